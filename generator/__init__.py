@@ -1,0 +1,1 @@
+"""Static bilingual (Arabic / English) news-digest site generator."""

@@ -1,0 +1,40 @@
+"""Stage 3: analyze one article — sentences, summary, quotes, framing, entities, cited sources.
+
+Everything shown to a reader is a sentence or a quotation of the article itself,
+kept with its sentence index so the page can link it to its place in the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.analyze.entities import CitedSource, Entity, find_cited_sources, find_entities
+from generator.analyze.quotes import FramingMark, Quote, find_quotes
+from generator.analyze.sentences import Sentence, split_sentences
+from generator.analyze.summary import summarize
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    sentences: tuple[Sentence, ...]
+    summary: tuple[int, ...]  # sentence indexes, in the article's order
+    quotes: tuple[Quote, ...]
+    framing: tuple[FramingMark, ...]  # scare quotes: a signal of the outlet's stance
+    quoted_names: tuple[str, ...]  # names in quotation marks (“أكسيوس”), neither quotes nor framing
+    entities: tuple[Entity, ...]
+    cited_sources: tuple[CitedSource, ...]
+
+
+def analyze_article(body: str) -> ArticleAnalysis:
+    sentences = split_sentences(body)
+    entities = find_entities(sentences)
+    names = [entity.name for entity in entities if entity.kind == "media"]
+    findings = find_quotes(sentences, names)
+    return ArticleAnalysis(
+        sentences=tuple(sentences),
+        summary=tuple(summarize([sentence.text for sentence in sentences])),
+        quotes=findings.quotes,
+        framing=findings.framing,
+        quoted_names=findings.quoted_names,
+        entities=tuple(entities),
+        cited_sources=tuple(find_cited_sources(sentences)),
+    )

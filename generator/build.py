@@ -1,0 +1,72 @@
+"""The build, start to finish: read as the story of the pipeline.
+
+config → ingest → analyze → group → translate → render, each stage a function
+from plain typed data to plain typed data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.analyze.analysis import ArticleAnalysis, analyze_article
+from generator.config import SiteConfig, load_config
+from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
+from generator.ingest import Article, ingest
+from generator.output import atomic_site
+from generator.problems import Problem
+from generator.render import event_pages, render_site, texts_to_translate
+from generator.translate import TranslationResult, translate_texts
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the editor's files say, analyzed: everything a build needs before writing."""
+
+    config: SiteConfig
+    articles: tuple[Article, ...]
+    analyses: dict[str, ArticleAnalysis]
+    events: tuple[EventGroup, ...]
+    warnings: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    content: Content
+    translations: TranslationResult
+    pages: int
+
+
+def read_content(config_path: Path) -> Content:
+    """Every stage up to the events; writes nothing. Raises DigestError naming each bad file."""
+    config = load_config(config_path)
+    found = ingest(config.path(config.content_dir), config.outlets)
+    analyses = {article.id: analyze_article(article.body) for article in found.articles}
+    events = group_articles(
+        [_grouping_input(article, analyses[article.id]) for article in found.articles],
+        GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days),
+    )
+    return Content(config, found.articles, analyses, tuple(events), found.problems)
+
+
+def build(config_path: Path, out_dir: Path) -> BuildReport:
+    content = read_content(config_path)
+    config = content.config
+    by_id = {article.id: article for article in content.articles}
+    pages = event_pages(config, content.events, by_id, content.analyses)
+    translations = translate_texts(texts_to_translate(config, content.articles, content.analyses), config)
+    with atomic_site(out_dir) as writer:
+        render_site(config, pages, translations, writer)
+    return BuildReport(content, translations, len(writer.written))
+
+
+def _grouping_input(article: Article, analysis: ArticleAnalysis) -> GroupingInput:
+    first_paragraph = [s.text for s in analysis.sentences if s.paragraph == 0]
+    return GroupingInput(
+        article_id=article.id,
+        title=article.title,
+        lead=" ".join(first_paragraph),
+        body=article.body,
+        published=article.published,
+        pinned_event=article.event,
+        entities=frozenset(entity.name for entity in analysis.entities),
+    )

@@ -1,0 +1,247 @@
+"""Stage 2: read every article in content/ into an Article.
+
+Two formats:
+- `NAME.md`: Markdown with YAML front matter (the canonical format);
+- `NAME.txt`: raw text as copied from a site, with its metadata in an optional
+  sidecar `NAME.yml` beside it (same keys as front matter).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+import regex
+from markdown_it import MarkdownIt
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+
+from generator.clean import clean_article_text, decode, normalize_newlines
+from generator.problems import DigestError, Problem
+from generator.yamlfile import parse_yaml, read_yaml
+
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+ARTICLE_SUFFIXES = (".md", ".txt")
+_SAFE_ID = regex.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", regex.DOTALL)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # URL-safe, from the file name (or `slug:`), unique in content/
+    source_path: Path
+    title: str
+    subtitle: str | None
+    body: str  # plain text, paragraphs separated by a blank line
+    outlet: str | None  # key into the config's outlets; None when not identified
+    url: str | None
+    published: date | None
+    author: str | None
+    event: str | None  # the editor's grouping key, always wins
+    removed: tuple[str, ...]  # boilerplate taken out of the text
+    content_hash: str  # of the file bytes and its metadata: the cache key for per-article work
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]  # warnings only: errors raise DigestError
+
+
+class FrontMatter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
+    slug: Annotated[str, StringConstraints(pattern=_SAFE_ID.pattern)] | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    event: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = None
+    lang: Literal["ar"] = "ar"
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = urlsplit(value.strip())
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValueError("must be an http(s) URL of the original article")
+        return value
+
+
+def ingest(content_dir: Path, outlets: Mapping[str, object]) -> IngestResult:
+    """Read all articles; raise DigestError listing every error found in any file."""
+    if not content_dir.is_dir():
+        raise DigestError([Problem(content_dir, "content folder not found")])
+    articles: list[Article] = []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for path in _article_files(content_dir, errors, warnings):
+        try:
+            article, found = _read_article(path, outlets)
+        except DigestError as error:
+            errors.extend(error.problems)
+            continue
+        articles.append(article)
+        warnings.extend(found)
+    errors.extend(_duplicates(articles))
+    if errors:
+        raise DigestError(errors)
+    return IngestResult(tuple(articles), tuple(warnings))
+
+
+def _article_files(content_dir: Path, errors: list[Problem], warnings: list[Problem]) -> list[Path]:
+    root = content_dir.resolve()
+    files = []
+    for path in sorted(content_dir.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            errors.append(Problem(path, "symbolic link to a file outside the content folder", hint="copy the file in instead"))
+        elif path.suffix in ARTICLE_SUFFIXES and path.is_file():
+            files.append(path)
+        elif path.suffix in (".yml", ".yaml") and not path.with_suffix(".txt").exists():
+            warnings.append(Problem(path, "metadata file with no article beside it", severity="warning",
+                                    hint=f"name the article {path.with_suffix('.txt').name}"))
+    return files
+
+
+def _read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, list[Problem]]:
+    data = path.read_bytes()
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise DigestError([Problem(path, f"file is larger than {MAX_ARTICLE_BYTES // 2**20} MB: not an article")])
+    try:
+        text = normalize_newlines(decode(data))
+    except ValueError as error:
+        raise DigestError([Problem(path, str(error))]) from None
+    if path.suffix == ".md":
+        raw_meta, meta_path, meta_line, body_text = _split_front_matter(path, text)
+        body_text = markdown_to_text(body_text)
+    else:
+        meta_path = _sidecar(path)
+        raw_meta = _read_yaml(meta_path) if meta_path else {}
+        meta_line, body_text = 1, text
+    meta = _validate_meta(raw_meta, meta_path or path, meta_line)
+    cleaned = clean_article_text(body_text, meta.title)
+    if not cleaned.title and not cleaned.body.strip():
+        raise DigestError([Problem(path, "empty article: no title and no text")])
+
+    problems = _metadata_warnings(path, meta_path, meta, outlets)
+    article = Article(
+        id=meta.slug or article_id(path.stem),
+        source_path=path,
+        title=cleaned.title or cleaned.body.split("\n", 1)[0][:120],
+        subtitle=cleaned.subtitle,
+        body=cleaned.body,
+        outlet=meta.outlet,
+        url=meta.url,
+        published=meta.published,
+        author=meta.author or cleaned.author,
+        event=meta.event,
+        removed=cleaned.removed,
+        content_hash=hashlib.sha256(data + repr(raw_meta).encode()).hexdigest(),
+    )
+    return article, problems
+
+
+def article_id(stem: str) -> str:
+    """A URL-safe id from a file name; names that are not ASCII get a stable hashed id."""
+    candidate = regex.sub(r"[\s.]+", "-", stem.strip().lower())
+    if _SAFE_ID.match(candidate):
+        return candidate
+    return "article-" + hashlib.sha1(stem.encode()).hexdigest()[:12]
+
+
+def _split_front_matter(path: Path, text: str) -> tuple[dict, Path, int, str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise DigestError([Problem(path, "front matter is not closed by a line '---'", 1)])
+        return {}, path, 1, text
+    raw = _as_mapping(path, parse_yaml(path, match["yaml"], first_line=2), first_line=2)
+    return raw, path, 2, text[match.end():]
+
+
+def _sidecar(path: Path) -> Path | None:
+    for suffix in (".yml", ".yaml"):
+        if (candidate := path.with_suffix(suffix)).is_file():
+            return candidate
+    return None
+
+
+def _read_yaml(path: Path) -> dict:
+    return _as_mapping(path, read_yaml(path), first_line=1)
+
+
+def _as_mapping(path: Path, value: object, first_line: int) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise DigestError([Problem(path, "metadata must be a mapping of keys (title: …, outlet: …)", first_line)])
+    return value
+
+
+def _validate_meta(raw: dict, path: Path, first_line: int) -> FrontMatter:
+    try:
+        return FrontMatter.model_validate(raw)
+    except ValidationError as error:
+        raise DigestError([
+            Problem(path, f"{'.'.join(map(str, item['loc'])) or 'metadata'}: "
+                          f"{'unknown key' if item['type'] == 'extra_forbidden' else item['msg']}", first_line)
+            for item in error.errors()
+        ]) from None
+
+
+def _metadata_warnings(path: Path, meta_path: Path | None, meta: FrontMatter, outlets: Mapping[str, object]) -> list[Problem]:
+    where = meta_path or (path if path.suffix == ".md" else path.with_suffix(".yml"))
+    if meta.outlet is not None and meta.outlet not in outlets:
+        known = ", ".join(sorted(outlets)) or "none yet"
+        raise DigestError([Problem(where, f"outlet: unknown outlet '{meta.outlet}' (known: {known})",
+                                   hint="add it under outlets: in site_config.yml")])
+    warnings = []
+    if meta.outlet is None:
+        warnings.append(Problem(path, "outlet not given: pages will say the outlet is not identified", severity="warning",
+                                hint=f"add 'outlet: KEY' to {where.name} once the outlet is known"))
+    if meta.published is None:
+        warnings.append(Problem(path, "publication date not given: pages will say the date is not known", severity="warning",
+                                hint=f"add 'published: YYYY-MM-DD' to {where.name}"))
+    return warnings
+
+
+def _duplicates(articles: list[Article]) -> list[Problem]:
+    problems = []
+    by_id: dict[str, Article] = {}
+    by_text: dict[str, Article] = {}
+    for article in articles:
+        if (other := by_id.setdefault(article.id, article)) is not article:
+            problems.append(Problem(article.source_path, f"same id '{article.id}' as {other.source_path}", hint="rename one file or set slug:"))
+        text_key = hashlib.sha256(article.body.encode()).hexdigest()
+        if article.body and (other := by_text.setdefault(text_key, article)) is not article:
+            problems.append(Problem(article.source_path, f"same text as {other.source_path}: duplicate article", hint="remove one"))
+    return problems
+
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Plain text of a Markdown body, one paragraph per block: analysis reads words, not markup."""
+    paragraphs = []
+    for token in _MARKDOWN.parse(markdown):
+        if token.type == "inline":
+            text = "".join(_inline_text(child) for child in token.children or [])
+            if text.strip():
+                paragraphs.append(text.strip())
+    return "\n\n".join(paragraphs)
+
+
+def _inline_text(token) -> str:
+    if token.type in ("text", "code_inline", "html_inline"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return "\n"
+    return ""

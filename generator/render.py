@@ -1,0 +1,179 @@
+"""Stage 7: render the bilingual site with Jinja2.
+
+Every page exists twice with the same path under `ar/` (right-to-left) and `en/`
+(left-to-right). Links between pages are relative, so the site works under any
+base path and from a local folder; absolute URLs (canonical, hreflang, Open
+Graph) come from the configured base_url.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.analyze.analysis import ArticleAnalysis
+from generator.analyze.sentences import Sentence
+from generator.config import Outlet, SiteConfig
+from generator.group import EventGroup
+from generator.ingest import Article
+from generator.output import SiteWriter
+from generator.translate import TranslationResult
+
+LANGUAGES = ("ar", "en")
+DIRECTION = {"ar": "rtl", "en": "ltr"}
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC = TEMPLATES / "static"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article as shown on the site: the article, its analysis, its outlet."""
+
+    article: Article
+    analysis: ArticleAnalysis
+    outlet: Outlet | None
+    unknown_number: int | None  # tells apart several unidentified outlets in one event
+    event_slug: str
+
+    @cached_property
+    def summary_indexes(self) -> frozenset[int]:
+        return frozenset(self.analysis.summary)
+
+    @property
+    def summary_sentences(self) -> list[Sentence]:
+        return [self.analysis.sentences[i] for i in self.analysis.summary]
+
+    @property
+    def paragraphs(self) -> list[list[Sentence]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.analysis.sentences:
+            grouped.setdefault(sentence.paragraph, []).append(sentence)
+        return list(grouped.values())
+
+
+@dataclass(frozen=True)
+class EventPage:
+    slug: str
+    title: str  # Arabic, from the earliest report
+    published: date | None
+    reports: tuple[Report, ...]
+
+
+def texts_to_translate(config: SiteConfig, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[str]:
+    """Every Arabic text the English pages will show."""
+    texts = []
+    for article in articles:
+        analysis = analyses[article.id]
+        texts.append(article.title)
+        if article.subtitle:
+            texts.append(article.subtitle)
+        chosen = analysis.sentences if config.translation.full_bodies else [analysis.sentences[i] for i in analysis.summary]
+        texts.extend(sentence.text for sentence in chosen)
+        for quote in analysis.quotes:
+            texts.append(quote.text)
+            if quote.speaker:
+                texts.append(quote.speaker)
+    return texts
+
+
+def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapping[str, Article],
+                analyses: Mapping[str, ArticleAnalysis]) -> list[EventPage]:
+    pages = []
+    for event in events:
+        reports = []
+        unknown = 0
+        for article_id in event.article_ids:
+            article = articles[article_id]
+            outlet = config.outlets.get(article.outlet) if article.outlet else None
+            if outlet is None:
+                unknown += 1
+            reports.append(Report(article, analyses[article_id], outlet, unknown if outlet is None else None, event.slug))
+        if unknown == 1:  # a lone unidentified outlet needs no number
+            reports = [Report(r.article, r.analysis, r.outlet, None, r.event_slug) for r in reports]
+        dates = [r.article.published for r in reports if r.article.published]
+        pages.append(EventPage(event.slug, reports[0].article.title, min(dates) if dates else None, tuple(reports)))
+    return pages
+
+
+def render_site(config: SiteConfig, events: Sequence[EventPage], translations: TranslationResult, writer: SiteWriter) -> None:
+    environment = _environment()
+    strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
+    for lang in LANGUAGES:
+        page = _PageRenderer(environment, config, strings[lang], lang, translations, writer)
+        page.render("home.html", "index.html", events=events)
+        page.render("404.html", "404.html")
+        for event in events:
+            page.render("event.html", f"events/{event.slug}.html", event=event)
+            for report in event.reports:
+                page.render("article.html", f"articles/{report.article.id}.html", report=report, event_title=event.title,
+                            translate_bodies=config.translation.full_bodies)
+    root = _PageRenderer(environment, config, strings["ar"], "ar", translations, writer)
+    writer.write("index.html", root.template_text("language_choice.html", "index.html",
+                                                  titles=config.site.title))
+    # GitHub Pages serves the root 404 page at any depth: only absolute links work there.
+    writer.write("404.html", root.template_text("404.html", "404.html", absolute_links=True))
+    for static in sorted(STATIC.rglob("*")):
+        if static.is_file():
+            writer.copy("assets/" + static.relative_to(STATIC).as_posix(), static)
+    writer.write(".nojekyll", "")
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class _PageRenderer:
+    """Renders pages of one language; knows how to link from the page being rendered."""
+
+    def __init__(self, environment: Environment, config: SiteConfig, strings: dict, lang: str,
+                 translations: TranslationResult, writer: SiteWriter):
+        self.environment, self.config, self.strings, self.lang = environment, config, strings, lang
+        self.translations, self.writer = translations, writer
+
+    def render(self, template: str, path: str, **context) -> None:
+        full_path = f"{self.lang}/{path}"
+        self.writer.write(full_path, self.template_text(template, full_path, **context))
+
+    def template_text(self, template: str, page_path: str, absolute_links: bool = False, **context) -> str:
+        other = "en" if self.lang == "ar" else "ar"
+        in_language = page_path.split("/", 1)[-1]
+        site = self.config.site
+        return self.environment.get_template(template).render(
+            lang=self.lang,
+            dir=DIRECTION[self.lang],
+            other_lang=other,
+            s=self.strings,
+            page_path=page_path,
+            counterpart=f"{other}/{in_language}",
+            alternates=[(code, f"{code}/{in_language}") for code in LANGUAGES],
+            site_title=site.title.get(self.lang),
+            site_description=site.description.get(self.lang) if site.description else site.title.get(self.lang),
+            url=(lambda target: site.base_path + target) if absolute_links else (lambda target: relative_url(page_path, target)),
+            absolute=lambda target: site.base_url + target,
+            event_path=lambda slug: f"{self.lang}/events/{slug}.html",
+            article_path=lambda article_id: f"{self.lang}/articles/{article_id}.html",
+            tr=self.translations.of,
+            format_date=self.format_date,
+            **context,
+        )
+
+    def format_date(self, day: date) -> str:
+        return f"{day.day} {self.strings['months'][day.month - 1]} {day.year}"
+
+
+def relative_url(from_page: str, target: str) -> str:
+    """Link from one site path to another, e.g. ('ar/events/x.html', 'assets/style.css') → '../../assets/style.css'."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

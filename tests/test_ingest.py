@@ -1,0 +1,120 @@
+"""Reading content/: both formats, encodings, metadata, boilerplate, and errors that name the file."""
+from pathlib import Path
+
+import pytest
+
+from generator.clean import clean_article_text
+from generator.ingest import article_id, ingest, markdown_to_text
+from generator.problems import DigestError
+
+from tests.conftest import SEEDS
+
+OUTLETS = {"syria-tv": object()}
+BOILERPLATE = ("Spread the love", "adel karroum", "قد يعجبك ايضا")
+
+
+def read_seeds(project: Path):
+    return {article.id: article for article in ingest(project / "content", OUTLETS).articles}
+
+
+def test_seeds_are_read_with_their_sidecar_metadata(project):
+    articles = read_seeds(project)
+    first, second = articles["000_be3b13007542e3b8"], articles["003_163b4c5298a4b073"]
+    assert first.title == "الشيباني بحث ووزير إسرائيلي في باريس تفاهمات أمنية حول الجنوب السوري"
+    assert first.subtitle == "دعم أميركي – فرنسي للمرحلة الانتقالية في سوريا"
+    assert str(first.published) == "2025-07-25" and first.author == "adel karroum"
+    assert second.published is None and second.outlet is None
+    assert second.title.startswith("لقاء سوري – “صهيوني” في باريس")
+
+
+def test_boilerplate_and_repeated_title_never_reach_the_body(project):
+    for article in read_seeds(project).values():
+        for line in BOILERPLATE:
+            assert line not in article.body
+        assert article.title not in article.body, "the title repeated at the top is removed"
+        assert article.body.startswith(("أجرى وزير الخارجية", "كشف مصدر دبلوماسي"))
+
+
+def test_missing_metadata_is_a_warning_with_the_fix(project):
+    warnings = [str(p) for p in ingest(project / "content", OUTLETS).problems]
+    assert any("003_163b4c5298a4b073" in w and "published: YYYY-MM-DD" in w for w in warnings)
+    assert any("outlet not given" in w for w in warnings)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1256", "utf-16"])
+def test_encodings_of_real_arabic_files(tmp_path, encoding):
+    text = (SEEDS / "003_163b4c5298a4b073.txt").read_text(encoding="utf-8")
+    # cp1256 has no curly quotes: the Windows file carries straight ones
+    text = text.replace("“", '"').replace("”", '"') if encoding == "cp1256" else text
+    (tmp_path / "a.txt").write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    article, = ingest(tmp_path, {}).articles
+    assert article.title.startswith("لقاء سوري")
+    assert "كشف مصدر دبلوماسي مطّلع" in article.body and "\r" not in article.body
+
+
+def test_markdown_with_front_matter(tmp_path):
+    (tmp_path / "visit.md").write_text(
+        "---\ntitle: زيارة\noutlet: syria-tv\npublished: 2025-07-25\nurl: https://example.org/a\n---\n"
+        "قال **الوزير** إن الزيارة [ناجحة](https://example.org).\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    article, = ingest(tmp_path, OUTLETS).articles
+    assert article.title == "زيارة" and article.outlet == "syria-tv"
+    assert "قال الوزير إن الزيارة ناجحة." in article.body
+    assert "**" not in article.body
+
+
+def test_broken_front_matter_names_file_and_line(tmp_path):
+    (tmp_path / "bad.md").write_text("---\ntitle: زيارة\npublished: [2025\n---\nنص.\n", encoding="utf-8")
+    with pytest.raises(DigestError) as caught:
+        ingest(tmp_path, OUTLETS)
+    problem, = caught.value.problems
+    assert problem.path.name == "bad.md" and problem.line in (3, 4) and "invalid YAML" in problem.message
+
+
+def test_wrong_types_and_unknown_keys_and_outlets_are_errors(tmp_path):
+    (tmp_path / "a.md").write_text("---\npublished: 2025-02-30\ntitel: x\n---\nنص.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\noutlet: nowhere\n---\nنص آخر.\n", encoding="utf-8")
+    with pytest.raises(DigestError) as caught:
+        ingest(tmp_path, OUTLETS)
+    text = "\n".join(map(str, caught.value.problems))
+    assert "a.md:2: error: published" in text
+    assert "titel: unknown key" in text
+    assert "unknown outlet 'nowhere' (known: syria-tv)" in text
+
+
+def test_empty_binary_and_duplicate_files_are_errors(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "one.txt").write_text("عنوان\n\nنص الخبر الأول.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("عنوان\n\nنص الخبر الأول.", encoding="utf-8")
+    with pytest.raises(DigestError) as caught:
+        ingest(tmp_path, {})
+    text = "\n".join(map(str, caught.value.problems))
+    assert "empty.txt: error: empty article" in text
+    assert "image.txt: error: binary file" in text
+    assert "two.txt: error: same text as" in text
+
+
+def test_author_glued_to_the_title_line_is_taken_out():
+    cleaned = clean_article_text("adel karroumالشيباني يلتقي ديرمر\n\nالتقى الوزير نظيره.")
+    assert cleaned.title == "الشيباني يلتقي ديرمر" and cleaned.author == "adel karroum"
+
+
+def test_author_glued_to_the_last_sentence_is_taken_out():
+    cleaned = clean_article_text("عنوان\n\nالتقى الوزير نظيره في باريس.adel karroum")
+    assert cleaned.body == "التقى الوزير نظيره في باريس." and cleaned.author == "adel karroum"
+
+
+def test_latin_words_inside_english_text_are_not_taken_for_authors():
+    cleaned = clean_article_text("Title\n\nThe minister met his counterpart.\nJohn Smith")
+    assert cleaned.author is None and "John Smith" in cleaned.body
+
+
+def test_markdown_raw_html_stays_text():
+    assert markdown_to_text("<b>نص</b> عادي") == "<b>نص</b> عادي"
+
+
+def test_article_ids_are_url_safe():
+    assert article_id("000_be3b13007542e3b8") == "000_be3b13007542e3b8"
+    assert article_id("My Article") == "my-article"
+    assert article_id("لقاء باريس").startswith("article-")
+    assert article_id("../../etc") .startswith("article-")
