@@ -66,8 +66,12 @@ def _mostly_arabic(text: str) -> bool:
     return bool(letters) and sum(bool(regex.match(r"\p{Arabic}", c)) for c in letters) > 0.6 * len(letters)
 
 
-def clean_article_text(text: str, title: str | None = None) -> CleanText:
-    """Split raw text into its parts. `title` comes from metadata when the editor gave one."""
+def clean_article_text(text: str, title: str | None = None, *, pasted: bool = True) -> CleanText:
+    """Split an article's text into its parts. `title` comes from metadata when the editor gave one.
+
+    `pasted` text was copied from a web page: a short unpunctuated first paragraph
+    there is the page's subtitle. An editor's Markdown says what it means instead.
+    """
     lines = [_BIDI_CONTROLS.sub("", line).strip() for line in normalize_newlines(text).split("\n")]
     removed: list[str] = []
     author = None
@@ -92,7 +96,7 @@ def clean_article_text(text: str, title: str | None = None) -> CleanText:
     author = _take_trailing_author(kept, removed) or author
     paragraphs = _paragraphs(kept)
     subtitle = None
-    if len(paragraphs) > 1 and _looks_like_subtitle(paragraphs[0]):
+    if pasted and len(paragraphs) > 1 and _looks_like_subtitle(paragraphs[0]):
         subtitle = paragraphs.pop(0)
     return CleanText(title, subtitle, "\n\n".join(paragraphs), author, tuple(removed))
 

@@ -7,6 +7,7 @@ import traceback
 from pathlib import Path
 
 from generator.problems import DigestError
+from generator.translate.models import ModelError
 
 DEFAULT_CONFIG = Path("site_config.yml")
 DEFAULT_OUT = Path("site")
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"digest: {len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
+        return 1
+    except ModelError as error:
+        print(f"digest: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -53,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the configuration and every article without writing")
     _config_option(check)
     check.set_defaults(run=_check)
+
+    models = commands.add_parser("models", help="install and list local translation models")
+    models_commands = models.add_subparsers(title="models commands")
+    install = models_commands.add_parser("install", help="install a model: `install ar en`, or `install --file PATH`")
+    install.add_argument("languages", nargs="*", metavar="LANG", help="source and target language codes, e.g. ar en")
+    install.add_argument("--file", type=Path, help="a downloaded .argosmodel package")
+    install.set_defaults(run=_models_install)
+    listing = models_commands.add_parser("list", help="list the installed models")
+    listing.set_defaults(run=_models_list)
     return parser
 
 
@@ -85,6 +98,36 @@ def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
     return serve(args.config, args.out, args.port)
+
+
+def _models_install(args: argparse.Namespace) -> int:
+    from generator.translate.models import install_from_file, install_from_index
+
+    if args.file and args.languages or not args.file and len(args.languages) != 2:
+        print("digest models install: give two language codes (ar en) or --file PATH", file=sys.stderr)
+        return 2
+    if args.file:
+        model = install_from_file(args.file)
+    else:
+        model = install_from_index(*args.languages, progress=_progress_line if sys.stderr.isatty() else None)
+    print(f"Installed {model.model_id} ({model.from_code} → {model.to_code}) in {model.path}")
+    return 0
+
+
+def _models_list(args: argparse.Namespace) -> int:
+    from generator.translate.models import installed_models
+
+    models = installed_models()
+    for model in models:
+        print(f"{model.from_code} → {model.to_code}  {model.model_id}  {model.path}")
+    if not models:
+        print("No translation model installed. Install one with: digest models install ar en")
+    return 0
+
+
+def _progress_line(done: int, total: int) -> None:
+    share = f"{100 * done // total:3d} %" if total else ""
+    print(f"\r  downloading {done / 2**20:6.1f} MB {share}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
 def _print_warnings(warnings) -> None:

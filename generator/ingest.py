@@ -55,6 +55,7 @@ class FrontMatter(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
+    subtitle: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
     slug: Annotated[str, StringConstraints(pattern=_SAFE_ID.pattern)] | None = None
     outlet: str | None = None
     url: str | None = None
@@ -126,7 +127,7 @@ def _read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, l
         raw_meta = _read_yaml(meta_path) if meta_path else {}
         meta_line, body_text = 1, text
     meta = _validate_meta(raw_meta, meta_path or path, meta_line)
-    cleaned = clean_article_text(body_text, meta.title)
+    cleaned = clean_article_text(body_text, meta.title, pasted=path.suffix == ".txt")
     if not cleaned.title and not cleaned.body.strip():
         raise DigestError([Problem(path, "empty article: no title and no text")])
 
@@ -135,7 +136,7 @@ def _read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, l
         id=meta.slug or article_id(path.stem),
         source_path=path,
         title=cleaned.title or cleaned.body.split("\n", 1)[0][:120],
-        subtitle=cleaned.subtitle,
+        subtitle=meta.subtitle or cleaned.subtitle,
         body=cleaned.body,
         outlet=meta.outlet,
         url=meta.url,

@@ -1,10 +1,24 @@
 """Shared fixtures: the real seed articles and a throwaway digest project built around them."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Before anything imports argostranslate (it reads these once): no test may see
+# the models of the machine it runs on. Tests that need a model install the
+# fixture model through tests/model_fixture.py.
+_ARGOS_HOME = Path(tempfile.mkdtemp(prefix="digest-tests-argos-"))
+for _name in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = str(_ARGOS_HOME / _name.lower())
+os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
+# Read the settings now, with these folders, so that a test's temporary ones are undone after it.
+import argostranslate.settings  # noqa: E402,F401
+
+pytest_plugins = ["tests.model_fixture"]
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"

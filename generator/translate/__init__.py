@@ -6,9 +6,9 @@ Without a model, missing texts stay Arabic and are marked untranslated.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from generator.config import SiteConfig
 from generator.problems import DigestError, Problem
@@ -43,7 +43,13 @@ class TranslationResult:
                 f"install the local model with: {INSTALL_COMMAND}")
 
 
-TranslatorLoader = Callable[[InstalledModel, int], "object"]
+class Translator(Protocol):
+    model_id: str
+
+    def translate(self, sentences: Sequence[str]) -> list[str]: ...
+
+
+TranslatorLoader = Callable[[InstalledModel, int], Translator]
 
 
 def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLoader | None = None) -> TranslationResult:
@@ -69,7 +75,7 @@ def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLo
         glossary = Glossary(config.glossary)
         translator = (load or _load_translator)(model, settings.beam_size)
         protected = [protect(source, glossary) for source in missing]
-        outputs = translator.translate([item.text for item in protected])
+        outputs = translator.translate([item.source for item in protected])
         for source, item, output in zip(missing, protected, outputs):
             english = restore(output, item)
             memory.add(source, model.model_id, english)
@@ -84,7 +90,8 @@ def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLo
     return outcome
 
 
-def _load_translator(model: InstalledModel, beam_size: int):
+def _load_translator(model: InstalledModel, beam_size: int) -> Translator:
+    # Imported here: CTranslate2 takes a while to load and most builds find everything in the memory.
     from generator.translate.engine import load_translator
 
     return load_translator(model, beam_size=beam_size)
