@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import generator.analyze
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
+from generator.cache import ResultCache, code_fingerprint
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
 from generator.ingest import Article, ingest
@@ -16,6 +18,9 @@ from generator.output import atomic_site
 from generator.problems import Problem
 from generator.render import event_pages, render_site, texts_to_translate
 from generator.translate import TranslationResult, translate_texts
+
+
+CACHE_DIR = Path(".digest-cache")
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Content:
     analyses: dict[str, ArticleAnalysis]
     events: tuple[EventGroup, ...]
     warnings: tuple[Problem, ...]
+    analyzed_now: int  # articles analyzed in this run; the others came from the cache
 
 
 @dataclass(frozen=True)
@@ -40,12 +46,13 @@ def read_content(config_path: Path) -> Content:
     """Every stage up to the events; writes nothing. Raises DigestError naming each bad file."""
     config = load_config(config_path)
     found = ingest(config.path(config.content_dir), config.outlets)
-    analyses = {article.id: analyze_article(article.body) for article in found.articles}
+    cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
+    analyses = {article.id: cache.get_or_compute(article.body, analyze_article) for article in found.articles}
     events = group_articles(
         [_grouping_input(article, analyses[article.id]) for article in found.articles],
         GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days),
     )
-    return Content(config, found.articles, analyses, tuple(events), found.problems)
+    return Content(config, found.articles, analyses, tuple(events), found.problems, cache.misses)
 
 
 def build(config_path: Path, out_dir: Path) -> BuildReport:

@@ -79,7 +79,8 @@ def _build(args: argparse.Namespace) -> int:
     report = build(args.config, args.out)
     _print_warnings(report.content.warnings)
     content = report.content
-    print(f"Built {report.pages} files for {len(content.articles)} article(s) in {len(content.events)} event(s) into {args.out}/")
+    print(f"Built {report.pages} files for {len(content.articles)} article(s) ({content.analyzed_now} analyzed, "
+          f"the others unchanged) in {len(content.events)} event(s) into {args.out}/")
     if advice := report.translations.advice():
         print(advice)
     return 0

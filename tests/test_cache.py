@@ -1,0 +1,26 @@
+"""A rebuild redoes only the work of what changed."""
+import pickle
+
+from generator.build import CACHE_DIR, read_content
+
+
+def test_only_an_edited_article_is_analyzed_again(project):
+    config = project / "site_config.yml"
+    assert read_content(config).analyzed_now == 2
+    assert read_content(config).analyzed_now == 0
+
+    seed = project / "content" / "003_163b4c5298a4b073.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن اللقاء المقبل لم يحدد موعده.\n", encoding="utf-8")
+    content = read_content(config)
+    assert content.analyzed_now == 1
+    assert content.analyses["003_163b4c5298a4b073"].sentences[-1].text == "وأضاف المصدر أن اللقاء المقبل لم يحدد موعده."
+
+
+def test_a_damaged_cache_entry_is_recomputed_not_trusted(project):
+    config = project / "site_config.yml"
+    first = read_content(config)
+    for entry in (project / CACHE_DIR).rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    again = read_content(config)
+    assert again.analyzed_now == 2 and again.analyses == first.analyses
+    assert all(pickle.loads(e.read_bytes()) for e in (project / CACHE_DIR).rglob("*.pickle"))
