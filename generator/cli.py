@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import sys
 import traceback
+from datetime import date
 from pathlib import Path
 
 from generator.problems import DigestError
@@ -58,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(check)
     check.set_defaults(run=_check)
 
+    analyze = commands.add_parser("analyze", help="show what the analysis finds in articles")
+    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files (.md or .txt)")
+    analyze.add_argument("--json", action="store_true", help="print JSON (the default prints a readable report)")
+    _config_option(analyze)
+    analyze.set_defaults(run=_analyze)
+
     models = commands.add_parser("models", help="install and list local translation models")
     models_commands = models.add_subparsers(title="models commands")
     install = models_commands.add_parser("install", help="install a model: `install ar en`, or `install --file PATH`")
@@ -99,6 +108,49 @@ def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
     return serve(args.config, args.out, args.port)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from generator.analyze.analysis import analyze_article
+    from generator.config import load_config
+    from generator.ingest import read_article
+
+    outlets = load_config(args.config).outlets if args.config.exists() else {}
+    results = []
+    for path in args.files:
+        article, warnings = read_article(path, outlets)
+        _print_warnings(warnings)
+        results.append({"file": str(path), "article": article, "analysis": analyze_article(article.body)})
+    if args.json:
+        print(json.dumps(_plain(results), ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            print(_readable_analysis(result["file"], result["analysis"]))
+    return 0
+
+
+def _plain(value):
+    """Dataclasses, paths and dates as JSON-ready values."""
+    if dataclasses.is_dataclass(value):
+        return {field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (Path, date)):
+        return str(value)
+    return value
+
+
+def _readable_analysis(file: str, analysis) -> str:
+    lines = [f"== {file}: {len(analysis.sentences)} sentences"]
+    lines += ["Summary:"] + [f"  [{i + 1}] {analysis.sentences[i].text}" for i in analysis.summary]
+    lines += ["Quotes:"] + [f"  [{q.sentence_index + 1}] {q.speaker or '(speaker not named)'} ({q.verb or '-'}): “{q.text}”"
+                            for q in analysis.quotes]
+    lines += ["Framing (scare quotes):"] + [f"  [{f.sentence_index + 1}] {f.phrase}" for f in analysis.framing]
+    lines += ["Cited sources:"] + [f"  [{c.sentence_index + 1}] {c.name} ({c.kind}; {c.cue})" for c in analysis.cited_sources]
+    lines += ["Entities:"] + [f"  {e.name} ({e.kind})" for e in analysis.entities]
+    return "\n".join(lines)
 
 
 def _models_install(args: argparse.Namespace) -> int:

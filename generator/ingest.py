@@ -83,7 +83,7 @@ def ingest(content_dir: Path, outlets: Mapping[str, object]) -> IngestResult:
     warnings: list[Problem] = []
     for path in _article_files(content_dir, errors, warnings):
         try:
-            article, found = _read_article(path, outlets)
+            article, found = read_article(path, outlets)
         except DigestError as error:
             errors.extend(error.problems)
             continue
@@ -111,8 +111,13 @@ def _article_files(content_dir: Path, errors: list[Problem], warnings: list[Prob
     return files
 
 
-def _read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, list[Problem]]:
-    data = path.read_bytes()
+def read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, list[Problem]]:
+    """One article file and the warnings about its metadata; raises DigestError."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = "file not found" if isinstance(error, FileNotFoundError) else f"cannot read: {error.strerror}"
+        raise DigestError([Problem(path, reason)]) from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise DigestError([Problem(path, f"file is larger than {MAX_ARTICLE_BYTES // 2**20} MB: not an article")])
     try:

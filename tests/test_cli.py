@@ -1,0 +1,35 @@
+"""The `digest` command as an editor uses it."""
+import json
+
+from generator.cli import main
+
+
+def test_analyze_json_gives_sentences_summary_quotes_framing_and_sources(project, capsys):
+    seed = project / "content" / "003_163b4c5298a4b073.txt"
+    assert main(["analyze", str(seed), "--json", "--config", str(project / "site_config.yml")]) == 0
+    result, = json.loads(capsys.readouterr().out)
+    analysis = result["analysis"]
+    sentences = analysis["sentences"]
+    assert [s["index"] for s in sentences] == list(range(len(sentences)))
+    assert all(sentences[i]["text"] for i in analysis["summary"])
+    quote = next(q for q in analysis["quotes"] if q["text"] == "صريحة ومسؤولة")
+    assert "مصدر دبلوماسي" in quote["speaker"]
+    assert {"الإسرائيلي", "إسرائيل"} <= {mark["text"] for mark in analysis["framing"]}
+    assert any("الإخبارية السورية" in source["name"] for source in analysis["cited_sources"])
+
+
+def test_analyze_readable_report_names_the_speakers(project, capsys):
+    assert main(["analyze", str(project / "content" / "000_be3b13007542e3b8.txt")]) == 0
+    report = capsys.readouterr().out
+    assert report.count("] توم براك (") == 3
+
+
+def test_a_missing_article_file_is_one_clear_line(project, capsys):
+    assert main(["analyze", str(project / "content" / "nope.txt")]) != 0
+    error = capsys.readouterr().err
+    assert "nope.txt: error: file not found" in error and "internal error" not in error
+
+
+def test_models_list_without_a_model_says_how_to_install(capsys):
+    assert main(["models", "list"]) == 0
+    assert "digest models install ar en" in capsys.readouterr().out
