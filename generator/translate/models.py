@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
-import ctranslate2
-import sentencepiece
 from packaging.version import InvalidVersion, Version
 
 INSTALL_COMMAND = "digest models install ar en"
@@ -253,6 +251,11 @@ def _extract(path: Path, work: Path) -> None:
 
 def _check_loadable(folder: Path, archive: Path) -> None:
     """Load the model once, so a model this CTranslate2 cannot read is refused at install time."""
+    # Imported here: only installing needs them, and a build that finds every
+    # sentence in the translation memory should not pay for loading them.
+    import ctranslate2
+    import sentencepiece
+
     try:
         ctranslate2.Translator(str(folder / "model"), device="cpu", inter_threads=1, intra_threads=1)
     except Exception as err:  # CTranslate2 turns each C++ error into a different Python one
