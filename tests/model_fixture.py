@@ -25,7 +25,8 @@ test imported argostranslate first. Tests must not touch the real
 ~/.local/share/argos-translate: use the `argos_home` fixture (or
 `isolate_argostranslate`) before calling anything in generator.translate.models.
 
-Use from a test module:
+Use from a test module (or once in tests/conftest.py, which also lets
+pytest rewrite this module's asserts: no "already imported" warning):
 
     pytest_plugins = ["tests.model_fixture"]
 
@@ -37,6 +38,8 @@ Fixtures: `fixture_model` (session: FixtureModel with .archive and
 .dictionary), `argos_home` (isolated argostranslate folders, returns the
 packages folder), `installed_fixture_model` (argos_home + the fixture
 installed: InstalledModel), `fixture_translator` (session: loaded Translator).
+A test where find_model() must see no model takes `argos_home`; one where it
+must find the fixture takes `installed_fixture_model`.
 Without pytest: `build_fixture_model(directory)` and `serve_package_index(archives)`.
 """
 from __future__ import annotations
