@@ -1,0 +1,790 @@
+"""Named entities and cited sources, found by gazetteer and patterns.
+
+Matching is done word by word on normalized text (normalize_for_matching), so
+spelling variants and attached particles (والشيباني، لقناة، للقوات) match,
+while everything reported keeps the article's own spelling.
+
+The token tools here (clitic-aware lexicon lookup, the noun phrase after a
+verb) are shared with quotes.py.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Literal
+
+import regex
+
+from generator.analyze.normalize import normalize_for_matching, strip_tashkeel
+from generator.analyze.sentences import Sentence
+
+EntityKind = Literal["person", "place", "organization", "country", "media"]
+SourceKind = Literal["media", "official", "anonymous", "social", "document"]
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # canonical Arabic form, e.g. "أسعد الشيباني"
+    kind: EntityKind
+    mentions: tuple[int, ...]  # sentence indexes
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    name: str  # as written, quotation marks dropped: "موقع أكسيوس"
+    kind: SourceKind
+    sentence_index: int
+    cue: str  # the cue phrase as written: "حسبما أفاد", "نقل عن", "وفق"
+
+
+# --- Tokens -------------------------------------------------------------------
+
+QUOTE_MARKS = "“”„‟«»\""
+TokenKind = Literal["word", "punct", "name", "span"]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    norm: str  # normalized; for a quoted name, the name without its marks
+    start: int
+    end: int
+    kind: TokenKind = "word"  # "name": a quoted name; "span": a collapsed quotation
+
+
+_TOKEN = regex.compile(
+    r"(?P<word>[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*)"
+    r"|(?P<punct>\S)"
+)
+
+
+# Articles repeat their words; normalizing each distinct word once halves the time.
+_normalize_word = lru_cache(maxsize=1 << 16)(normalize_for_matching)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group("word")
+        norm = _normalize_word(word) if word else match.group()
+        kind: TokenKind = "word" if word else "punct"
+        tokens.append(Token(match.group(), norm, offset + match.start(), offset + match.end(), kind))
+    return tokens
+
+
+def lexicon(words: str) -> frozenset[str]:
+    """A set of normalized words from a space-separated list in ordinary spelling."""
+    return frozenset(normalize_for_matching(word) for word in words.split())
+
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+
+
+def stems(norm: str) -> tuple[str, ...]:
+    """The word and what is left after taking off a conjunction and a preposition
+    (و، ف / ب، ل، ك; the ل of لل+ noun stands for ل + ال)."""
+    found = [norm]
+    for conjunction in _CONJUNCTIONS:
+        for preposition in _PREPOSITIONS:
+            prefix = conjunction + preposition
+            if prefix and norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
+                rest = norm[len(prefix):]
+                found.append(rest)
+                if preposition == "ل" and rest.startswith("ل"):
+                    found.append("ا" + rest)
+    return tuple(found)
+
+
+def match_stem(token: Token, words: Collection[str]) -> str | None:
+    """The stem of a word token that is in `words`, if any."""
+    if token.kind != "word":
+        return None
+    return next((stem for stem in stems(token.norm) if stem in words), None)
+
+
+def is_one_of(token: Token, words: Collection[str]) -> bool:
+    """A word token that is one of `words`, maybe after a conjunction: وأن، وفي."""
+    norm = token.norm
+    return token.kind == "word" and (norm in words or norm[:1] in "وف" and norm[1:] in words)
+
+
+def without_article(norm: str) -> str:
+    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+
+
+_LEADING_CLITIC = regex.compile(r"^[وفبلك]\p{M}*\u0640?")
+
+
+def written_stem(token: Token, stem: str) -> str:
+    """The token as written, minus the clitics that `stems` took off to get `stem`
+    (للإخبارية → الإخبارية)."""
+    if token.norm.endswith(stem):
+        clitics, article = len(token.norm) - len(stem), ""
+    else:  # لل + noun: the ل of the article stays written, its alef is restored
+        clitics, article = len(token.norm) - len(stem) + 1, "ا"
+    text = token.text
+    for _ in range(clitics):
+        text = _LEADING_CLITIC.sub("", text, count=1)
+    return article + text
+
+
+_NO_MARKS = {ord(mark): None for mark in QUOTE_MARKS}
+
+
+def display(text: str) -> str:
+    """A phrase as written, without quotation marks and with single spaces."""
+    return " ".join(text.translate(_NO_MARKS).split())
+
+
+# --- Lexicon --------------------------------------------------------------------
+
+REPORTING_VERBS = lexicon(
+    "قال قالت قالوا قالا يقول تقول يقولون أكد أكدت أكدوا أكدا يؤكد تؤكد أضاف أضافت"
+    " أضافوا يضيف تضيف أوضح أوضحت أوضحوا يوضح توضح أشار أشارت أشاروا يشير تشير"
+    " شدد شددت شددوا يشدد تشدد اعتبر اعتبرت اعتبروا أعلن أعلنت أعلنوا صرح صرحت صرحوا"
+    " ذكر ذكرت ذكروا أفاد أفادت أفادوا كشف كشفت كشفوا نقل نقلت نقلوا تابع تابعت"
+    " لفت لفتت رأى رأت رأوا حذر حذرت حذروا أعرب أعربت نفى نفت كتب كتبت غرد غردت"
+    " ختم ختمت جدد جددت طالبت تساءل تساءلت أردف أردفت زعم زعمت ادعى ادعت"
+    " اتهم اتهمت أورد أوردت أبلغ أبلغت"
+)
+# Participles (حال) take the subject of the sentence's main verb: مضيفًا، مؤكدين.
+REPORTING_PARTICIPLES = lexicon(
+    "مؤكدا مؤكدة مؤكدين مؤكدون مضيفا مضيفة مضيفين موضحا موضحة موضحين مشيرا مشيرة"
+    " مشيرين مشددا مشددة مشددين معتبرا معتبرة معتبرين لافتا لافتة لافتين محذرا محذرة"
+    " محذرين معربا معربة نافيا نافية متابعا مطالبا مطالبة متسائلا مردفا متهما مجددا"
+    " مبينا منوها قائلا قائلة قائلين"
+)
+# Verbs that introduce someone's label for a thing: ما وصفته بـ”…”. (تسميه is
+# left out: normalized, it is the noun تسمية.)
+DESCRIBING_VERBS = lexicon(
+    "وصف وصفت وصفه وصفها وصفته وصفوه وصفوا يصف تصف يصفه تصفه يصفها أسماه أسمته"
+    " سماه سمته يسميه"
+)
+_SPEECH_VERBS = REPORTING_VERBS | REPORTING_PARTICIPLES
+RELAYING_VERBS = lexicon("نقل نقلت نقلوا كشف كشفت أفاد أفادت ذكر ذكرت أورد أوردت")
+THAT = lexicon("أن إن بأن أنه إنه بأنه أنها إنها بأنها أنهم إنهم أنهما أننا إننا")
+SPEECH_NOUNS = lexicon("قوله قولها قولهم قولهما قولهن")
+ACCORDING_TO = lexicon("بحسب حسب وفق وفقا طبقا نقلا استنادا according")
+
+TITLE_HEADS = lexicon(
+    "وزير وزيرة الوزير رئيس رئيسة الرئيس المبعوث مبعوث السفير سفير المتحدث متحدث"
+    " الناطق ناطق المندوب مندوب الممثل ممثل الأمين الملك الأمير ولي قائد القائد زعيم"
+    " الزعيم نائب مستشار المستشار مدير الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
+    " العميد العقيد الجنرال"
+)
+# Heads after which a quoted word is a name: شركة “تكنيب”، مدينة “دنكيرك”.
+_OTHER_NAME_HEADS = lexicon(
+    "شركة مدينة بلدة قرية معركة عملية كلمة مصطلح مبادرة برنامج مشروع جائزة فندق مطار"
+    " مجموعة مؤسسة جمعية مؤتمر اتفاق اتفاقية قمة كتاب فيلم مسلسل رواية منتدى مهرجان"
+    " مركز مستشفى ملعب فريق نادي لقب حزب حركة منظمة هيئة"
+)
+MEDIA_HEADS = lexicon(
+    "موقع قناة صحيفة وكالة تلفزيون إذاعة شبكة مجلة جريدة منصة حساب تطبيق"
+    " website site channel platform newspaper agency network magazine outlet"
+)
+NAME_HEADS = MEDIA_HEADS | _OTHER_NAME_HEADS
+PLATFORMS = lexicon("إكس تويتر فيسبوك تلغرام تيليغرام إنستغرام يوتيوب تيك واتساب")
+SOURCE_HEADS = lexicon(
+    "مصدر مصادر مسؤول مسؤولة مسؤولون مسؤولين مسؤولان مسؤولي دبلوماسي دبلوماسيون"
+    " دبلوماسيين شهود ناشطون ناشطين"
+)
+ANONYMOUS_HEADS = lexicon("مصدر مصادر شهود ناشطون ناشطين")
+ORGANIZATION_HEADS = lexicon(
+    "وزارة جهاز هيئة مجلس منظمة حركة حزب جامعة مكتب حكومة رئاسة قيادة"
+)
+DOCUMENT_HEADS = lexicon("بيان تقرير وثيقة رسالة مذكرة")
+_SOCIAL_HEADS = lexicon("منصة حساب تطبيق")
+_ORGANIZATION_NAME_HEADS = lexicon("شركة مجموعة مؤسسة جمعية حزب حركة منظمة هيئة")
+POST_NOUNS = lexicon("تغريدة منشور تدوينة حسابه حسابها فيديو")
+_ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام أول جديد مشترك")
+NISBA = regex.compile(r"(?:ي|يه|يون|يين|يان|يتان|يتين)$")  # nisba endings, ة folded to ه
+
+# Words that end the noun phrase after a verb: particles, prepositions, time words.
+_NP_STOPS = THAT | SPEECH_NOUNS | lexicon(
+    "عن على في إلى خلال عبر أمام مع من بعد قبل حول بشأن منذ اليوم أمس أيضا الذي التي"
+    " الذين حينها حينئذ لدى عند ضمن دون كما وقد قد لا لم لن ما ب"
+    " عليه عليها عليهم له لها لهم منه منها منهم فيه فيها فيهم به بها بهم عنه عنها عنهم"
+    " إليه إليها إليهم معه معها معهم لديه لديها"
+)
+_NP_MAX = 8
+_TO = normalize_for_matching("إلى")
+_IN = normalize_for_matching("في")
+
+
+def is_adjective(norm: str) -> bool:
+    """Nisba or participle adjectives that qualify a head noun: إسرائيلي، المسلحة."""
+    word = without_article(norm.removeprefix("و") if norm.startswith("وال") else norm)
+    return bool(NISBA.search(word)) or word in _ADJECTIVES or (
+        word.startswith("م") and len(word) >= 4
+    )
+
+
+def is_definite(token: Token) -> bool:
+    """A word with the article ال (not إلى, التي, which look alike once normalized)."""
+    return token.kind == "word" and token.norm.startswith("ال") and token.norm not in _NP_STOPS
+
+
+def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) -> int:
+    """End index of the noun phrase that starts at tokens[start] (start if none).
+
+    A definite head takes only adjectives after it ("الوفد السوري", not the
+    object in "الوفد رفضه"); an indefinite head takes an idafa complement and
+    its adjectives ("مسؤول إسرائيلي كبير", "وزير الخارجية السوري"); a title
+    may be followed by a name ("الدكتور أحمد الخطيب"). A quoted name after a
+    media head ends the phrase ("موقع “أكسيوس”"). With source=True,
+    "مصدر في وزارة …" and "… لقناة “…”" belong to the phrase too.
+    """
+    if start >= len(tokens) or tokens[start].kind not in ("word", "name"):
+        return start
+    head = tokens[start]
+    if head.kind == "name":
+        return start + 1
+    if head.norm in _NP_STOPS or is_reporting_verb(head):
+        return start
+    title = match_stem(head, TITLE_HEADS) is not None
+    only_adjectives = is_definite(head)
+    end = start + 1
+    while end < len(tokens) and end - start < _NP_MAX:
+        token = tokens[end]
+        if token.kind == "name":
+            after_media_head = match_stem(tokens[end - 1], MEDIA_HEADS) is not None
+            end += 1
+            if after_media_head:
+                break
+            continue
+        if token.kind != "word" or is_reporting_verb(token):
+            break
+        if is_one_of(token, _NP_STOPS) or _outlet(token):
+            if not (_outlet(token) and source or _bridge(tokens, start, end, source)):
+                break
+            end += 1
+            only_adjectives = False
+            continue
+        if only_adjectives and not is_adjective(token.norm) and (is_definite(token) or not title):
+            break
+        only_adjectives = is_definite(token) or only_adjectives and is_adjective(token.norm)
+        end += 1
+    return end
+
+
+def _bridge(tokens: Sequence[Token], start: int, at: int, source: bool) -> bool:
+    """Particles that belong inside a noun phrase: المبعوث الأميركي إلى سوريا; مصدر في وزارة."""
+    nxt = tokens[at + 1] if at + 1 < len(tokens) else None
+    if nxt is None or nxt.kind != "word" or nxt.norm in _NP_STOPS:
+        return False
+    head = tokens[start]
+    if tokens[at].norm == _TO:
+        return match_stem(head, TITLE_HEADS) is not None
+    if tokens[at].norm == _IN:
+        return source and match_stem(head, SOURCE_HEADS) is not None and bool(
+            set(stems(nxt.norm)) & (ORGANIZATION_HEADS | _ORGANIZATION_NOUNS)
+        )
+    return False
+
+
+_ORGANIZATION_NOUNS = lexicon("الخارجية الحكومة الجيش الرئاسة البيت الوفد الوزارة")
+
+
+def _outlet(token: Token) -> bool:
+    """لقناة، لصحيفة، لـ: the outlet a source spoke to."""
+    return token.norm.startswith("ل") and token.norm[1:] in MEDIA_HEADS
+
+
+def is_reporting_verb(token: Token) -> bool:
+    return match_stem(token, _SPEECH_VERBS) is not None
+
+
+def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[str] = ()) -> list[Token]:
+    """Turn “name” after a name head (منصة “إكس”، شركة “…”) or after لـ (told
+    “the outlet”), “تلفزيون سوريا”, or a quoted known name into one "name"
+    token, so phrases can carry them.
+    `tokens` are tokens of `text`."""
+    known = {normalize_for_matching(name) for name in names} | _MEDIA_NAMES
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        close = _closing_mark(tokens, i)
+        if close is not None:
+            inner = tokens[i + 1:close]
+            norm = " ".join(token.norm for token in inner)
+            after_head = bool(out) and (match_stem(out[-1], NAME_HEADS) is not None or out[-1].norm == "ل")
+            if after_head or match_stem(inner[0], MEDIA_HEADS) or norm in known:
+                start, end = tokens[i].start, tokens[close].end
+                out.append(Token(text[start:end], norm, start, end, "name"))
+                i = close + 1
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+_NAME_MAX_WORDS = 4
+
+
+def _closing_mark(tokens: Sequence[Token], i: int) -> int | None:
+    """Index of the mark closing a short run of words that opens at tokens[i]."""
+    if tokens[i].text not in QUOTE_MARKS:
+        return None
+    for j in range(i + 1, min(i + _NAME_MAX_WORDS + 2, len(tokens))):
+        if tokens[j].text in QUOTE_MARKS:
+            return j if j > i + 1 else None
+        if tokens[j].kind != "word" or tokens[j].norm in THAT:
+            return None
+    return None
+
+
+# --- Gazetteer ------------------------------------------------------------------
+
+_COUNTRIES = (
+    "سوريا إسرائيل فرنسا أميركا أمريكا لبنان الأردن العراق مصر السعودية تركيا إيران"
+    " روسيا الصين قطر الإمارات الكويت البحرين اليمن ليبيا تونس الجزائر المغرب السودان"
+    " فلسطين بريطانيا ألمانيا إيطاليا إسبانيا أوكرانيا اليابان الهند باكستان أفغانستان"
+)
+_MULTIWORD_COUNTRIES = ("الولايات المتحدة", "المملكة المتحدة", "سلطنة عمان")
+_PLACES = (
+    "باريس دمشق بيروت القاهرة واشنطن موسكو لندن برلين أنقرة إسطنبول طهران الرياض الدوحة"
+    " أبوظبي دبي بغداد القدس السويداء درعا القنيطرة الجولان حلب حمص حماة إدلب اللاذقية"
+    " طرطوس الرقة الحسكة غزة جنيف نيويورك بروكسل فيينا"
+)
+_MULTIWORD_PLACES = ("تل أبيب", "أبو ظبي", "دير الزور", "الضفة الغربية", "رام الله")
+_ORGANIZATIONS = (
+    "الأمم المتحدة", "مجلس الأمن", "الاتحاد الأوروبي", "حلف شمال الأطلسي", "الناتو",
+    "جامعة الدول العربية", "البيت الأبيض", "الكرملين", "البنتاغون", "حزب الله", "حماس",
+    "هيئة تحرير الشام", "قوات سوريا الديمقراطية", "قسد", "الصليب الأحمر",
+)
+_MEDIA = (
+    "تلفزيون سوريا", "الإخبارية السورية", "أكسيوس", "سانا", "رويترز", "فرانس برس",
+    "أسوشيتد برس", "بي بي سي", "سي إن إن", "العربي الجديد", "نيويورك تايمز",
+    "واشنطن بوست", "هآرتس", "يديعوت أحرونوت", "تايمز أوف إسرائيل", "الميادين",
+    "روسيا اليوم", "سكاي نيوز عربية", "إكس", "تويتر", "فيسبوك", "تلغرام", "تيليغرام",
+    "إنستغرام", "يوتيوب", "تيك توك", "Axios", "Reuters",
+)
+# Names that are also ordinary words (the island, the Arabic adjective) count as
+# media only right after a media head: قناة الجزيرة.
+_MEDIA_AFTER_HEAD_ONLY = lexicon("الجزيرة العربية الحدث")
+
+DEFAULT_GAZETTEER: Mapping[str, str] = MappingProxyType(
+    {name: "country" for name in (*_COUNTRIES.split(), *_MULTIWORD_COUNTRIES)}
+    | {name: "place" for name in (*_PLACES.split(), *_MULTIWORD_PLACES)}
+    | {name: "organization" for name in _ORGANIZATIONS}
+    | {name: "media" for name in _MEDIA}
+)
+# Same entity, other spelling: counted under the first name.
+_ALIASES = {"أمريكا": "أميركا", "الولايات المتحدة": "أميركا", "أبو ظبي": "أبوظبي"}
+
+_MEDIA_NAMES = frozenset(normalize_for_matching(name) for name in _MEDIA)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    name: str  # canonical
+    kind: str
+    words: tuple[str, ...]  # normalized
+
+
+def _phrases(entries: Iterable[tuple[str, str]]) -> dict[tuple[str, ...], _Phrase]:
+    index = {}
+    for surface, kind in entries:
+        words = tuple(normalize_for_matching(surface).split())
+        if words:
+            index[words] = _Phrase(strip_tashkeel(_ALIASES.get(surface, surface)), kind, words)
+    return index
+
+
+def _match_phrase(
+    tokens: Sequence[Token], i: int, index: Mapping[tuple[str, ...], _Phrase], longest: int
+) -> tuple[_Phrase, int] | None:
+    """The longest phrase of `index` starting at tokens[i] (particles allowed on its first word)."""
+    token = tokens[i]
+    if token.kind == "name":
+        phrase = index.get(tuple(token.norm.split()))
+        return (phrase, i + 1) if phrase else None
+    if token.kind != "word":
+        return None
+    for size in range(min(longest, len(tokens) - i), 0, -1):
+        rest = tuple(t.norm for t in tokens[i + 1:i + size])
+        if any(t.kind != "word" for t in tokens[i + 1:i + size]):
+            continue
+        for stem in stems(token.norm):
+            phrase = index.get((stem, *rest))
+            if phrase:
+                return phrase, i + size
+    return None
+
+
+# --- Persons ----------------------------------------------------------------------
+
+
+@dataclass
+class _Person:
+    name: str
+    aliases: set[tuple[str, ...]]  # normalized word sequences that refer to this person
+
+
+_KUNYA = lexicon("أبو أبي أبا")
+_GIVEN_NAMES_WITH_WAW = lexicon("وليد وائل وسام وديع وفاء وجدي وهيب وحيد")
+_NAME_WORDS = (2, 4)  # a person's name found by pattern has this many words
+
+
+def _looks_like_name(words: Sequence[Token]) -> bool:
+    low, high = _NAME_WORDS
+    if not low <= len(words) <= high or any(w.kind != "word" for w in words):
+        return False
+    first = words[0].norm
+    if first.startswith("ال") or first.startswith("و") and first not in _GIVEN_NAMES_WITH_WAW:
+        return False  # "، واستمر لأربع ساعات،" is a clause, not a name
+    return not any(
+        w.norm in _NP_STOPS or is_reporting_verb(w) or match_stem(w, _NOT_IN_NAMES)
+        or any(c.isdigit() for c in w.norm)
+        for w in words
+    )
+
+
+_NOT_IN_NAMES = TITLE_HEADS | SOURCE_HEADS | NAME_HEADS | ORGANIZATION_HEADS
+_COMMA = frozenset("،,")
+_NAME_END = frozenset("،,.؛;:)")
+_TITLE_MAX = 7
+
+
+def _appositions(tokens: Sequence[Token]) -> Iterable[tuple[list[Token], list[Token]]]:
+    """(title words, name words) for "وزير الخارجية السوري، أسعد الشيباني،"."""
+    for i, token in enumerate(tokens):
+        if token.text not in _COMMA:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].kind == "word" and j - i <= _NAME_WORDS[1] + 1:
+            j += 1
+        if j < len(tokens) and tokens[j].text not in _NAME_END:
+            continue
+        name = list(tokens[i + 1:j])
+        if not _looks_like_name(name):
+            continue
+        for k in range(i - 1, max(-1, i - 1 - _TITLE_MAX), -1):
+            if tokens[k].kind != "word":
+                break
+            if match_stem(tokens[k], TITLE_HEADS):
+                yield list(tokens[k:i]), name
+                break
+
+
+_TITLE_WORDS_MAX = 4
+# What may follow a name without a comma; not عن/على, which often follow a
+# verb's object ("الوزير المصري تلقى تقارير عن").
+_AFTER_NAME = THAT | lexicon("في مع إلى خلال أمام لدى")
+
+
+def _titled_names(tokens: Sequence[Token]) -> Iterable[tuple[list[Token], list[Token]]]:
+    """(title words, name words) for "الرئيس الأميركي دونالد ترامب إن": a title,
+    its definite complements, then a two-word name that ends there."""
+    for k, token in enumerate(tokens):
+        if not match_stem(token, TITLE_HEADS):
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= _TITLE_WORDS_MAX and is_definite(tokens[j]):
+            j += 1
+        name = list(tokens[j:j + 2])
+        after = tokens[j + 2] if j + 2 < len(tokens) else None
+        ends = after is None or after.kind != "word" or is_one_of(after, _AFTER_NAME) or is_reporting_verb(after)
+        if ends and _looks_like_name(name):
+            yield list(tokens[k:j]), name
+
+
+def _kunyas(tokens: Sequence[Token]) -> Iterable[list[Token]]:
+    """أبو محمد الجولاني: أبو + a name + an optional family name with ال."""
+    for i, token in enumerate(tokens):
+        if match_stem(token, _KUNYA) and i + 1 < len(tokens) and tokens[i + 1].kind == "word":
+            first = tokens[i + 1]
+            if first.norm.startswith("ال") or first.norm in _NP_STOPS:
+                continue
+            end = i + 2
+            if end < len(tokens) and is_definite(tokens[end]) and tokens[end].norm not in _NP_STOPS:
+                end += 1
+            yield list(tokens[i:end])
+
+
+def _key(words: Sequence[Token], heads: Collection[str]) -> tuple[str, ...]:
+    """Normalized words, the first without the particles in front of a head word (ووزير → وزير)."""
+    return (match_stem(words[0], heads) or words[0].norm, *(w.norm for w in words[1:]))
+
+
+def _written_name(words: Sequence[Token], key: tuple[str, ...], text: str) -> str:
+    first = written_stem(words[0], key[0])
+    return strip_tashkeel(display(first + text[words[0].end:words[-1].end]))
+
+
+def _find_persons(
+    sentences: Sequence[Sentence], token_lists: Sequence[list[Token]], gazetteer: Mapping[str, str]
+) -> list[_Person]:
+    persons: dict[tuple[str, ...], _Person] = {}
+
+    def add(words: list[Token], sentence: Sentence, title: list[Token] | None) -> None:
+        key = _key(words, _KUNYA)
+        person = persons.setdefault(key, _Person(_written_name(words, key, sentence.text), {key}))
+        family_name = key[-1:]
+        if key[0] not in _KUNYA or len(key) >= 3:  # "مازن" alone is not أبو مازن
+            person.aliases.add(family_name)
+        if title:
+            person.aliases.add(_key(title, TITLE_HEADS))
+
+    for sentence, tokens in zip(sentences, token_lists, strict=True):
+        for title, name in (*_appositions(tokens), *_titled_names(tokens)):
+            add(name, sentence, title)
+        for name in _kunyas(tokens):
+            add(name, sentence, None)
+    found = list(persons.values())
+    for surface, kind in gazetteer.items():
+        words = tuple(normalize_for_matching(surface).split())
+        if kind == "person" and words and not any(words in p.aliases for p in found):
+            found.append(_Person(strip_tashkeel(surface), {words, words[-1:]}))
+    return found
+
+
+def _alias_index(persons: Sequence[_Person]) -> dict[tuple[str, ...], _Person]:
+    """Alias → person, leaving out aliases shared by two persons (they are ambiguous)."""
+    owners: dict[tuple[str, ...], list[_Person]] = {}
+    for person in persons:
+        for alias in person.aliases:
+            owners.setdefault(alias, []).append(person)
+    return {alias: people[0] for alias, people in owners.items() if len(people) == 1}
+
+
+def _sentence_tokens(sentences: Sequence[Sentence], gazetteer: Mapping[str, str]) -> list[list[Token]]:
+    media = [name for name, kind in gazetteer.items() if kind == "media"]
+    return [collapse_quoted_names(s.text, tokenize(s.text), media) for s in sentences]
+
+
+def person_aliases(
+    sentences: Sequence[Sentence], gazetteer: Mapping[str, str] = MappingProxyType({})
+) -> dict[str, str]:
+    """Normalized mention → full name for the persons of an article: the full
+    name, the family name ("براك") and the title it was introduced with
+    ("المبعوث الأميركي إلى سوريا" → "توم براك")."""
+    merged = {**DEFAULT_GAZETTEER, **gazetteer}
+    persons = _find_persons(sentences, _sentence_tokens(sentences, merged), merged)
+    return {" ".join(alias): person.name for alias, person in _alias_index(persons).items()}
+
+
+# --- Entities ---------------------------------------------------------------------
+
+
+def find_entities(
+    sentences: Sequence[Sentence], gazetteer: Mapping[str, str] = MappingProxyType({})
+) -> list[Entity]:
+    """Entities in order of first mention. `gazetteer` (surface form → kind, e.g.
+    the site's glossary) extends DEFAULT_GAZETTEER and wins over it."""
+    merged = {**DEFAULT_GAZETTEER, **gazetteer}
+    token_lists = _sentence_tokens(sentences, merged)
+    persons = _find_persons(sentences, token_lists, merged)
+    person_index = {
+        alias: _Phrase(person.name, "person", alias) for alias, person in _alias_index(persons).items()
+    }
+    index = _phrases((s, k) for s, k in merged.items() if k != "person") | person_index
+    longest = max(map(len, index), default=1)
+
+    mentions: dict[tuple[str, str], list[int]] = {}
+    for sentence, tokens in zip(sentences, token_lists, strict=True):
+        for name, kind in _entities_in(tokens, sentence.text, index, longest):
+            mentions.setdefault((name, kind), []).append(sentence.index)
+    entities = [
+        Entity(name, kind, tuple(sorted(set(where))))  # type: ignore[arg-type]
+        for (name, kind), where in mentions.items()
+    ]
+    return sorted(entities, key=lambda e: (e.mentions[0], e.name))
+
+
+def _entities_in(
+    tokens: Sequence[Token], text: str, index: Mapping[tuple[str, ...], _Phrase], longest: int
+) -> Iterable[tuple[str, str]]:
+    i = 0
+    while i < len(tokens):
+        found = _match_phrase(tokens, i, index, longest)
+        after_head = i > 0 and match_stem(tokens[i - 1], MEDIA_HEADS) is not None
+        if found and not (found[0].words[0] in _MEDIA_AFTER_HEAD_ONLY and not after_head):
+            yield found[0].name, found[0].kind
+            i = found[1]
+            continue
+        if tokens[i].kind == "name" and after_head:
+            yield strip_tashkeel(display(tokens[i].text)), "media"
+        elif tokens[i].kind == "name" and i > 0 and match_stem(tokens[i - 1], _ORGANIZATION_NAME_HEADS):
+            yield strip_tashkeel(display(tokens[i].text)), "organization"
+        elif tokens[i].kind == "word" and after_head and tokens[i].norm in _MEDIA_AFTER_HEAD_ONLY:
+            yield strip_tashkeel(tokens[i].text), "media"
+        elif (end := _organization_end(tokens, i)) > i:
+            head = match_stem(tokens[i], ORGANIZATION_HEADS) or tokens[i].norm
+            words = written_stem(tokens[i], head) + text[tokens[i].end:tokens[end - 1].end]
+            yield strip_tashkeel(display(words)), "organization"
+            i = end
+            continue
+        i += 1
+
+
+_ORGANIZATION_MAX = 3
+
+
+def _organization_end(tokens: Sequence[Token], i: int) -> int:
+    """وزارة الخارجية الفرنسية: a head and the definite words that complete it."""
+    if not match_stem(tokens[i], ORGANIZATION_HEADS):
+        return i
+    end = i + 1
+    while end < len(tokens) and end - i <= _ORGANIZATION_MAX and is_definite(tokens[end]) \
+            and tokens[end].norm not in _NP_STOPS:
+        end += 1
+    return end if end > i + 1 else i
+
+
+# --- Cited sources ----------------------------------------------------------------
+
+_AS = lexicon("حسبما كما مثلما")
+
+
+def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
+    """Who the article cites: outlets, platforms, unnamed officials and sources,
+    documents. Definite back-references (المصدر، الموقع) are not cited anew."""
+    found: list[CitedSource] = []
+    for sentence, tokens in zip(sentences, _sentence_tokens(sentences, DEFAULT_GAZETTEER), strict=True):
+        seen: set[str] = set()
+        for source in _sources_in(tokens, sentence):
+            if source.name not in seen:
+                seen.add(source.name)
+                found.append(source)
+    return found
+
+
+def _sources_in(tokens: Sequence[Token], sentence: Sentence) -> Iterable[CitedSource]:
+    for i in range(len(tokens)):
+        for finder in _SOURCE_FINDERS:
+            source = finder(tokens, i, sentence)
+            if source:
+                yield source
+
+
+def _cue(tokens: Sequence[Token], start: int, end: int, text: str) -> str:
+    """Cue words as written, without a leading و/ف: "حسبما أفاد", "في تغريدة عبر"."""
+    first = tokens[start]
+    stem = first.norm[1:] if first.norm[:1] in "وف" and first.norm[1:] in _CUE_WORDS else first.norm
+    return display(written_stem(first, stem) + text[first.end:tokens[end - 1].end])
+
+
+def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str) -> CitedSource | None:
+    end = noun_phrase(tokens, start, source=True)
+    if end == start:
+        return None
+    words = tokens[start:end]
+    head = words[0]
+    first_stem = head.norm
+    if head.kind == "word" and head.norm[:1] == "ل" and head.norm[1:] in SOURCE_HEADS | MEDIA_HEADS:
+        first_stem = head.norm[1:]  # وفقًا لمصدر
+    kind = _source_kind(words, first_stem)
+    if kind is None:
+        return None
+    name = written_stem(head, first_stem) if head.kind == "word" else head.text
+    name += sentence.text[head.end:words[-1].end]
+    return CitedSource(display(name), kind, sentence.index, cue)
+
+
+def _source_kind(words: Sequence[Token], first: str) -> SourceKind | None:
+    head = words[0]
+    if head.kind == "name":
+        return "social" if head.norm in PLATFORMS else "media"
+    if first in MEDIA_HEADS:
+        name = words[1] if len(words) > 1 else None
+        social = first in _SOCIAL_HEADS or (name is not None and name.norm in PLATFORMS)
+        return "social" if social else "media"
+    phrase = " ".join(w.norm for w in words)
+    if any(phrase == name or phrase.startswith(name + " ") for name in _MEDIA_NAMES):
+        return "social" if first in PLATFORMS else "media"
+    if first in ANONYMOUS_HEADS:
+        in_institution = any(w.norm == _IN for w in words)
+        return "official" if in_institution else "anonymous"
+    if first in SOURCE_HEADS:
+        return "official"
+    if first in DOCUMENT_HEADS:
+        return "document"
+    return None
+
+
+def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
+    """كشف موقع “أكسيوس”؛ قال مسؤول إسرائيلي كبير؛ ونقل الموقع عن مسؤولين …"""
+    if not match_stem(tokens[i], REPORTING_VERBS):
+        return None
+    if i > 0 and tokens[i - 1].kind == "word" and match_stem(tokens[i - 1], _AS):
+        return None  # "حسبما أفاد" is the next finder's
+    cue = _cue(tokens, i, i + 1, sentence.text)
+    source = _source(tokens, i + 1, sentence, cue)
+    if source:
+        return source
+    # نقل الموقع عن مسؤولين: the relayed source after عن
+    end = noun_phrase(tokens, i + 1)
+    if match_stem(tokens[i], RELAYING_VERBS) and end < len(tokens) and tokens[end].norm == "عن":
+        return _source(tokens, end + 1, sentence, f"{cue} {tokens[end].text}")
+    return None
+
+
+def _after_as(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
+    """حسبما أفاد “تلفزيون سوريا”."""
+    if not (match_stem(tokens[i], _AS) and i + 1 < len(tokens) and match_stem(tokens[i + 1], REPORTING_VERBS)):
+        return None
+    return _source(tokens, i + 2, sentence, _cue(tokens, i, i + 2, sentence.text))
+
+
+_ACCORDING_TO_PARTICLES = lexicon("عن إلى ل to")
+_POST_PREPOSITIONS = lexicon("عبر على في")
+
+
+def _after_according_to(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
+    """وفق مصدر في وزارة الخارجية الفرنسية؛ بحسب “أكسيوس”؛ نقلًا عن …"""
+    if not match_stem(tokens[i], ACCORDING_TO):
+        return None
+    start = i + 1
+    if start < len(tokens) and tokens[start].norm in _ACCORDING_TO_PARTICLES:
+        start += 1
+    elif start + 1 < len(tokens) and tokens[start].norm == "ما" and is_reporting_verb(tokens[start + 1]):
+        start += 2  # بحسب ما أفاد
+    return _source(tokens, start, sentence, _cue(tokens, i, start, sentence.text))
+
+
+def _on_platform(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
+    """في تغريدة عبر منصة “إكس”: a post on a platform."""
+    if not is_one_of(tokens[i], _POST_PREPOSITIONS) or i + 1 >= len(tokens):
+        return None
+    start = i + 1
+    end = start + 1
+    if match_stem(tokens[start], _SOCIAL_HEADS) and end < len(tokens):
+        end += 1  # منصة “إكس”
+    if tokens[end - 1].norm not in PLATFORMS:
+        return None
+    cue_start = i - 1 if i > 0 and match_stem(tokens[i - 1], POST_NOUNS) else i
+    if cue_start > 0 and is_one_of(tokens[cue_start - 1], _POST_PREPOSITIONS):
+        cue_start -= 1
+    name = sentence.text[tokens[start].start:tokens[end - 1].end]
+    return CitedSource(display(name), "social", sentence.index, _cue(tokens, cue_start, i + 1, sentence.text))
+
+
+_IN_WORDS = frozenset({_IN})
+
+
+def _in_document(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
+    """وفي بيان مشترك: a statement, report or document."""
+    if not is_one_of(tokens[i], _IN_WORDS) or i + 1 >= len(tokens):
+        return None
+    if not match_stem(tokens[i + 1], DOCUMENT_HEADS):
+        return None
+    end = i + 2
+    while end < len(tokens) and tokens[end].kind == "word" and not is_definite(tokens[end]) \
+            and tokens[end].norm not in _NP_STOPS and not is_reporting_verb(tokens[end]) and end - i <= 4:
+        end += 1
+    name = sentence.text[tokens[i + 1].start:tokens[end - 1].end]
+    return CitedSource(display(name), "document", sentence.index, _cue(tokens, i, i + 1, sentence.text))
+
+
+_CUE_WORDS = REPORTING_VERBS | _AS | ACCORDING_TO | _POST_PREPOSITIONS | POST_NOUNS
+_SOURCE_FINDERS: tuple[Callable[[Sequence[Token], int, Sentence], CitedSource | None], ...] = (
+    _after_reporting_verb,
+    _after_as,
+    _after_according_to,
+    _on_platform,
+    _in_document,
+)

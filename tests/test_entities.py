@@ -1,0 +1,192 @@
+"""Entities (gazetteer + patterns) and cited sources."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.analyze.entities import (
+    CitedSource,
+    Entity,
+    find_cited_sources,
+    find_entities,
+    person_aliases,
+)
+from generator.analyze.sentences import Sentence, split_sentences
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def seed_sentences(name: str) -> list[Sentence]:
+    text = (CONTENT / f"{name}.txt").read_text(encoding="utf-8")
+    return split_sentences(text.split("\n", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def seed_000() -> list[Sentence]:
+    return seed_sentences("000_be3b13007542e3b8")
+
+
+@pytest.fixture(scope="module")
+def seed_003() -> list[Sentence]:
+    return seed_sentences("003_163b4c5298a4b073")
+
+
+def entities_by_name(sentences: list[Sentence], **kwargs) -> dict[str, Entity]:
+    return {entity.name: entity for entity in find_entities(sentences, **kwargs)}
+
+
+def sources(sentences: list[Sentence]) -> list[tuple[str, str, str]]:
+    return [(s.name, s.kind, s.cue) for s in find_cited_sources(sentences)]
+
+
+# --- Entities on the seeds -----------------------------------------------------------
+
+
+def test_seed_000_persons(seed_000):
+    persons = {name for name, e in entities_by_name(seed_000).items() if e.kind == "person"}
+    assert persons == {
+        "أسعد الشيباني", "رون ديرمر", "توم براك", "بيل كلينتون", "فاروق الشرع", "إيهود باراك", "جان نويل بارو",
+    }
+
+
+def test_seed_000_person_mentions_include_family_name_and_title(seed_000):
+    entities = entities_by_name(seed_000)
+    barrack = entities["توم براك"].mentions
+    for start in ("وأكد براك", "وأكد المبعوث الأميركي إلى سوريا", "يشار إلى أن المبعوث الأميركي إلى سوريا"):
+        assert next(s.index for s in seed_000 if s.text.startswith(start)) in barrack
+    # "باراك" (Ehud Barak) is not "براك" (Tom Barrack)
+    assert len(entities["إيهود باراك"].mentions) == 1
+    assert set(entities["أسعد الشيباني"].mentions) >= {0, 2}
+
+
+def test_seed_000_places_countries_media_organizations(seed_000):
+    kinds = {name: e.kind for name, e in entities_by_name(seed_000).items()}
+    assert kinds["باريس"] == "place"
+    assert kinds["سوريا"] == kinds["إسرائيل"] == kinds["فرنسا"] == kinds["أميركا"] == "country"
+    assert kinds["تلفزيون سوريا"] == kinds["أكسيوس"] == kinds["إكس"] == "media"
+    assert kinds["وزارة الخارجية الفرنسية"] == "organization"
+
+
+def test_seed_000_no_clause_is_taken_for_a_name(seed_000):
+    # "، ووزير الشؤون الإستراتيجية الإسرائيلي، واستمر لأربع ساعات،" looks like an apposition
+    assert not any("استمر" in name for name in entities_by_name(seed_000))
+
+
+def test_seed_003_entities(seed_003):
+    entities = entities_by_name(seed_003)
+    assert entities["أبو محمد الجولاني"].kind == "person"
+    assert entities["الإخبارية السورية"].kind == "media"
+    assert entities["السويداء"].kind == "place"
+    assert entities["جهاز الاستخبارات العامة"].kind == "organization"
+
+
+def test_entities_are_in_order_of_first_mention(seed_000):
+    firsts = [e.mentions[0] for e in find_entities(seed_000)]
+    assert firsts == sorted(firsts)
+
+
+def test_person_aliases(seed_000):
+    aliases = person_aliases(seed_000)
+    assert aliases["براك"] == aliases["المبعوث الاميركي الي سوريا"] == "توم براك"
+    assert aliases["الشيباني"] == "أسعد الشيباني"
+
+
+# --- Matching ---------------------------------------------------------------------------
+
+
+def test_particles_and_spelling_variants_match_and_names_are_shown_plainly():
+    sentences = split_sentences(
+        "وصرح وزير الخارجية السوري، أسعد الشيباني، للصحفيين.\n\n"
+        "والتقى والشيباني وفدا للإخبارية السورية في باريس وبدمشق."
+    )
+    entities = entities_by_name(sentences)
+    assert entities["أسعد الشيباني"].mentions == (0, 1)
+    assert entities["الإخبارية السورية"] == Entity("الإخبارية السورية", "media", (1,))
+    assert entities["دمشق"].kind == "place"
+
+
+def test_title_then_name_without_commas():
+    entities = entities_by_name(split_sentences("وقال الرئيس الأميركي دونالد ترامب إن الاتفاق قريب، وأضاف ترامب."))
+    assert entities["دونالد ترامب"] == Entity("دونالد ترامب", "person", (0,))
+
+
+def test_ambiguous_media_name_needs_a_head():
+    assert "الجزيرة" not in entities_by_name(split_sentences("وزار الوفد شبه الجزيرة العربية."))
+    assert entities_by_name(split_sentences("وقالت قناة الجزيرة إن الوفد وصل."))["الجزيرة"].kind == "media"
+
+
+def test_the_caller_gazetteer_extends_the_default():
+    sentences = split_sentences("وقال الشرع إن هيئة تحرير الشام حلت نفسها، بحسب المرصد السوري.")
+    entities = entities_by_name(sentences, gazetteer={"أحمد الشرع": "person", "المرصد السوري": "media"})
+    assert entities["أحمد الشرع"].kind == "person"
+    assert entities["المرصد السوري"].kind == "media"
+    assert entities["هيئة تحرير الشام"].kind == "organization"
+
+
+# --- Cited sources ------------------------------------------------------------------------
+
+
+def test_seed_000_cited_sources(seed_000):
+    cited = sources(seed_000)
+    for expected in [
+        ("تلفزيون سوريا", "media", "حسبما أفاد"),
+        ("منصة إكس", "social", "في تغريدة عبر"),
+        ("موقع أكسيوس", "media", "كشف"),
+        ("مسؤولين إسرائيليين", "official", "نقل عن"),
+        ("مصدر في وزارة الخارجية الفرنسية", "official", "وفق"),
+        ("بيان مشترك", "document", "في"),
+    ]:
+        assert expected in cited
+
+
+def test_seed_003_cited_sources(seed_003):
+    assert sources(seed_003) == [
+        ("مصدر دبلوماسي مطّلع لقناة الإخبارية السورية", "anonymous", "كشف"),
+        ("مصادر متقاطعة", "anonymous", "نقلت"),
+    ]
+
+
+def test_back_references_are_not_cited_again(seed_000, seed_003):
+    names = {s.name for s in find_cited_sources(seed_000 + seed_003)}
+    assert not names & {"المصدر", "الموقع", "الوفد"}
+
+
+def test_cited_source_sentence_index(seed_003):
+    first = find_cited_sources(seed_003)[0]
+    assert first == CitedSource(first.name, "anonymous", 0, "كشف")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وذكرت وكالة رويترز أن الوفد وصل.", ("وكالة رويترز", "media", "ذكرت")),
+        ("وبحسب ما أفادت صحيفة “هآرتس”، فإن الوفد وصل.", ("صحيفة هآرتس", "media", "بحسب ما أفادت")),
+        ("ووفقًا لمصادر مطلعة فإن الوفد وصل.", ("مصادر مطلعة", "anonymous", "وفقًا")),
+        ("According to Axios, the meeting lasted four hours.", ("Axios", "media", "According to")),
+    ],
+)
+def test_cited_source_cues(text, expected):
+    assert expected in sources(split_sentences(text))
+
+
+# --- Whatever the text ------------------------------------------------------------------
+
+words = st.sampled_from(
+    ["وزير", "الخارجية", "السوري", "،", "أسعد", "الشيباني", "قال", "مصدر", "لقناة", "“", "”", "بحسب",
+     "في", "تغريدة", "عبر", "منصة", "إكس", "أبو", "محمد", ".", "باريس", "وفق", "بيان", "مشترك"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(words, max_size=25))
+def test_entities_and_sources_always_come_from_the_text(parts):
+    text = " ".join(parts)
+    sentences = split_sentences(text)
+    for entity in find_entities(sentences):
+        assert entity.mentions and all(0 <= i < len(sentences) for i in entity.mentions)
+    for source in find_cited_sources(sentences):
+        assert source.name and source.cue
+        assert all(word in text for word in source.name.split())
