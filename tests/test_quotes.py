@@ -1,0 +1,307 @@
+"""Quotes, their speakers and verbs; scare quotes as framing; quoted names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.analyze.quotes import FramingMark, Quote, QuoteFindings, find_quotes
+from generator.analyze.sentences import Sentence, split_sentences
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def seed_sentences(name: str, *, with_title: bool = False) -> list[Sentence]:
+    """A seed article split into sentences; the title line only if asked for."""
+    text = (CONTENT / f"{name}.txt").read_text(encoding="utf-8")
+    return split_sentences(text if with_title else text.split("\n", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def seed_000() -> tuple[list[Sentence], QuoteFindings]:
+    sentences = seed_sentences("000_be3b13007542e3b8")
+    return sentences, find_quotes(sentences)
+
+
+@pytest.fixture(scope="module")
+def seed_003() -> tuple[list[Sentence], QuoteFindings]:
+    sentences = seed_sentences("003_163b4c5298a4b073")
+    return sentences, find_quotes(sentences)
+
+
+def quotes_of(text: str, **kwargs) -> QuoteFindings:
+    return find_quotes(split_sentences(text), **kwargs)
+
+
+def only_quote(text: str, **kwargs) -> Quote:
+    findings = quotes_of(text, **kwargs)
+    assert len(findings.quotes) == 1, findings
+    return findings.quotes[0]
+
+
+def by_text(findings: QuoteFindings, start: str) -> Quote:
+    return next(q for q in findings.quotes if q.text.startswith(start))
+
+
+# --- Seed 000: Barrack, Axios, Israeli and American officials ----------------------
+
+
+def test_seed_000_barrack_is_quoted_three_times(seed_000):
+    _, findings = seed_000
+    barrack = [(q.text, q.verb, q.partial) for q in findings.quotes if q.speaker == "توم براك"]
+    assert barrack == [
+        ("اجتمعت هذا المساء مع مسؤولين سوريين ومسؤولين إسرائيليين في باريس", "قال", False),
+        ("هدف الاجتماع هو الحوار ووقف التصعيد، وحققنا ذلك بالفعل", "مضيفًا", True),
+        ("جميع الأطراف أكدت التزامها بمواصلة هذه الجهود", "أكد", True),
+    ]
+
+
+def test_seed_000_israeli_officials_are_quoted_through_axios(seed_000):
+    _, findings = seed_000
+    quote = by_text(findings, "هدف الاجتماع هو التوصل إلى تفاهمات أمنية")
+    assert quote.text.endswith("ومنع حدوث أزمة مثل تلك التي حدثت الأسبوع الماضي")
+    assert (quote.speaker, quote.via, quote.verb, quote.partial) == (
+        "مسؤولين إسرائيليين", "موقع أكسيوس", "نقل عن", True,
+    )
+
+
+def test_seed_000_senior_israeli_official(seed_000):
+    _, findings = seed_000
+    quote = by_text(findings, "مزيد من الاستعداد السوري")
+    assert (quote.speaker, quote.verb, quote.partial, quote.via) == ("مسؤول إسرائيلي كبير", "قال", True, None)
+
+
+def test_seed_000_partial_quotes_of_israeli_and_american_officials(seed_000):
+    sentences, findings = seed_000
+    first = by_text(findings, "بمنزلة خطوة أولى")
+    second = by_text(findings, "ضرورة اتخاذ تدابير لبناء الثقة")
+    assert first.text == "بمنزلة خطوة أولى"
+    assert second.text == "ضرورة اتخاذ تدابير لبناء الثقة من الجانبين من أجل المضي قدمًا"
+    for quote in (first, second):
+        assert quote.speaker == "مسؤولون إسرائيليون وأميركيون"
+        assert quote.partial
+    assert (first.verb, second.verb) == ("اعتبر", "مؤكدين")
+    # both sit in the one sentence the page shows whole
+    assert first.sentence_index == second.sentence_index
+    assert sentences[first.sentence_index].text.startswith("واعتبر مسؤولون")
+
+
+def test_seed_000_has_seven_quotes_and_no_framing(seed_000):
+    _, findings = seed_000
+    assert len(findings.quotes) == 7
+    assert findings.framing == ()
+
+
+def test_seed_000_quoted_names_are_names_not_quotes(seed_000):
+    _, findings = seed_000
+    assert findings.quoted_names == ("تلفزيون سوريا", "إكس", "أكسيوس")
+    assert not {q.text for q in findings.quotes} & set(findings.quoted_names)
+
+
+def test_every_seed_quote_is_verbatim_in_its_sentence(seed_000, seed_003):
+    for sentences, findings in (seed_000, seed_003):
+        for quote in findings.quotes:
+            assert quote.text in sentences[quote.sentence_index].text
+        for mark in findings.framing:
+            assert mark.phrase in sentences[mark.sentence_index].text
+            assert mark.text in mark.phrase
+
+
+# --- Seed 003: scare quotes, the diplomatic source, al-Ikhbariya -------------------
+
+
+def test_seed_003_scare_quotes_are_framing_not_quotes(seed_003):
+    _, findings = seed_003
+    assert [(m.text, m.phrase) for m in findings.framing] == [
+        ("الإسرائيلي", "الكيان “الإسرائيلي”"),
+        ("الإسرائيلي", "الاحتلال “الإسرائيلي”"),
+        ("الإسرائيلية", "للقوات “الإسرائيلية”"),
+        ("إسرائيل", "لتهديد “إسرائيل”"),
+    ]
+    assert not {q.text for q in findings.quotes} & {m.text for m in findings.framing}
+
+
+def test_seed_003_title_scare_quote_is_framing():
+    findings = find_quotes(seed_sentences("003_163b4c5298a4b073", with_title=True))
+    assert findings.framing[0] == FramingMark("صهيوني", 0, "سوري – “صهيوني”")
+    assert "صهيوني" not in {q.text for q in findings.quotes}
+
+
+def test_seed_003_diplomatic_source_partial_quote(seed_003):
+    _, findings = seed_003
+    quote = by_text(findings, "صريحة ومسؤولة")
+    assert quote == Quote("صريحة ومسؤولة", quote.sentence_index, "مصدر دبلوماسي مطّلع", "شدّد", True)
+
+
+def test_seed_003_what_they_called_is_attributed_not_framing(seed_003):
+    # لما وصفته بـ”المخاوف الأمنية”: the words are the armed groups', relayed by
+    # the cross-checked sources; the mixed mark pair ”…” still pairs.
+    _, findings = seed_003
+    quote = by_text(findings, "المخاوف الأمنية")
+    assert (quote.speaker, quote.verb, quote.partial, quote.via) == (
+        "الجماعات المسلحة", "وصفته", True, "مصادر متقاطعة",
+    )
+
+
+def test_seed_003_channel_name_is_a_name(seed_003):
+    _, findings = seed_003
+    assert findings.quoted_names == ("الإخبارية السورية",)
+    assert len(findings.quotes) == 2
+
+
+# --- Marks: nesting, balance, spans over sentences, glyphs -------------------------
+
+
+def test_quote_spanning_two_sentences_belongs_to_the_first():
+    quote = only_quote("وقال براك: “اجتمعنا اليوم. وحققنا تقدمًا كبيرًا”. ثم غادر.")
+    assert quote.text == "اجتمعنا اليوم. وحققنا تقدمًا كبيرًا"
+    assert (quote.sentence_index, quote.speaker, quote.partial) == (0, "براك", False)
+
+
+def test_guillemets():
+    quote = only_quote("وقال الوزير: «لن نقبل بأي تدخل خارجي في شؤوننا».")
+    assert (quote.text, quote.speaker, quote.verb) == ("لن نقبل بأي تدخل خارجي في شؤوننا", "الوزير", "قال")
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    findings = quotes_of("وقال الشيباني: “وصف الوزير ما جرى بـ«المجزرة» وقال إن “الحوار” مستمر”.")
+    assert [q.text for q in findings.quotes] == ["وصف الوزير ما جرى بـ«المجزرة» وقال إن “الحوار” مستمر"]
+    assert findings.framing == ()
+
+
+def test_quote_left_open_runs_to_the_end_of_its_paragraph_only():
+    findings = quotes_of("قال براك: “اجتمعنا اليوم مع الوفدين\n\nوفي سياق آخر، التقى الوزير نظيره.")
+    assert [(q.text, q.speaker) for q in findings.quotes] == [("اجتمعنا اليوم مع الوفدين", "براك")]
+
+
+def test_stray_marks_make_nothing_up():
+    findings = quotes_of("وقال الوزير إن الاجتماع ” انتهى. وعاد الوفد “ إلى دمشق.")
+    assert findings == QuoteFindings((), (), ())
+
+
+def test_unmatched_closer_does_not_break_later_pairs():
+    quote = only_quote("انتهى الاجتماع” أمس، وقال براك: “سنلتقي مجددًا الأسبوع المقبل”.")
+    assert (quote.text, quote.speaker) == ("سنلتقي مجددًا الأسبوع المقبل", "براك")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'قال براك: "اجتمعنا اليوم مع الوفدين" ثم غادر.',
+        "قال براك: ”اجتمعنا اليوم مع الوفدين“ ثم غادر.",
+        "قال براك: „اجتمعنا اليوم مع الوفدين“ ثم غادر.",
+    ],
+)
+def test_straight_and_reversed_marks(text):
+    assert only_quote(text).text == "اجتمعنا اليوم مع الوفدين"
+
+
+# --- Speakers -------------------------------------------------------------------------
+
+
+def test_pronoun_speaker_comes_from_an_earlier_sentence():
+    quote = only_quote("وقال براك إن الاجتماع كان مثمرًا.\n\nوأضاف: “سنلتقي مجددًا الأسبوع المقبل”.")
+    assert (quote.speaker, quote.verb, quote.sentence_index) == ("براك", "أضاف", 1)
+
+
+def test_no_speaker_is_invented():
+    quote = only_quote("وأضاف: “سنلتقي مجددًا الأسبوع المقبل”.")
+    assert (quote.speaker, quote.verb) == (None, "أضاف")
+    quote = only_quote("ورفع المتظاهرون لافتات كتب عليها “لن نتراجع عن مطالبنا المشروعة أبدًا”.")
+    assert quote.speaker is None
+
+
+def test_speaker_after_the_quote():
+    quote = only_quote("“لن نتراجع عن مطالبنا”، قال المتحدث باسم الحركة.")
+    assert (quote.speaker, quote.verb, quote.partial) == ("المتحدث باسم الحركة", "قال", False)
+
+
+def test_speaker_is_expanded_to_the_fullest_mention():
+    text = (
+        "والتقى وزير الخارجية الفرنسي، جان نويل بارو، نظيره السوري.\n\n"
+        "وقال بارو: “فرنسا تدعم المرحلة الانتقالية”.\n\n"
+        "وأكد وزير الخارجية الفرنسي أن “الحوار هو الطريق الوحيد”."
+    )
+    findings = quotes_of(text)
+    assert [q.speaker for q in findings.quotes] == ["جان نويل بارو", "جان نويل بارو"]
+
+
+def test_describing_verb_with_its_subject():
+    quote = only_quote("ووصف الوزير الاجتماع بـ“الخطوة الأولى نحو السلام”.")
+    assert (quote.speaker, quote.verb, quote.partial) == ("الوزير", "وصف", True)
+
+
+# --- Framing and names -------------------------------------------------------------------
+
+
+def test_verb_object_in_scare_quotes_is_framing():
+    findings = quotes_of("واتهم الوفد السوري “إسرائيل” بالتصعيد.")
+    assert findings.quotes == ()
+    assert findings.framing == (FramingMark("إسرائيل", 0, "“إسرائيل”"),)
+
+
+def test_so_called_is_framing():
+    findings = quotes_of("وناقش الطرفان ما يسمى “المنطقة الآمنة” في الجنوب.")
+    assert findings.framing == (FramingMark("المنطقة الآمنة", 0, "ما يسمى “المنطقة الآمنة”"),)
+
+
+def test_names_after_a_head_or_known_are_names():
+    findings = quotes_of(
+        "وقالت شركة “تكنيب” إن وكالة “سانا” نشرت الخبر، وذكر “المرصد السوري” أن الوضع هادئ.",
+        known_names=["المرصد السوري"],
+    )
+    assert findings.quoted_names == ("تكنيب", "سانا", "المرصد السوري")
+    assert findings.quotes == findings.framing == ()
+
+
+# --- English ---------------------------------------------------------------------------
+
+
+def test_english_quotes():
+    findings = quotes_of(
+        'Barrack said: "We met this evening with Syrian and Israeli officials in Paris." '
+        'He added that "all parties confirmed their commitment." '
+        'The so-called "buffer zone" was not discussed.'
+    )
+    assert [(q.speaker, q.verb, q.partial) for q in findings.quotes] == [
+        ("Barrack", "said", False),
+        ("Barrack", "added", True),
+    ]
+    assert [m.phrase for m in findings.framing] == ['so-called "buffer zone"']
+
+
+def test_english_speaker_after_the_quote():
+    quote = only_quote('"The goal is security understandings," a senior Israeli official said.')
+    assert (quote.text, quote.speaker, quote.verb) == (
+        "The goal is security understandings,", "a senior Israeli official", "said",
+    )
+
+
+# --- Whatever the text -------------------------------------------------------------------
+
+MARKS = "“”«»\"„"
+pieces = st.lists(
+    st.one_of(
+        st.sampled_from(["قال براك", "أن", "إن", ":", "،", ".", "\n\n", " ", "بـ", "وأضاف", "الكيان"]),
+        st.sampled_from(list(MARKS)),
+        st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإةى ", max_size=12),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces)
+def test_findings_always_come_from_the_text(parts):
+    text = "".join(parts)
+    sentences = split_sentences(text)
+    findings = find_quotes(sentences)
+    joined = " ".join(s.text for s in sentences)
+    for quote in findings.quotes:
+        assert quote.text.strip() and 0 <= quote.sentence_index < len(sentences)
+        assert all(word in joined for word in quote.text.split())
+        assert quote.speaker is None or quote.speaker.strip()
+    for mark in findings.framing:
+        assert mark.text in mark.phrase
