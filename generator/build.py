@@ -47,7 +47,7 @@ def read_content(config_path: Path) -> Content:
     config = load_config(config_path)
     found = ingest(config.path(config.content_dir), config.outlets)
     cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
-    analyses = {article.id: cache.get_or_compute(article.body, analyze_article) for article in found.articles}
+    analyses = {article.id: cache.get_or_compute((article.title, article.body), analyze_article) for article in found.articles}
     events = group_articles(
         [_grouping_input(article, analyses[article.id]) for article in found.articles],
         GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days),

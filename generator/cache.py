@@ -34,8 +34,12 @@ class ResultCache(Generic[Result]):
         self.hits = 0
         self.misses = 0
 
-    def get_or_compute(self, text: str, compute: Callable[[str], Result]) -> Result:
-        key = hashlib.sha256(self.fingerprint.encode() + text.encode("utf-8")).hexdigest()
+    def get_or_compute(self, inputs: tuple[str, ...], compute: Callable[..., Result]) -> Result:
+        """compute(*inputs), or its stored result for the same inputs and code."""
+        digest = hashlib.sha256(self.fingerprint.encode())
+        for text in inputs:
+            digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+        key = digest.hexdigest()
         path = self.folder / key[:2] / f"{key}.pickle"
         try:
             with path.open("rb") as file:
@@ -44,7 +48,7 @@ class ResultCache(Generic[Result]):
             return result
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             pass
-        result = compute(text)
+        result = compute(*inputs)
         self.misses += 1
         self._store(path, result)
         return result

@@ -120,7 +120,7 @@ def _analyze(args: argparse.Namespace) -> int:
     for path in args.files:
         article, warnings = read_article(path, outlets)
         _print_warnings(warnings)
-        results.append({"file": str(path), "article": article, "analysis": analyze_article(article.body)})
+        results.append({"file": str(path), "article": article, "analysis": analyze_article(article.title, article.body)})
     if args.json:
         print(json.dumps(_plain(results), ensure_ascii=False, indent=2))
     else:
@@ -147,7 +147,8 @@ def _readable_analysis(file: str, analysis) -> str:
     lines += ["Summary:"] + [f"  [{i + 1}] {analysis.sentences[i].text}" for i in analysis.summary]
     lines += ["Quotes:"] + [f"  [{q.sentence_index + 1}] {q.speaker or '(speaker not named)'} ({q.verb or '-'}): “{q.text}”"
                             for q in analysis.quotes]
-    lines += ["Framing (scare quotes):"] + [f"  [{f.sentence_index + 1}] {f.phrase}" for f in analysis.framing]
+    lines += ["Framing (scare quotes):"] + [f"  [title] {f.phrase}" for f in analysis.title_framing]
+    lines += [f"  [{f.sentence_index + 1}] {f.phrase}" for f in analysis.framing]
     lines += ["Cited sources:"] + [f"  [{c.sentence_index + 1}] {c.name} ({c.kind}; {c.cue})" for c in analysis.cited_sources]
     lines += ["Entities:"] + [f"  {e.name} ({e.kind})" for e in analysis.entities]
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
 from generator.output import SiteWriter
+from generator.search import build_search_index
 from generator.translate import TranslationResult
 
 LANGUAGES = ("ar", "en")
@@ -104,24 +105,59 @@ def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapp
 def render_site(config: SiteConfig, events: Sequence[EventPage], translations: TranslationResult, writer: SiteWriter) -> None:
     environment = _environment()
     strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
+    by_outlet = _reports_by_outlet(events)
     for lang in LANGUAGES:
         page = _PageRenderer(environment, config, strings[lang], lang, translations, writer)
         page.render("home.html", "index.html", events=events)
-        page.render("404.html", "404.html")
+        page.render("search.html", "search.html")
+        page.render("404.html", "404.html", indexed=False)
         for event in events:
             page.render("event.html", f"events/{event.slug}.html", event=event)
             for report in event.reports:
                 page.render("article.html", f"articles/{report.article.id}.html", report=report, event_title=event.title,
                             translate_bodies=config.translation.full_bodies)
+        outlet_titles = {key: _outlet_title(config, key, strings[lang]) for key in by_outlet}
+        page.render("outlets.html", "outlets/index.html",
+                    outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
+        for key, reports in by_outlet.items():
+            page.render("outlet.html", f"outlets/{key}.html", outlet=config.outlets.get(key), outlet_title=outlet_titles[key],
+                        reports=reports)
+        dated = [event for event in events if event.published]
+        updated = max((event.published for event in dated), default=date(1970, 1, 1))
+        page.render("feed.xml", "feed.xml", indexed=False, events=sorted(dated, key=lambda e: e.published, reverse=True)[:50],
+                    updated=updated.isoformat())
+        pages_in_language = page.rendered
+
     root = _PageRenderer(environment, config, strings["ar"], "ar", translations, writer)
-    writer.write("index.html", root.template_text("language_choice.html", "index.html",
-                                                  titles=config.site.title))
+    writer.write("index.html", root.template_text("language_choice.html", "index.html", titles=config.site.title))
     # GitHub Pages serves the root 404 page at any depth: only absolute links work there.
     writer.write("404.html", root.template_text("404.html", "404.html", absolute_links=True))
+    writer.write("sitemap.xml", root.template_text("sitemap.xml", "sitemap.xml", paths=pages_in_language, languages=LANGUAGES))
+    writer.write("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.site.base_url}sitemap.xml\n")
     for static in sorted(STATIC.rglob("*")):
         if static.is_file():
             writer.copy("assets/" + static.relative_to(STATIC).as_posix(), static)
     writer.write(".nojekyll", "")
+    build_search_index(writer.root)
+
+
+UNIDENTIFIED = "unidentified"
+
+
+def _reports_by_outlet(events: Sequence[EventPage]) -> dict[str, list[Report]]:
+    """Each outlet's reports, newest first; articles of unknown outlets together under one page."""
+    by_outlet: dict[str, list[Report]] = {}
+    for event in events:
+        for report in event.reports:
+            by_outlet.setdefault(report.article.outlet or UNIDENTIFIED, []).append(report)
+    for reports in by_outlet.values():
+        reports.sort(key=lambda r: (r.article.published or date.min, r.article.id), reverse=True)
+    return dict(sorted(by_outlet.items()))
+
+
+def _outlet_title(config: SiteConfig, key: str, strings: dict) -> str:
+    outlet = config.outlets.get(key)
+    return outlet.name.get(strings["language_code"]) if outlet else strings["outlet_unknown"]
 
 
 def _environment() -> Environment:
@@ -142,10 +178,13 @@ class _PageRenderer:
                  translations: TranslationResult, writer: SiteWriter):
         self.environment, self.config, self.strings, self.lang = environment, config, strings, lang
         self.translations, self.writer = translations, writer
+        self.rendered: list[str] = []  # paths within the language, for the sitemap
 
-    def render(self, template: str, path: str, **context) -> None:
+    def render(self, template: str, path: str, indexed: bool = True, **context) -> None:
         full_path = f"{self.lang}/{path}"
         self.writer.write(full_path, self.template_text(template, full_path, **context))
+        if indexed:
+            self.rendered.append(path)
 
     def template_text(self, template: str, page_path: str, absolute_links: bool = False, **context) -> str:
         other = "en" if self.lang == "ar" else "ar"
@@ -163,15 +202,34 @@ class _PageRenderer:
             site_description=site.description.get(self.lang) if site.description else site.title.get(self.lang),
             url=(lambda target: site.base_path + target) if absolute_links else (lambda target: relative_url(page_path, target)),
             absolute=lambda target: site.base_url + target,
+            base_path=site.base_path,
             event_path=lambda slug: f"{self.lang}/events/{slug}.html",
             article_path=lambda article_id: f"{self.lang}/articles/{article_id}.html",
             tr=self.translations.of,
             format_date=self.format_date,
+            count=self.count,
             **context,
         )
 
+    def count(self, number: int, key: str) -> str:
+        forms = self.strings[key]
+        return forms.get(plural_category(number, self.lang), forms["other"]).format(n=number)
+
     def format_date(self, day: date) -> str:
         return f"{day.day} {self.strings['months'][day.month - 1]} {day.year}"
+
+
+def plural_category(number: int, lang: str) -> str:
+    """CLDR plural category: Arabic distinguishes zero, one, two, few (3–10), many (11–99)."""
+    if lang != "ar":
+        return "one" if number == 1 else "other"
+    if number in (0, 1, 2):
+        return ("zero", "one", "two")[number]
+    if 3 <= number % 100 <= 10:
+        return "few"
+    if 11 <= number % 100 <= 99:
+        return "many"
+    return "other"
 
 
 def relative_url(from_page: str, target: str) -> str:

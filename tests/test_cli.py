@@ -15,6 +15,7 @@ def test_analyze_json_gives_sentences_summary_quotes_framing_and_sources(project
     quote = next(q for q in analysis["quotes"] if q["text"] == "صريحة ومسؤولة")
     assert "مصدر دبلوماسي" in quote["speaker"]
     assert {"الإسرائيلي", "إسرائيل"} <= {mark["text"] for mark in analysis["framing"]}
+    assert [mark["text"] for mark in analysis["title_framing"]] == ["صهيوني"]
     assert any("الإخبارية السورية" in source["name"] for source in analysis["cited_sources"])
 
 

@@ -19,12 +19,13 @@ class ArticleAnalysis:
     summary: tuple[int, ...]  # sentence indexes, in the article's order
     quotes: tuple[Quote, ...]
     framing: tuple[FramingMark, ...]  # scare quotes: a signal of the outlet's stance
+    title_framing: tuple[FramingMark, ...]  # scare quotes in the title (sentence_index 0 of the title)
     quoted_names: tuple[str, ...]  # names in quotation marks (“أكسيوس”), neither quotes nor framing
     entities: tuple[Entity, ...]
     cited_sources: tuple[CitedSource, ...]
 
 
-def analyze_article(body: str) -> ArticleAnalysis:
+def analyze_article(title: str, body: str) -> ArticleAnalysis:
     sentences = split_sentences(body)
     entities = find_entities(sentences)
     names = [entity.name for entity in entities if entity.kind == "media"]
@@ -34,6 +35,7 @@ def analyze_article(body: str) -> ArticleAnalysis:
         summary=tuple(summarize([sentence.text for sentence in sentences])),
         quotes=findings.quotes,
         framing=findings.framing,
+        title_framing=find_quotes(split_sentences(title), names).framing,
         quoted_names=findings.quoted_names,
         entities=tuple(entities),
         cited_sources=tuple(find_cited_sources(sentences)),

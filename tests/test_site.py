@@ -1,0 +1,223 @@
+"""The built site of the seeds, as a reader and a browser would meet it."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build import build
+from generator.cli import main
+
+SEED_IDS = ("000_be3b13007542e3b8", "003_163b4c5298a4b073")
+BOILERPLATE = ("Spread the love", "adel karroum", "قد يعجبك ايضا")
+
+
+class Page(HTMLParser):
+    """What the tests read of a page: root attributes, links, ids, text by element."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.root: dict[str, str] = {}
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.summary_items: list[str] = []
+        self.body_sentences: dict[str, str] = {}
+        self.text: list[str] = []
+        self._stack: list[tuple[str, dict]] = []
+        self._capture: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {key: value or "" for key, value in attrs}
+        if tag == "html":
+            self.root = attributes
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        for key in ("href", "src"):
+            if key in attributes and tag in ("a", "link", "script", "img"):
+                self.links.append(attributes[key])
+        if tag not in ("meta", "link", "br", "img", "input"):
+            self._stack.append((tag, attributes))
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            open_tag, attributes = self._stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        self.text.append(data)
+        classes = [attrs.get("class", "") for _, attrs in self._stack]
+        if any("summary" in c.split() for c in classes) and self._stack and self._stack[-1][0] == "li":
+            self.summary_items.append(data.strip())
+        if self._stack and "sentence" in self._stack[-1][1].get("class", "").split():
+            self.body_sentences[self._stack[-1][1]["id"]] = data
+
+    @property
+    def all_text(self) -> str:
+        return " ".join(self.text)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    import shutil
+    from tests.conftest import REPO
+
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(REPO / "site_config.yml", project)
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "translations", project / "translations")
+    build(project / "site_config.yml", project / "site")
+    return project / "site"
+
+
+def pages(site: Path) -> dict[str, Page]:
+    return {path.relative_to(site).as_posix(): Page(path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))}
+
+
+def event_paths(site: Path, lang: str) -> list[Path]:
+    return sorted((site / lang / "events").glob("*.html"))
+
+
+def test_both_seeds_are_on_one_event_page_in_both_languages(site):
+    for lang in ("ar", "en"):
+        events = event_paths(site, lang)
+        assert len(events) == 1, f"the two seeds describe one event ({lang})"
+        html = events[0].read_text(encoding="utf-8")
+        for seed in SEED_IDS:
+            assert f"articles/{seed}.html" in html
+    assert [p.name for p in event_paths(site, "ar")] == [p.name for p in event_paths(site, "en")]
+
+
+def test_every_page_declares_its_language_and_direction(site):
+    for path, page in pages(site).items():
+        lang = path.split("/", 1)[0]
+        if lang == "en":
+            assert page.root == {"lang": "en", "dir": "ltr"}, path
+        elif lang == "ar" or path in ("index.html", "404.html"):
+            assert page.root == {"lang": "ar", "dir": "rtl"}, path
+
+
+def test_every_internal_link_resolves_to_a_file_of_the_site(site):
+    for path, page in pages(site).items():
+        if path == "404.html":
+            continue  # links there are absolute under the base path: checked below
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue
+            target = (site / path).parent / unquote(parts.path) if parts.path else site / path
+            assert target.resolve().is_file(), f"{path} links to missing {link}"
+            if parts.fragment:
+                assert parts.fragment in Page(target.read_text(encoding="utf-8")).ids, f"{path}: no anchor {link}"
+
+
+def test_language_switch_goes_to_the_counterpart_page(site):
+    for path, page in pages(site).items():
+        lang, _, rest = path.partition("/")
+        if lang not in ("ar", "en"):
+            continue
+        other = "en" if lang == "ar" else "ar"
+        html = (site / path).read_text(encoding="utf-8")
+        switch = re.search(r'<a class="lang-switch" href="([^"]+)"', html)
+        assert switch and ((site / path).parent / switch.group(1)).resolve() == (site / other / rest).resolve(), path
+        assert f'hreflang="{other}" href="https://example.github.io/digest/{other}/{rest}"' in html
+
+
+def test_no_boilerplate_line_appears_anywhere(site):
+    for path, page in pages(site).items():
+        for line in BOILERPLATE:
+            if line == "adel karroum":  # shown as the author, never as article text
+                assert all(line not in s for s in page.body_sentences.values()), path
+            else:
+                assert line not in page.all_text, f"{line!r} on {path}"
+
+
+def test_summaries_consist_only_of_sentences_of_the_article(site):
+    seeds = Path(__file__).resolve().parent.parent / "content"
+    for seed in SEED_IDS:
+        original = (seeds / f"{seed}.txt").read_text(encoding="utf-8")
+        page = Page((site / "ar" / "articles" / f"{seed}.html").read_text(encoding="utf-8"))
+        summary = [item for item in page.summary_items if item and not item.startswith("¶")]
+        assert 1 <= len(summary) < len(page.body_sentences)
+        for sentence in summary:
+            assert sentence in original, f"summary sentence not in {seed}: {sentence}"
+            assert sentence in page.body_sentences.values()
+
+
+def test_english_pages_mark_untranslated_arabic(site):
+    html = (site / "en" / "articles" / f"{SEED_IDS[0]}.html").read_text(encoding="utf-8")
+    assert re.search(r'<span lang="ar" dir="rtl">الشيباني بحث ووزير إسرائيلي', html)
+    assert 'class="origin origin-untranslated">not yet translated' in html
+
+
+def test_text_from_articles_is_escaped(project):
+    (project / "content" / "attack.md").write_text(
+        "---\ntitle: '<script>alert(1)</script> عنوان'\nurl: https://example.org/x\n---\n"
+        "قال الوزير: “<img src=x onerror=alert(1)>” في المؤتمر.\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    for path in (project / "site").rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html, path
+
+
+def test_broken_front_matter_fails_check_and_build_keeps_the_previous_site(project, capsys):
+    assert main(["build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")]) == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "content" / "broken.md").write_text("---\ntitle: [زيارة\n---\nنص.\n", encoding="utf-8")
+
+    assert main(["check", "--config", str(project / "site_config.yml")]) == 1
+    assert "broken.md:2: error: invalid YAML" in capsys.readouterr().err
+
+    assert main(["build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")]) == 1
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(project):
+    build(project / "site_config.yml", project / "one")
+    build(project / "site_config.yml", project / "two")
+    one = {p.relative_to(project / "one"): p.read_bytes() for p in (project / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(project / "two"): p.read_bytes() for p in (project / "two").rglob("*") if p.is_file()}
+    assert one == two
+
+
+def test_python_m_generator_help_lists_the_commands():
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, check=True)
+    for command in ("build", "serve", "check"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("number, words", [(0, "لا مصادر"), (1, "مصدر واحد"), (2, "مصدران"), (3, "3 مصادر"),
+                                           (10, "10 مصادر"), (11, "11 مصدرًا"), (99, "99 مصدرًا"), (100, "100 مصدر"),
+                                           (103, "103 مصادر")])
+def test_arabic_counts_use_arabic_plural_forms(number, words):
+    from generator.render import plural_category
+    import yaml
+    from tests.conftest import REPO
+
+    forms = yaml.safe_load((REPO / "templates" / "strings.yml").read_text(encoding="utf-8"))["ar"]["outlets_count"]
+    assert forms[plural_category(number, "ar")].format(n=number) == words
+
+
+def test_feeds_sitemap_and_robots_are_well_formed_and_absolute(site):
+    import xml.dom.minidom
+
+    for name in ("ar/feed.xml", "en/feed.xml", "sitemap.xml"):
+        xml.dom.minidom.parse(str(site / name))
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="en" href="https://example.github.io/digest/en/articles/000_be3b13007542e3b8.html"' in sitemap
+    assert "Sitemap: https://example.github.io/digest/sitemap.xml" in (site / "robots.txt").read_text()
+    assert (site / ".nojekyll").exists()
+
+
+def test_search_index_covers_both_languages(site):
+    assert list((site / "pagefind").glob("pagefind.ar_*.pf_meta")) and list((site / "pagefind").glob("pagefind.en_*.pf_meta"))
+    for lang in ("ar", "en"):
+        assert "data-pagefind-body" in (site / lang / "articles" / "000_be3b13007542e3b8.html").read_text(encoding="utf-8")
+        assert "data-pagefind-body" not in (site / lang / "index.html").read_text(encoding="utf-8")
