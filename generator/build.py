@@ -5,6 +5,7 @@ from plain typed data to plain typed data.
 """
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from generator.cache import ResultCache, code_fingerprint
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
 from generator.ingest import Article, ingest
+from generator.links import BrokenLink, check_links
 from generator.output import atomic_site
 from generator.problems import Problem
 from generator.render import event_pages, render_site, texts_to_translate
@@ -55,15 +57,24 @@ def read_content(config_path: Path) -> Content:
     return Content(config, found.articles, analyses, tuple(events), found.problems, cache.misses)
 
 
-def build(config_path: Path, out_dir: Path) -> BuildReport:
+def build(config_path: Path, out_dir: Path, *, use_model: bool = True) -> BuildReport:
     content = read_content(config_path)
     config = content.config
     by_id = {article.id: article for article in content.articles}
     pages = event_pages(config, content.events, by_id, content.analyses)
-    translations = translate_texts(texts_to_translate(config, content.articles, content.analyses), config)
+    texts = texts_to_translate(config, content.articles, content.analyses)
+    translations = translate_texts(texts, config, use_model=use_model)
     with atomic_site(out_dir) as writer:
         render_site(config, pages, translations, writer)
     return BuildReport(content, translations, len(writer.written))
+
+
+def check(config_path: Path) -> tuple[BuildReport, list[BrokenLink]]:
+    """A full build into a temporary folder, then every internal link and anchor checked.
+    Writes nothing the editor keeps and never runs the translation model."""
+    with tempfile.TemporaryDirectory(prefix="digest-check-") as folder:
+        report = build(config_path, Path(folder) / "site", use_model=False)
+        return report, check_links(Path(folder) / "site", report.content.config.site.base_path)
 
 
 def _grouping_input(article: Article, analysis: ArticleAnalysis) -> GroupingInput:

@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.set_defaults(run=_serve)
 
-    check = commands.add_parser("check", help="validate the configuration and every article without writing")
+    check = commands.add_parser("check", help="validate config and articles, build into a temporary folder, check every link")
     _config_option(check)
     check.set_defaults(run=_check)
 
@@ -96,12 +96,18 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from generator.build import read_content
+    from generator.build import check
 
-    content = read_content(args.config)
+    report, broken = check(args.config)
+    content = report.content
     _print_warnings(content.warnings)
-    print(f"OK: {len(content.articles)} article(s) in {len(content.events)} event(s); {len(content.warnings)} warning(s).")
-    return 0
+    for link in broken:
+        print(f"error: {link}", file=sys.stderr)
+    if advice := report.translations.advice():
+        print(f"warning: {advice}", file=sys.stderr)
+    print(f"{len(content.articles)} article(s) in {len(content.events)} event(s): {len(broken)} broken link(s), "
+          f"{report.translations.untranslated} untranslated text(s), {len(content.warnings)} metadata warning(s).")
+    return 1 if broken else 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -52,12 +52,14 @@ class Translator(Protocol):
 TranslatorLoader = Callable[[InstalledModel, int], Translator]
 
 
-def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLoader | None = None) -> TranslationResult:
+def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLoader | None = None,
+                    *, use_model: bool = True) -> TranslationResult:
+    """Translations of texts; use_model=False only looks up what is already known."""
     settings = config.translation
     sources = sorted({text.strip() for text in texts if text and text.strip()})
     reviewed = load_reviewed(config.path(settings.reviewed))
     memory = TranslationMemory.load(config.path(settings.memory))
-    model = find_model(settings.source_language, settings.target_language)
+    model = find_model(settings.source_language, settings.target_language) if use_model else None
     model_id = model.model_id if model else None
 
     result: dict[str, Translation] = {}
