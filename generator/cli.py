@@ -14,6 +14,7 @@ from generator.translate.models import ModelError
 
 DEFAULT_CONFIG = Path("site_config.yml")
 DEFAULT_OUT = Path("site")
+EXIT_UNTRANSLATED = 3  # `check --require-translations`: only translations are missing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate config and articles, build into a temporary folder, check every link")
     _config_option(check)
+    check.add_argument("--require-translations", action="store_true",
+                       help=f"exit with status {EXIT_UNTRANSLATED} when any text lacks an English translation")
     check.set_defaults(run=_check)
 
     analyze = commands.add_parser("analyze", help="show what the analysis finds in articles")
@@ -107,7 +110,9 @@ def _check(args: argparse.Namespace) -> int:
         print(f"warning: {advice}", file=sys.stderr)
     print(f"{len(content.articles)} article(s) in {len(content.events)} event(s): {len(broken)} broken link(s), "
           f"{report.translations.untranslated} untranslated text(s), {len(content.warnings)} metadata warning(s).")
-    return 1 if broken else 0
+    if broken:
+        return 1
+    return EXIT_UNTRANSLATED if args.require_translations and report.translations.untranslated else 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -132,3 +132,11 @@ def test_a_corrupted_memory_line_is_reported_with_file_and_line(project):
     with pytest.raises(DigestError) as caught:
         build(project / "site_config.yml", project / "site")
     assert "memory.jsonl:2: error: corrupted translation memory line" in str(caught.value)
+
+
+def test_check_requires_no_model_once_the_memory_has_everything(project, installed_fixture_model):
+    from generator.cli import main
+
+    build(project / "site_config.yml", project / "site")
+    shutil.rmtree(installed_fixture_model.path)
+    assert main(["check", "--config", str(project / "site_config.yml"), "--require-translations"]) == 0
