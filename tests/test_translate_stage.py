@@ -140,3 +140,12 @@ def test_check_requires_no_model_once_the_memory_has_everything(project, install
     build(project / "site_config.yml", project / "site")
     shutil.rmtree(installed_fixture_model.path)
     assert main(["check", "--config", str(project / "site_config.yml"), "--require-translations"]) == 0
+
+
+def test_a_glossary_edit_retranslates_only_the_sentences_with_that_term(project, installed_fixture_model):
+    build(project / "site_config.yml", project / "site")
+    config = project / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("al-Shaibani", "Shaibani"), encoding="utf-8")
+    again = build(config, project / "site")
+    assert again.translations.translated_now == 1
+    assert "<span>said Shaibani in Paris</span>" in english_page(project)

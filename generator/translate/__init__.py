@@ -12,7 +12,7 @@ from typing import Literal, Protocol
 
 from generator.config import SiteConfig
 from generator.problems import DigestError, Problem
-from generator.translate.glossary import Glossary, protect, restore
+from generator.translate.glossary import Glossary, ProtectedSentence, protect, restore
 from generator.translate.memory import TranslationMemory, load_reviewed, source_key
 from generator.translate.models import INSTALL_COMMAND, InstalledModel, find_model
 
@@ -62,26 +62,28 @@ def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLo
     model = find_model(settings.source_language, settings.target_language) if use_model else None
     model_id = model.model_id if model else None
 
+    glossary = Glossary(config.glossary)
     result: dict[str, Translation] = {}
-    missing: list[str] = []
+    missing: list[ProtectedSentence] = []
     for source in sources:
+        # The memory is keyed by the text the model sees, glossary renderings in place:
+        # a glossary edit re-translates exactly the sentences that contain the edited term.
+        protected = protect(source, glossary)
         if (english := reviewed.get(source_key(source))) is not None:
             result[source] = Translation(source, english, "reviewed")
-        elif (english := memory.lookup(source, model_id)) is not None:
+        elif (english := memory.lookup(protected.source, model_id)) is not None:
             result[source] = Translation(source, english, "machine")
         else:
-            missing.append(source)
+            missing.append(protected)
 
     translated_now = 0
     if missing and model:
-        glossary = Glossary(config.glossary)
         translator = (load or _load_translator)(model, settings.beam_size)
-        protected = [protect(source, glossary) for source in missing]
-        outputs = translator.translate([item.source for item in protected])
-        for source, item, output in zip(missing, protected, outputs):
+        outputs = translator.translate([item.source for item in missing])
+        for item, output in zip(missing, outputs):
             english = restore(output, item)
-            memory.add(source, model.model_id, english)
-            result[source] = Translation(source, english, "machine")
+            memory.add(item.source, model.model_id, english)
+            result[item.original] = Translation(item.original, english, "machine")
         memory.save()
         translated_now, missing = len(outputs), []
 
