@@ -25,6 +25,16 @@ setup() {
     fi
 }
 
+# The browser tests drive Debian's Chromium: `playwright install` downloads browsers
+# from a host this machine cannot reach. Installed once, only when missing.
+install_chromium() {
+    if [ ! -x /usr/bin/chromium ]; then
+        echo "Installing Debian's chromium for the browser tests (about a minute)..." >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+}
+
 case "${1:-}" in
     build)
         setup
@@ -33,6 +43,7 @@ case "${1:-}" in
         ;;
     test)
         setup
+        install_chromium
         shift
         exec "$PY" -m pytest "$@"
         ;;

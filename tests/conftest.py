@@ -18,7 +18,7 @@ os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
 # Read the settings now, with these folders, so that a test's temporary ones are undone after it.
 import argostranslate.settings  # noqa: E402,F401
 
-pytest_plugins = ["tests.model_fixture"]
+pytest_plugins = ["tests.model_fixture", "tests.browser"]
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
