@@ -1,7 +1,6 @@
 """`digest serve`: build, serve the site on 127.0.0.1, rebuild whenever a source changes."""
 from __future__ import annotations
 
-import functools
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,10 +16,10 @@ from generator.render import TEMPLATES
 
 def serve(config_path: Path, out_dir: Path, port: int) -> int:
     _rebuild(config_path, out_dir)
-    handler = functools.partial(_QuietHandler, directory=str(out_dir.absolute()))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    base_path = load_config(config_path).site.base_path
+    server = ThreadingHTTPServer(("127.0.0.1", port), site_handler(out_dir, base_path))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving {out_dir}/ on http://127.0.0.1:{server.server_port}/ — Ctrl+C to stop.")
+    print(f"Serving {out_dir}/ on http://127.0.0.1:{server.server_port}{base_path} — Ctrl+C to stop.")
     try:
         for _changes in watch(*_watched(config_path), debounce=300):
             _rebuild(config_path, out_dir)
@@ -44,6 +43,37 @@ def _rebuild(config_path: Path, out_dir: Path) -> None:
     print(f"Rebuilt: {len(report.content.articles)} article(s), {report.pages} files.")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass
+def site_handler(site: Path, base_path: str) -> type[SimpleHTTPRequestHandler]:
+    """Serves the site under its base path (e.g. /digest/), as it will be published,
+    so absolute links (search results, the 404 page) work in the preview too."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site.absolute()), **kwargs)
+
+        def do_GET(self) -> None:
+            if self.path.startswith(base_path):
+                self.path = "/" + self.path[len(base_path):]
+                super().do_GET()
+            elif self.path in ("/", ""):
+                self.send_response(302)
+                self.send_header("Location", base_path)
+                self.end_headers()
+            else:
+                self.send_error(404)
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            page = site / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args) -> None:
+            pass
+
+    return Handler
