@@ -76,6 +76,16 @@ class GroupingSettings(_Strict):
     window_days: int = Field(3, ge=0, le=60)
 
 
+ActorKey = OutletKey  # same shape: lowercase letters, digits and hyphens
+
+
+class Actor(_Strict):
+    """An actor of the news and the words outlets use for it (word choice on event pages)."""
+
+    label: Bilingual
+    variants: list[NonEmpty] = Field(min_length=1, description="Arabic names outlets use, in ordinary spelling")
+
+
 class SiteConfig(_Strict):
     site: SiteSettings
     content_dir: Path = Path("content")
@@ -83,6 +93,7 @@ class SiteConfig(_Strict):
     translation: TranslationSettings = TranslationSettings()
     grouping: GroupingSettings = GroupingSettings()
     glossary: dict[NonEmpty, NonEmpty] = Field({}, description="Arabic term → fixed English rendering")
+    terminology: dict[ActorKey, Actor] = Field({}, description="Actor key → its label and the variants outlets use")
     root: Path = Field(Path("."), exclude=True, description="Folder of the config file; relative paths start here")
 
     def path(self, relative: Path) -> Path:
