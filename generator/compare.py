@@ -1,0 +1,1169 @@
+"""Stage 5: compare how the outlets of one event reported it.
+
+Nothing here is generated text. Every point is a sentence of an article, kept as
+(article id, sentence index) so the page links to its place, and every phrase in
+the claim matrix is a clause of such a sentence, as written.
+
+- Alignment: sentences of different articles that report the same point, by the
+  cosine of character n-gram TF-IDF vectors of their normalized words joined with
+  a vector of keys they share: entities, numbers, actors of the terminology table
+  and a few news concepts that outlets word differently (اجتماع / لقاء, برعاية /
+  بوساطة).
+- Claims: what each article says about the outcome of talks, durations and counts,
+  dates, and statements one article negates; the claim matrix puts them side by
+  side (reports / contradicts / silent) and contradictions are its rows where
+  articles disagree.
+- Word choice: the names each article uses for the actors of the terminology
+  table, as written, with the scare quotes found by the analysis.
+- Confirmed quotes: the same words of the same speaker printed by several articles.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from types import MappingProxyType
+from typing import Literal
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from generator.analyze.analysis import ArticleAnalysis
+from generator.analyze.entities import (
+    DEFAULT_GAZETTEER,
+    QUOTE_MARKS,
+    REPORTING_PARTICIPLES,
+    REPORTING_VERBS,
+    CitedSource,
+    Token,
+    lexicon,
+    stems,
+    tokenize,
+    without_article,
+    written_stem,
+)
+from generator.analyze.normalize import normalize_for_matching
+from generator.analyze.quotes import FramingMark, Quote
+from generator.config import Actor, Bilingual
+from generator.group import EventGroup
+from generator.ingest import Article
+
+Stance = Literal["reports", "contradicts", "silent"]
+ClaimTopic = Literal["outcome", "duration", "count", "date", "statement"]  # interface strings claim_topic_…
+ContradictionKind = Literal["polarity", "number", "date", "outcome"]
+
+
+# --- What the comparison holds -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    article_id: str
+    sentence_index: int
+    text: str  # the sentence as written; for a confirmed quote, the quoted words
+
+
+@dataclass(frozen=True)
+class SharedPoint:
+    refs: tuple[SentenceRef, ...]  # one aligned sentence per reporting article (≥ 2), in event order
+
+
+@dataclass(frozen=True)
+class Evidence:
+    ref: SentenceRef
+    phrase: str  # the clause of the sentence that makes the claim, as written
+
+
+@dataclass(frozen=True)
+class ClaimCell:
+    stance: Stance
+    evidence: tuple[Evidence, ...]  # empty when silent
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    topic: ClaimTopic
+    kind: ContradictionKind
+    claim: Evidence  # the statement the row is about, as the first article to make it puts it
+    cells: Mapping[str, ClaimCell]  # every article of the event → what it says about the claim
+
+
+@dataclass(frozen=True)
+class ClaimMatrix:
+    article_ids: tuple[str, ...]  # the columns, in event order
+    rows: tuple[ClaimRow, ...]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    topic: ClaimTopic
+    claims: tuple[SentenceRef, ...]  # one statement per article taking a side, in event order
+    kind: ContradictionKind
+
+
+@dataclass(frozen=True)
+class TermUse:
+    text: str  # as written, particles dropped, scare quotes kept: 'الكيان “الإسرائيلي”'
+    variant: str  # the configured variant it matches
+    sentence_indexes: tuple[int, ...]  # where the body uses it
+    in_title: bool
+    framed: bool  # in scare quotes (a framing mark of the analysis)
+    quoted: bool  # only inside someone's quoted words, never in the outlet's own
+
+
+@dataclass(frozen=True)
+class TermChoice:
+    actor: str  # key of the terminology table
+    label: Bilingual
+    by_article: Mapping[str, tuple[TermUse, ...]]  # every article of the event; () when it never names the actor
+
+
+@dataclass(frozen=True)
+class ConfirmedQuote:
+    speaker: str  # the fullest form the articles give
+    refs: tuple[SentenceRef, ...]  # one per article, text = the quoted words as it printed them
+
+
+@dataclass(frozen=True)
+class Comparison:
+    event_slug: str
+    shared: tuple[SharedPoint, ...]
+    unique: Mapping[str, tuple[SentenceRef, ...]]  # article id → summary sentences no other article reports
+    contradictions: tuple[Contradiction, ...]
+    claim_matrix: ClaimMatrix
+    terminology: tuple[TermChoice, ...]
+    cited_sources: Mapping[str, tuple[CitedSource, ...]]
+    confirmed_quotes: tuple[ConfirmedQuote, ...]
+
+    @property
+    def compared(self) -> bool:
+        """Whether there was anything to compare: more than one article."""
+        return len(self.claim_matrix.article_ids) > 1
+
+    def texts(self) -> list[str]:
+        """Every Arabic text the comparison template shows, for the translate stage."""
+        texts = [ref.text for point in self.shared for ref in point.refs]
+        texts += [ref.text for refs in self.unique.values() for ref in refs]
+        texts += [ref.text for contradiction in self.contradictions for ref in contradiction.claims]
+        for row in self.claim_matrix.rows:
+            texts.append(row.claim.phrase)
+            texts += [evidence.phrase for cell in row.cells.values() for evidence in cell.evidence]
+        texts += [use.text for choice in self.terminology for uses in choice.by_article.values() for use in uses]
+        texts += [source.name for sources in self.cited_sources.values() for source in sources]
+        texts += [text for quote in self.confirmed_quotes for text in (quote.refs[0].text, quote.speaker)]
+        return list(dict.fromkeys(texts))
+
+
+def compare_event(
+    event: EventGroup,
+    articles: Mapping[str, Article],
+    analyses: Mapping[str, ArticleAnalysis],
+    terminology: Mapping[str, Actor],
+) -> Comparison:
+    ids = event.article_ids
+    table = tuple((key, actor.label, tuple(actor.variants)) for key, actor in terminology.items())
+    actors = tuple((key, variants) for key, _, variants in table)
+    names = _names_matcher(actors)
+    choices = _word_choices(ids, articles, analyses, table, names)
+    sources = MappingProxyType({article_id: analyses[article_id].cited_sources for article_id in ids})
+    if len(ids) < 2:
+        empty = MappingProxyType({article_id: () for article_id in ids})
+        return Comparison(event.slug, (), empty, (), ClaimMatrix(ids, ()), choices, sources, ())
+
+    sentences = _event_sentences(ids, analyses, _keys_matcher(actors))
+    similarity = _similarity(sentences)
+    aligned = _aligned_pairs(sentences, similarity)
+    rows = _claim_rows(ids, sentences, similarity, aligned)
+    opposed = _opposed_pairs(rows, sentences)
+    shared = _shared_points(sentences, similarity, aligned, opposed)
+    return Comparison(
+        event_slug=event.slug,
+        shared=shared,
+        unique=_unique_points(ids, sentences, shared, opposed),
+        contradictions=tuple(_contradiction(row) for row in rows if _contested(row)),
+        claim_matrix=ClaimMatrix(ids, rows),
+        terminology=choices,
+        cited_sources=sources,
+        confirmed_quotes=_confirmed_quotes(ids, analyses),
+    )
+
+
+# --- Words of a sentence ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A sentence's tokens, with the stems of each word (particles off) computed once."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    stems: tuple[tuple[str, ...], ...]  # empty for punctuation
+
+    def has(self, i: int, words: Collection[str]) -> bool:
+        return any(stem in words for stem in self.stems[i])
+
+    def stem_in(self, i: int, words: Collection[str]) -> str | None:
+        return next((stem for stem in self.stems[i] if stem in words), None)
+
+
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> _Words:
+    tokens = tuple(tokenize(text))
+    return _Words(text, tokens, tuple(stems(t.norm) if t.kind == "word" else () for t in tokens))
+
+
+# --- Phrase tables: actor names and news concepts, found with particles attached -------
+
+_NISBA_ENDINGS = ("يتين", "يتان", "يين", "يون", "يان", "يه", "ي")
+_NOUN_ENDINGS = ("ات", "ين", "ون", "ان", "ا")  # sound plurals, duals, tanween alef
+_NISBA = "-ي "  # marks the key of an adjective in -ي, which takes any of its endings
+_BETWEEN_WORDS = frozenset(QUOTE_MARKS) | frozenset("-–—")  # scare quotes may stand between the words
+
+
+def _bare(norm: str) -> str:
+    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+
+
+def _phrase_word_key(norm: str) -> str:
+    """The key of a word of a configured phrase: without article; an adjective in -ي by its stem."""
+    base = _bare(norm)
+    if base.endswith("يه") and len(base) >= 5:
+        return _NISBA + base[:-2]
+    if base.endswith("ي") and len(base) >= 4:
+        return _NISBA + base[:-1]
+    return base
+
+
+def _without_particles(norm: str) -> list[str]:
+    """The word, then without و/ف, without ب/ك/ل, and with ل + ال (written لل, once للل) undone."""
+    found = [norm]
+    rest = norm
+    if rest[:1] in "وف" and len(rest) > 3:
+        rest = rest[1:]
+        found.append(rest)
+    if rest[:1] in "بكل" and len(rest) > 3:
+        found.append(rest[1:])
+    if rest.startswith("لل") and len(rest) > 4:
+        found.append(rest.lstrip("ل"))
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _token_word_keys(norm: str, particles: bool) -> frozenset[str]:
+    """Every key a written word may stand for: its forms without particles, article and endings."""
+    keys = set()
+    for rest in _without_particles(norm) if particles else [norm]:
+        base = _bare(rest)
+        keys.add(base)
+        keys.update(_NISBA + base[:-len(e)] for e in _NISBA_ENDINGS if base.endswith(e) and len(base) - len(e) >= 3)
+        keys.update(base[:-len(e)] for e in _NOUN_ENDINGS if base.endswith(e) and len(base) - len(e) >= 2)
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    key: str  # actor or concept
+    variant: str  # as configured
+    word_keys: tuple[str, ...]
+    definite: bool  # the first word has the article
+
+
+@dataclass(frozen=True)
+class _Match:
+    phrase: _Phrase
+    first: int  # token indexes, inclusive
+    last: int
+
+
+class _PhraseMatcher:
+    """Finds phrases in a sentence: the longest phrase wins; particles may be attached to the
+    first word (وإسرائيل، لللكيان); an adjective in -ي takes any ending (إسرائيلية، إسرائيليين)."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]):
+        self._by_first_word: dict[str, list[_Phrase]] = {}
+        for key, variant in dict.fromkeys(entries):
+            words = normalize_for_matching(variant).split()
+            if words:
+                phrase = _Phrase(key, variant, tuple(map(_phrase_word_key, words)), _bare(words[0]) != words[0])
+                self._by_first_word.setdefault(phrase.word_keys[0], []).append(phrase)
+
+    def find(self, words: _Words) -> list[_Match]:
+        tokens = words.tokens
+        found = []
+        i = 0
+        while i < len(tokens):
+            match = self._longest_at(tokens, i) if tokens[i].kind == "word" else None
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.last + 1
+        return found
+
+    def _longest_at(self, tokens: Sequence[Token], i: int) -> _Match | None:
+        found = [
+            _Match(phrase, i, last)
+            for key in _token_word_keys(tokens[i].norm, True)
+            for phrase in self._by_first_word.get(key, ())
+            if (last := _match_rest(tokens, i, phrase.word_keys[1:])) is not None
+        ]
+        return min(found, key=lambda m: (-len(m.phrase.word_keys), m.phrase.key, m.phrase.variant), default=None)
+
+
+def _match_rest(tokens: Sequence[Token], i: int, keys: Sequence[str]) -> int | None:
+    """The last token of the words after tokens[i] that have these keys, if they follow."""
+    for key in keys:
+        i += 1
+        while i < len(tokens) and tokens[i].text in _BETWEEN_WORDS:
+            i += 1
+        if i >= len(tokens) or tokens[i].kind != "word" or key not in _token_word_keys(tokens[i].norm, False):
+            return None
+    return i
+
+
+@lru_cache(maxsize=8)
+def _names_matcher(table: tuple[tuple[str, tuple[str, ...]], ...]) -> _PhraseMatcher:
+    return _PhraseMatcher((key, variant) for key, variants in table for variant in variants)
+
+
+# Notions outlets word differently; shared ones count toward aligning two sentences.
+_CONCEPTS = {
+    "meeting": "اجتماع اجتمع اجتمعت اجتمعوا لقاء التقى التقت التقوا محادثات مباحثات مفاوضات مشاورات"
+               " حوار قمة جولة",
+    "mediation": "رعاية وساطة رعى يرعى توسط",
+    "agreement": "اتفاق اتفاقية تفاهم تفاهمات صفقة تسوية",
+    "security": "أمني الأمن",
+    "military": "عسكري قوات الجيش جنود",
+    "escalation": "تصعيد توتر توترات",
+    "ceasefire": "هدنة تهدئة وقف إطلاق النار",
+    "aid": "مساعدات إغاثة",
+    "attack": "هجوم غارة قصف استهداف ضربة",
+    "killed": "قتيل قتلى مقتل قتل قتلوا لقي لقوا حتفهم مصرع",
+    "wounded": "جريح جرحى إصابة إصابات مصاب أصيب أصيبوا",
+    "withdrawal": "انسحاب انسحب",
+    "south": "جنوب جنوبي",
+    "north": "شمال شمالي",
+    "border": "حدود حدودي",
+    "statement": "بيان",
+}
+
+
+def _nisba(country: str) -> str:
+    """The adjective of a country: مصر → مصري، الأردن → أردني، السعودية → سعودي."""
+    base = country.removeprefix("ال")
+    if base.endswith(("ية", "يا")):
+        return base[:-1]
+    return base.removesuffix("ا") + "ي"
+
+
+_COUNTRIES = [name for name, kind in DEFAULT_GAZETTEER.items() if kind == "country" and " " not in name]
+
+
+@lru_cache(maxsize=8)
+def _keys_matcher(table: tuple[tuple[str, tuple[str, ...]], ...]) -> _PhraseMatcher:
+    """Actors (&), concepts and countries (%): one key for each phrase, an actor's first."""
+    actors = [("&" + key, variant) for key, variants in table for variant in variants]
+    named = {normalize_for_matching(variant) for _, variant in actors}
+    concepts = [("%" + key, word) for key, words in _CONCEPTS.items() for word in words.split()]
+    countries = [("%" + name, form) for name in _COUNTRIES for form in (name, _nisba(name))]
+    return _PhraseMatcher([*actors, *((k, p) for k, p in concepts + countries if normalize_for_matching(p) not in named)])
+
+
+def _written_phrase(words: _Words, match: _Match) -> str:
+    """The phrase as written, particles dropped from its first word, its scare quotes kept."""
+    tokens = words.tokens
+    first, last = match.first, match.last
+    before = first > 0 and tokens[first - 1].text in QUOTE_MARKS
+    after = last + 1 < len(tokens) and tokens[last + 1].text in QUOTE_MARKS
+    marks_inside = sum(1 for token in tokens[first:last + 1] if token.text in QUOTE_MARKS)
+    if after and marks_inside % 2:
+        last += 1  # الكيان “الإسرائيلي”
+    elif before and after and not marks_inside:
+        first, last = first - 1, last + 1  # “إسرائيل”
+    word = tokens[match.first]
+    head = words.text[tokens[first].start:word.start] + written_stem(word, _stem_of(word.norm, match.phrase))
+    return head + words.text[word.end:tokens[last].end]
+
+
+def _stem_of(norm: str, phrase: _Phrase) -> str:
+    """The word without the particles in front of it; a definite variant keeps its article (لللكيان → الكيان)."""
+    for rest in _without_particles(norm):
+        if phrase.word_keys[0] in _token_word_keys(rest, False):
+            return "ال" + rest if phrase.definite and rest != norm and not rest.startswith("ال") else rest
+    return norm
+
+
+# --- Word choice ------------------------------------------------------------------------
+
+
+def _word_choices(
+    ids: Sequence[str],
+    articles: Mapping[str, Article],
+    analyses: Mapping[str, ArticleAnalysis],
+    table: Sequence[tuple[str, Bilingual, tuple[str, ...]]],
+    names: _PhraseMatcher,
+) -> tuple[TermChoice, ...]:
+    uses = {article_id: _term_uses(articles[article_id].title, analyses[article_id], names) for article_id in ids}
+    choices = []
+    for key, label, _ in table:
+        by_article = {article_id: uses[article_id].get(key, ()) for article_id in ids}
+        if any(by_article.values()):
+            choices.append(TermChoice(key, label, MappingProxyType(by_article)))
+    return tuple(choices)
+
+
+@dataclass
+class _UseTally:
+    actor: str
+    text: str
+    variant: str
+    framed: bool
+    sentence_indexes: list[int] = field(default_factory=list)
+    in_title: bool = False
+    quoted: bool = True
+
+
+def _term_uses(title: str, analysis: ArticleAnalysis, names: _PhraseMatcher) -> dict[str, tuple[TermUse, ...]]:
+    """Actor key → the names the article uses for it, in order of first use (title first)."""
+    tallies: dict[tuple[str, str, bool], _UseTally] = {}
+    places: list[tuple[int | None, str, Sequence[FramingMark], Sequence[Quote]]] = [
+        (None, title, analysis.title_framing, ())
+    ]
+    places += [
+        (s.index, s.text, [f for f in analysis.framing if f.sentence_index == s.index],
+         [q for q in analysis.quotes if q.sentence_index == s.index])
+        for s in analysis.sentences
+    ]
+    for index, text, framing, quotes in places:
+        words = _words_of(text)
+        for match in names.find(words):
+            written = _written_phrase(words, match)
+            framed = _is_framed(written, framing)
+            phrase = match.phrase
+            tally = tallies.setdefault((phrase.key, phrase.variant, framed),
+                                       _UseTally(phrase.key, written, phrase.variant, framed))
+            if index is None:
+                tally.in_title = True
+            elif index not in tally.sentence_indexes:
+                tally.sentence_indexes.append(index)
+            start, end = words.tokens[match.first].start, words.tokens[match.last].end
+            tally.quoted = tally.quoted and _inside_quote(text, start, end, quotes)
+    by_actor: dict[str, list[TermUse]] = {}
+    for t in tallies.values():
+        use = TermUse(t.text, t.variant, tuple(t.sentence_indexes), t.in_title, t.framed, t.quoted)
+        by_actor.setdefault(t.actor, []).append(use)
+    return {actor: tuple(found) for actor, found in by_actor.items()}
+
+
+_NO_MARKS = {ord(mark): None for mark in QUOTE_MARKS}
+
+
+def _is_framed(written: str, framing: Iterable[FramingMark]) -> bool:
+    """Written with quotation marks that the analysis read as scare quotes."""
+    bare = written.translate(_NO_MARKS)
+    if bare == written:
+        return False
+    words = set(normalize_for_matching(bare).split())
+    return any(set(normalize_for_matching(mark.text).split()) <= words for mark in framing)
+
+
+def _inside_quote(text: str, start: int, end: int, quotes: Iterable[Quote]) -> bool:
+    for quote in quotes:
+        at = text.find(quote.text)
+        if at != -1 and at <= start and end <= at + len(quote.text):
+            return True
+    return False
+
+
+# --- Sentences of the event and their similarity -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    ref: SentenceRef
+    article: int  # position of its article in the event
+    words: _Words
+    keys: frozenset[str]  # entities (@), numbers (#), actors (&), concepts and countries (%)
+    in_summary: bool
+
+    @cached_property
+    def polarities(self) -> dict[str, tuple[int, int]]:
+        return _polarities(self.words)
+
+    @cached_property
+    def dates(self) -> dict[str, int]:
+        return _dates(self.words)
+
+
+def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis],
+                     matcher: _PhraseMatcher) -> list[_Sentence]:
+    sentences = []
+    for position, article_id in enumerate(ids):
+        analysis = analyses[article_id]
+        entity_keys: dict[int, set[str]] = {}
+        for entity in analysis.entities:
+            # Citing the same outlet is not reporting the same point; countries are keys of their own.
+            if entity.kind not in ("media", "country"):
+                for index in entity.mentions:
+                    entity_keys.setdefault(index, set()).add("@" + normalize_for_matching(entity.name))
+        summary = set(analysis.summary)
+        for sentence in analysis.sentences:
+            words = _words_of(sentence.text)
+            keys = set(entity_keys.get(sentence.index, ()))
+            keys |= {m.phrase.key for m in matcher.find(words)}
+            keys |= {f"#{_number_text(q.value)} {q.unit}" for q in _numbers(words)}
+            ref = SentenceRef(article_id, sentence.index, sentence.text)
+            sentences.append(_Sentence(ref, position, words, frozenset(keys), sentence.index in summary))
+    return sentences
+
+
+# Weights of the two blocks of a sentence vector, tuned on the seeds, constructed cases and
+# unrelated EASC articles (tests/test_compare.py): the wording, and the keys that survive rewording.
+_TEXT_WEIGHT = 1.0
+_KEYS_WEIGHT = 0.8
+_OWN_KEY = 4.0
+# Two reports of one event usually open with its core facts (the inverted pyramid).
+_LEADS = 1.1
+_FUNCTION_WORDS = lexicon(
+    "في من إلى على عن مع أن إن أنه أنها هذا هذه ذلك تلك التي الذي الذين ما لا لم لن قد لقد"
+    " كان كانت تم هو هي هم بين حول بعد قبل خلال منذ عند كما أي كل أيضا حين وفي وقد ثم أو"
+)
+_NOT_CONTENT = _FUNCTION_WORDS | REPORTING_VERBS | REPORTING_PARTICIPLES  # who said it is not what was said
+
+
+_NGRAM_SIZES = (3, 4, 5)
+
+
+def _content(words: _Words) -> list[str]:
+    return [t.norm for i, t in enumerate(words.tokens) if t.kind == "word" and not words.has(i, _NOT_CONTENT)]
+
+
+def _ngram_tfidf(documents: Sequence[list[str]]) -> sparse.csr_matrix:
+    """TF-IDF of the character n-grams of each document's words (each distinct word cut once)."""
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for row, words in enumerate(documents):
+        for word in words:
+            rows.append(row)
+            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(documents), len(vocabulary)))
+    grams: dict[str, int] = {}
+    rows, columns = [], []
+    for word, row in vocabulary.items():
+        padded = f" {word} "
+        for size in _NGRAM_SIZES:
+            for start in range(max(len(padded) - size + 1, 1)):
+                rows.append(row)
+                columns.append(grams.setdefault(padded[start:start + size], len(grams)))
+    cut = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(vocabulary), len(grams)))
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts @ cut).tocsr()
+
+
+def _similarity(sentences: Sequence[_Sentence]) -> np.ndarray:
+    """Cosine similarity of every pair of sentences of the event."""
+    blocks = []
+    documents = [_content(s.words) for s in sentences]
+    if any(documents):
+        blocks.append(_TEXT_WEIGHT * _ngram_tfidf(documents))
+    if any(s.keys for s in sentences):
+        keys = TfidfVectorizer(analyzer=sorted, binary=True, norm=None).fit_transform([s.keys for s in sentences])
+        # A key of its own for every sentence, that nothing else shares: one shared key out of
+        # one (a number, a country) is weak evidence, not a perfect match.
+        own = sparse.identity(len(sentences), format="csr") * _OWN_KEY
+        blocks.append(_KEYS_WEIGHT * normalize(sparse.hstack([keys, own], format="csr")))
+    if not blocks:
+        return np.zeros((len(sentences), len(sentences)))
+    vectors = normalize(sparse.hstack(blocks, format="csr"))
+    similarity = (vectors @ vectors.T).toarray()
+    leads = [k for k, s in enumerate(sentences) if s.ref.sentence_index == 0]
+    similarity[np.ix_(leads, leads)] *= _LEADS
+    return similarity
+
+
+# Two sentences of different articles at or above this similarity report the same point.
+_ALIGNED = 0.28
+
+
+def _aligned_pairs(sentences: Sequence[_Sentence], similarity: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs (i < j) of sentences of different articles that report the same point, best first."""
+    rows, columns = np.nonzero(np.triu(similarity >= _ALIGNED, k=1))
+    pairs = [(int(i), int(j)) for i, j in zip(rows, columns) if sentences[i].article != sentences[j].article]
+    return sorted(pairs, key=lambda pair: (-similarity[pair], pair))
+
+
+# --- Shared and unique points --------------------------------------------------------------
+
+
+def _shared_points(sentences: Sequence[_Sentence], similarity: np.ndarray, aligned: Sequence[tuple[int, int]],
+                   opposed: frozenset[tuple[int, int]]) -> tuple[SharedPoint, ...]:
+    """Greedy average-linkage clustering of aligned sentences, at most one per article."""
+    cluster_of: dict[int, int] = {}
+    clusters: dict[int, list[int]] = {}
+    for i, j in aligned:
+        a, b = cluster_of.get(i, -1 - i), cluster_of.get(j, -1 - j)
+        if a == b or (i, j) in opposed:
+            continue
+        left, right = clusters.get(a, [i]), clusters.get(b, [j])
+        if {sentences[k].article for k in left} & {sentences[k].article for k in right}:
+            continue
+        if similarity[np.ix_(left, right)].mean() < _ALIGNED:
+            continue
+        merged = sorted(left + right)
+        clusters.pop(a, None)
+        clusters.pop(b, None)
+        clusters[merged[0]] = merged
+        cluster_of.update({k: merged[0] for k in merged})
+    points = sorted(clusters.values(), key=lambda members: (-len(members), members))
+    return tuple(SharedPoint(tuple(sentences[k].ref for k in members)) for members in points)
+
+
+def _unique_points(ids: Sequence[str], sentences: Sequence[_Sentence], shared: Sequence[SharedPoint],
+                   opposed: frozenset[tuple[int, int]]) -> Mapping[str, tuple[SentenceRef, ...]]:
+    """Summary sentences that no other article reports and that are not a side of a contradiction."""
+    taken = {ref for point in shared for ref in point.refs} | {sentences[k].ref for pair in opposed for k in pair}
+    unique: dict[str, list[SentenceRef]] = {article_id: [] for article_id in ids}
+    for s in sentences:
+        if s.in_summary and s.ref not in taken:
+            unique[s.ref.article_id].append(s.ref)
+    return MappingProxyType({article_id: tuple(refs) for article_id, refs in unique.items()})
+
+
+# --- Claims: outcome, quantities, dates, negated statements -------------------------------
+
+
+@dataclass(frozen=True)
+class _Claim:
+    sentence: int  # index into the event's sentences
+    topic: ClaimTopic
+    kind: ContradictionKind
+    phrase: str
+
+
+def _claim_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarity: np.ndarray,
+                aligned: Sequence[tuple[int, int]]) -> tuple[ClaimRow, ...]:
+    outcome = _outcome_row(ids, sentences)
+    rows = [outcome] if outcome else []
+    rows += _quantity_rows(ids, sentences, similarity)
+    rows += _date_rows(ids, sentences, aligned)
+    rows += _statement_rows(ids, sentences, aligned)
+    return tuple(rows)
+
+
+def _row(ids: Sequence[str], sentences: Sequence[_Sentence], reference: Sequence[_Claim],
+         others: Mapping[int, tuple[Stance, Sequence[_Claim]]]) -> ClaimRow:
+    """A row: the claims of its first article, and what each other article (by position) says."""
+    first = reference[0]
+    cells = {}
+    for position, article_id in enumerate(ids):
+        if position == sentences[first.sentence].article:
+            stance, claims = "reports", reference
+        else:
+            stance, claims = others.get(position, ("silent", ()))
+        cells[article_id] = ClaimCell(stance, tuple(_evidence(sentences, c) for c in claims))
+    return ClaimRow(first.topic, first.kind, _evidence(sentences, first), MappingProxyType(cells))
+
+
+def _evidence(sentences: Sequence[_Sentence], claim: _Claim) -> Evidence:
+    return Evidence(sentences[claim.sentence].ref, claim.phrase)
+
+
+def _contested(row: ClaimRow) -> bool:
+    return any(cell.stance == "contradicts" for cell in row.cells.values())
+
+
+def _contradiction(row: ClaimRow) -> Contradiction:
+    claims = tuple(cell.evidence[0].ref for cell in row.cells.values() if cell.evidence)
+    return Contradiction(row.topic, claims, row.kind)
+
+
+def _opposed_pairs(rows: Sequence[ClaimRow], sentences: Sequence[_Sentence]) -> frozenset[tuple[int, int]]:
+    """Pairs of sentences (event indexes, i < j) on opposite sides of a contradiction."""
+    where = {s.ref: k for k, s in enumerate(sentences)}
+    pairs = set()
+    for row in rows:
+        sides: dict[str, set[int]] = {"reports": set(), "contradicts": set()}
+        for cell in row.cells.values():
+            if cell.stance != "silent":
+                sides[cell.stance] |= {where[evidence.ref] for evidence in cell.evidence}
+        pairs |= {(min(i, j), max(i, j)) for i in sides["reports"] for j in sides["contradicts"]}
+    return frozenset(pairs)
+
+
+# Clauses: the words between punctuation marks, as a reader would quote them.
+_CLAUSE_BREAKS = frozenset("،,؛;:.!?؟()[]") | frozenset(QUOTE_MARKS)
+_PHRASE_TOKENS = 12
+
+
+def _breaks(tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens[i] ends a clause; the point or comma of 6.2 or 2,000 does not."""
+    if tokens[i].text not in _CLAUSE_BREAKS:
+        return False
+    return not (0 < i < len(tokens) - 1 and _glued_digits(tokens[i - 1], tokens[i], tokens[i + 1]))
+
+
+def _glued_digits(before: Token, mark: Token, after: Token) -> bool:
+    return mark.text in ".,٫٬" and before.norm.isdigit() and after.norm.isdigit() \
+        and before.end == mark.start and mark.end == after.start
+
+
+def _clause(words: _Words, at: int) -> str:
+    """The clause around tokens[at] as written, cut to a few words around it when long."""
+    tokens = words.tokens
+    start = at
+    while start > 0 and not _breaks(tokens, start - 1):
+        start -= 1
+    end = at
+    while end + 1 < len(tokens) and not _breaks(tokens, end + 1):
+        end += 1
+    cut_start, cut_end = start, end
+    if end - start + 1 > _PHRASE_TOKENS:
+        cut_start = max(start, at - _PHRASE_TOKENS // 2)
+        cut_end = min(end, cut_start + _PHRASE_TOKENS - 1)
+    phrase = words.text[tokens[cut_start].start:tokens[cut_end].end]
+    return ("… " if cut_start > start else "") + phrase + (" …" if cut_end < end else "")
+
+
+def _word_positions(words: _Words, at: int, step: int, limit: int) -> Iterator[int]:
+    """Word tokens from `at` in one direction, within the clause, at most `limit` of them."""
+    tokens = words.tokens
+    i = at + step
+    while 0 <= i < len(tokens) and limit > 0 and not _breaks(tokens, i):
+        if tokens[i].kind == "word":
+            yield i
+            limit -= 1
+        i += step
+
+
+_NEGATORS = lexicon("لم لن لا ليس ليست لسنا دون بدون غير عدم بلا")
+_DENIALS = lexicon("نفى نفت ينفي تنفي نافيا نافية")
+
+
+def _negated(words: _Words, at: int, reach: int = 3) -> bool:
+    """A negator (لم، لن، لا، دون، عدم…) shortly before tokens[at], or a denial verb in its clause."""
+    for distance, i in enumerate(_word_positions(words, at, -1, reach + 2), start=1):
+        if words.has(i, _DENIALS) or distance <= reach and words.has(i, _NEGATORS):
+            return True
+    return False
+
+
+# --- outcome of the talks
+
+_SUCCESS = lexicon(
+    "نجاح نجح نجحت نجحوا ناجح ناجحة ناجحا حقق حققت حققنا حققوا حققا تحقق أثمر أثمرت مثمر مثمرة مثمرا"
+    " اختراق اختراقا"
+)
+_REACHING = lexicon("توصل توصلت توصلوا توصلا التوصل أسفر أسفرت يسفر تسفر وصل وصلت وصلوا يصل تصل يصلوا الوصول")
+_RESULTS = lexicon("اتفاق اتفاقات اتفاقية اتفاقيات تفاهم تفاهمات نتائج نتيجة صيغة حل تسوية")
+_FAILURE = lexicon("فشل فشلت فشلوا الفشل فشلها تعثر تعثرت انهيار انهارت مسدود")
+_PRELIMINARY = lexicon("أولية استكشافية تمهيدية")  # مشاورات أولية: talks that decided nothing
+_TALKS = lexicon("محادثات مباحثات مشاورات مفاوضات لقاءات اجتماعات اتصالات")
+# A goal, a hope or a possibility is not an outcome: بهدف التوصل، لضمان نجاح، تأمل أن ينجح.
+_INTENT = lexicon(
+    "بهدف هدف هدفه تهدف يهدف الرامية الرامي ضمان لضمان أجل سعيا لتحقيق تحقيق أمل تأمل يأمل نأمل آمل"
+    " يجب ينبغي يمكن قد سبل"
+)
+
+
+def _outcome_polarity(words: _Words, i: int) -> int | None:
+    """+1 if tokens[i] says the talks succeeded, -1 if they did not, None if it says neither."""
+    if words.has(i, _SUCCESS):
+        polarity = 1
+    elif words.has(i, _REACHING) and any(words.has(k, _RESULTS) for k in _word_positions(words, i, 1, 4)):
+        polarity = 1
+    elif words.has(i, _FAILURE):
+        polarity = -1
+    elif words.has(i, _PRELIMINARY) and any(words.has(k, _TALKS) for k in _word_positions(words, i, -1, 1)):
+        polarity = -1
+    else:
+        return None
+    if any(words.has(k, _INTENT) for k in _word_positions(words, i, -1, 3)):
+        return None
+    return -polarity if _negated(words, i) else polarity
+
+
+def _outcome_claims(k: int, sentence: _Sentence) -> list[tuple[int, _Claim]]:
+    """(polarity, claim) for each clause of a sentence about talks that says how they ended."""
+    if "%meeting" not in sentence.keys:
+        return []
+    claims: list[tuple[int, _Claim]] = []
+    for i in range(len(sentence.words.tokens)):
+        polarity = _outcome_polarity(sentence.words, i)
+        if polarity is not None:
+            phrase = _clause(sentence.words, i)
+            if all(claim.phrase != phrase for _, claim in claims):
+                claims.append((polarity, _Claim(k, "outcome", "outcome", phrase)))
+    return claims
+
+
+def _outcome_row(ids: Sequence[str], sentences: Sequence[_Sentence]) -> ClaimRow | None:
+    """One row: what each article says about how the talks ended (its majority, if it wavers)."""
+    by_article: dict[int, list[tuple[int, _Claim]]] = {}
+    for k, sentence in enumerate(sentences):
+        by_article.setdefault(sentence.article, []).extend(_outcome_claims(k, sentence))
+    sides: dict[int, tuple[int, list[_Claim]]] = {}
+    for position, claims in by_article.items():
+        if claims:
+            total = sum(polarity for polarity, _ in claims)
+            side = (1 if total > 0 else -1) if total else claims[0][0]
+            sides[position] = (side, [claim for polarity, claim in claims if polarity == side])
+    if not sides:
+        return None
+    reference_side, reference = sides.pop(min(sides))
+    others = {
+        position: ("reports" if side == reference_side else "contradicts", claims)
+        for position, (side, claims) in sides.items()
+    }
+    return _row(ids, sentences, reference, others)
+
+
+# --- quantities: durations and counts
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: float
+    low: float
+    high: float
+    unit: str  # "hour", "day"… for time, else the counted noun
+    topic: ClaimTopic  # duration or count
+    first: int  # the tokens of the number and its noun
+    last: int
+
+
+def _number_words(pairs: str) -> dict[str, float]:
+    words = pairs.split()
+    return {normalize_for_matching(word): float(value) for word, value in zip(words[::2], words[1::2])}
+
+
+_CARDINALS = _number_words(
+    "واحد 1 واحدة 1 اثنان 2 اثنين 2 اثنتان 2 اثنتين 2 ثلاث 3 ثلاثة 3 أربع 4 أربعة 4 خمس 5 خمسة 5"
+    " ست 6 ستة 6 سبع 7 سبعة 7 ثمان 8 ثماني 8 ثمانية 8 تسع 9 تسعة 9 عشرة 10"
+    " عشرون 20 عشرين 20 ثلاثون 30 ثلاثين 30 أربعون 40 أربعين 40 خمسون 50 خمسين 50 ستون 60 ستين 60"
+    " سبعون 70 سبعين 70 ثمانون 80 ثمانين 80 تسعون 90 تسعين 90 مئة 100 مائة 100 مئات 100 ألف 1000"
+)
+_MULTIPLIERS = _number_words("ألف 1000 آلاف 1000 ألفا 1000 مليون 1000000 ملايين 1000000 مليار 1000000000")
+_TIME_UNITS = {
+    normalize_for_matching(word): unit
+    for unit, words in {
+        "minute": "دقيقة دقائق", "hour": "ساعة ساعات", "day": "يوم أيام", "week": "أسبوع أسابيع",
+        "month": "شهر أشهر شهور", "year": "عام أعوام سنة سنوات سنين",
+    }.items()
+    for word in words.split()
+}
+_DUAL_UNITS = {
+    normalize_for_matching(word): unit
+    for word, unit in (("ساعتين", "hour"), ("ساعتان", "hour"), ("يومين", "day"), ("يومان", "day"),
+                       ("أسبوعين", "week"), ("شهرين", "month"), ("عامين", "year"), ("سنتين", "year"))
+}
+# Broken plurals of nouns that news counts: 5 قتلى and 11 قتيلًا count the same thing.
+_COUNTED = {
+    normalize_for_matching(word): singular
+    for singular, words in {
+        "قتيل": "قتيل قتلى", "جريح": "جريح جرحى", "شخص": "شخص أشخاص", "جندي": "جندي جنود",
+        "طفل": "طفل أطفال", "مدني": "مدني مدنيين مدنيون", "صاروخ": "صاروخ صواريخ", "غارة": "غارة غارات",
+        "منزل": "منزل منازل", "معتقل": "معتقل معتقلين", "لاجئ": "لاجئ لاجئين", "دولار": "دولار دولارات",
+    }.items()
+    for word in words.split()
+}
+_AT_LEAST = lexicon("أكثر أزيد يزيد يفوق تجاوز يتجاوز")
+_AT_MOST = lexicon("أقل")
+_ABOUT = lexicon("نحو حوالي قرابة زهاء يقارب تقريبا")
+_QUALIFIERS = _AT_LEAST | _AT_MOST | _ABOUT | lexicon("من عن على ما")
+_TIME_REFERENCE = lexicon("منذ قبل بعد خلال عقب حتى")
+_APPROXIMATION = 0.25  # نحو 4 ساعات: 3 to 5 hours
+# A number word as written, particles attached (not ك: كمية is no ك + مئة) → the word.
+_CARDINAL_FORMS = {particle + word: word for word in _CARDINALS for particle in ("", "و", "ب", "ل", "وب", "ول")}
+_TEEN = lexicon("عشر عشرة")
+_NOT_UNITS = _FUNCTION_WORDS | _NEGATORS | lexicon("إلى آخرين آخرون أخرى")  # من 32 إلى 42، و40 آخرون
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """The number starting at tokens[i] (6.2، ثلاثة عشر، خمسة وعشرون، 3 آلاف) and its last token."""
+    token = tokens[i]
+    if token.kind != "word":
+        return None
+    word = _CARDINAL_FORMS.get(token.norm)
+    last = i
+    if token.norm.isdigit():
+        digits = token.norm
+        while last + 2 < len(tokens) and _glued_digits(tokens[last], tokens[last + 1], tokens[last + 2]):
+            digits += ("." if tokens[last + 1].text in ".٫" else "") + tokens[last + 2].norm  # 6.2, but 2,000
+            last += 2
+        value = float(digits) if digits.count(".") <= 1 else float(digits.split(".")[0])
+    elif word is not None:
+        value = _CARDINALS[word]
+    else:
+        return None
+    following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    if value < 10 and following in _TEEN:
+        last, value = last + 1, value + 10
+    elif following.startswith("و") and following[1:] in _CARDINALS:
+        last, value = last + 1, value + _CARDINALS[following[1:]]
+    if last + 1 < len(tokens) and tokens[last + 1].norm in _MULTIPLIERS and value < 1000:
+        last += 1
+        value *= _MULTIPLIERS[tokens[last].norm]
+    return value, last
+
+
+def _numbers(words: _Words) -> list[_Quantity]:
+    """Every number of the sentence with the noun it counts, if one follows it."""
+    tokens = words.tokens
+    found = []
+    i = 0
+    while i < len(tokens):
+        if (dual := words.stem_in(i, _DUAL_UNITS)) is not None:
+            found.append(_quantity(words, 2.0, _DUAL_UNITS[dual], i, i))
+            i += 1
+            continue
+        number = _cardinal(tokens, i)
+        if number is None:
+            i += 1
+            continue
+        value, last = number
+        upper = _range_end(tokens, last)  # بين 30 و40، من 32 إلى 42
+        if upper is not None:
+            high, last = upper
+        noun = next(_word_positions(words, last, 1, 1), None)
+        unit = _unit(tokens[noun]) if noun == last + 1 and not words.has(noun, _NOT_UNITS) else ""
+        quantity = _quantity(words, value, unit, i, noun if unit else last)
+        if upper is not None:
+            quantity = replace(quantity, high=max(quantity.high, high))
+        found.append(quantity)
+        i = quantity.last + 1
+    return found
+
+
+_TO = lexicon("إلى")
+
+
+def _range_end(tokens: Sequence[Token], last: int) -> tuple[float, int] | None:
+    """The upper number of a range after the lower one ends at tokens[last]."""
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if following is None:
+        return None
+    if following.norm[:1] == "و" and following.norm[1:].isdigit():
+        return float(following.norm[1:]), last + 1
+    if following.norm in _TO and last + 2 < len(tokens):
+        return _cardinal(tokens, last + 2)
+    return None
+
+
+def _unit(noun: Token) -> str:
+    """The canonical unit of a counted noun: time units and common counted nouns, else the noun."""
+    forms = [form for stem in stems(noun.norm) for form in (stem, _without_tanween(stem))]
+    unit = next((_TIME_UNITS.get(form) or _COUNTED.get(form) for form in forms if form in _TIME_UNITS or form in _COUNTED), None)
+    return unit or _without_tanween(_bare(noun.norm))
+
+
+def _without_tanween(norm: str) -> str:
+    return norm[:-1] if norm.endswith("ا") and len(norm) > 3 else norm  # عامًا → عام، قتيلًا → قتيل
+
+
+def _quantity(words: _Words, value: float, unit: str, first: int, last: int) -> _Quantity:
+    low, high = value, value
+    before = list(_word_positions(words, first, -1, 3))
+    if any(words.has(k, _AT_LEAST) for k in before):
+        high = float("inf")
+    elif any(words.has(k, _AT_MOST) for k in before):
+        low = 0.0
+    elif any(words.has(k, _ABOUT) for k in (*before, *_word_positions(words, last, 1, 1))):
+        low, high = value * (1 - _APPROXIMATION), value * (1 + _APPROXIMATION)
+    topic: ClaimTopic = "duration" if unit in _TIME_UNITS.values() else "count"
+    return _Quantity(value, low, high, unit, topic, first, last)
+
+
+def _time_reference(words: _Words, first: int) -> bool:
+    """منذ (أكثر من) 25 عامًا، قبل يومين: a point in time, not how long something lasted."""
+    for i in _word_positions(words, first, -1, 4):
+        if not words.has(i, _QUALIFIERS):
+            return words.has(i, _TIME_REFERENCE)
+    return False
+
+
+def _quantity_claims(k: int, sentence: _Sentence) -> list[tuple[_Quantity, _Claim]]:
+    claims = []
+    for quantity in _numbers(sentence.words):
+        if not quantity.unit or (quantity.topic == "count" and 1900 <= quantity.value <= 2100):
+            continue  # a bare number or a year
+        if quantity.topic == "duration" and _time_reference(sentence.words, quantity.first):
+            continue
+        claims.append((quantity, _Claim(k, quantity.topic, "number", _clause(sentence.words, quantity.first))))
+    return claims
+
+
+# Below alignment, two sentences still speak of the same thing when they are this similar
+# and share a key other than a number (an actor, an entity, a concept).
+_LINKED = 0.15
+
+
+def _linked(a: _Sentence, b: _Sentence, similarity: float) -> bool:
+    return similarity >= _ALIGNED or similarity >= _LINKED and any(key[0] != "#" for key in a.keys & b.keys)
+
+
+def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarity: np.ndarray) -> list[ClaimRow]:
+    """Durations and counts: a number of one article and what the others give for the same thing.
+    A number no other article gives is a row only when its sentence is in the article's summary."""
+    claims = [(quantity, claim) for k, s in enumerate(sentences) for quantity, claim in _quantity_claims(k, s)]
+    used: set[int] = set()
+    reported: set[int] = set()  # sentences with a row already: one row of theirs alone is enough
+    rows = []
+    for n, (quantity, claim) in enumerate(claims):
+        if n in used:
+            continue
+        mine = sentences[claim.sentence]
+        others: dict[int, tuple[Stance, list[_Claim]]] = {}
+        for m in range(n + 1, len(claims)):
+            their_quantity, their_claim = claims[m]
+            theirs = sentences[their_claim.sentence]
+            if m in used or theirs.article == mine.article or theirs.article in others \
+                    or their_quantity.unit != quantity.unit \
+                    or not _linked(mine, theirs, similarity[claim.sentence, their_claim.sentence]):
+                continue
+            agrees = their_quantity.low <= quantity.high and quantity.low <= their_quantity.high
+            others[theirs.article] = ("reports" if agrees else "contradicts", [their_claim])
+            used.add(m)
+        if others or mine.in_summary and claim.sentence not in reported:
+            rows.append(_row(ids, sentences, [claim], others))
+            reported.add(claim.sentence)
+    return rows
+
+
+# --- dates
+
+_WEEKDAYS = {
+    normalize_for_matching(word): f"weekday:{day}"
+    for day, words in enumerate(("الأحد", "الاثنين الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+    for word in words.split()
+}
+_MONTHS = {
+    normalize_for_matching(name): month
+    for month, names in enumerate(
+        ("يناير|كانون الثاني", "فبراير|شباط", "مارس|آذار", "أبريل|إبريل|نيسان", "مايو|أيار", "يونيو|حزيران",
+         "يوليو|تموز", "أغسطس|آب", "سبتمبر|أيلول", "أكتوبر|تشرين الأول", "نوفمبر|تشرين الثاني",
+         "ديسمبر|كانون الأول"), start=1)
+    for name in names.split("|")
+}
+_ORDINAL_DAYS = _number_words("الأول 1 الثاني 2 الثالث 3 الرابع 4 الخامس 5 السادس 6 السابع 7 الثامن 8 التاسع 9 العاشر 10")
+_OF = lexicon("من")
+
+
+def _month_at(tokens: Sequence[Token], i: int) -> int | None:
+    if i >= len(tokens) or tokens[i].kind != "word":
+        return None
+    two = f"{tokens[i].norm} {tokens[i + 1].norm}" if i + 1 < len(tokens) else ""
+    return _MONTHS.get(two) or _MONTHS.get(tokens[i].norm)
+
+
+def _dates(words: _Words) -> dict[str, int]:
+    """Date keys of a sentence (weekday:5, day:8-12) → the token where each is written."""
+    tokens = words.tokens
+    found: dict[str, int] = {}
+    for i, token in enumerate(tokens):
+        if (weekday := words.stem_in(i, _WEEKDAYS)) is not None:
+            found.setdefault(_WEEKDAYS[weekday], i)
+        day = float(token.norm) if token.norm.isdigit() else _ORDINAL_DAYS.get(token.norm)
+        if day is not None and 1 <= day <= 31:
+            after = i + 2 if i + 1 < len(tokens) and tokens[i + 1].norm in _OF else i + 1
+            if (month := _month_at(tokens, after)) is not None:
+                found.setdefault(f"day:{int(day)}-{month}", i)
+    return found
+
+
+def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
+    """Aligned sentences that date the same thing differently (another weekday, another day)."""
+    rows = []
+    for k, m in aligned:
+        mine, theirs = sentences[k].dates, sentences[m].dates
+        for kind in ("weekday:", "day:"):
+            my_dates = [i for key, i in mine.items() if key.startswith(kind)]
+            their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
+            if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs):
+                claim = _Claim(k, "date", "date", _clause(sentences[k].words, my_dates[0]))
+                other = _Claim(m, "date", "date", _clause(sentences[m].words, their_dates[0]))
+                rows.append(_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))
+                break
+    return rows
+
+
+# --- negated statements
+
+_CONTENT_MIN = 3
+_NOT_POLAR = _NEGATORS | _DENIALS | _FUNCTION_WORDS
+
+
+def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
+    """Content word (normalized, particles and article off) → (+1 asserted or -1 negated, its token)."""
+    found: dict[str, tuple[int, int]] = {}
+    for i, token in enumerate(words.tokens):
+        if token.kind != "word" or words.has(i, _NOT_POLAR):
+            continue
+        key = min((without_article(stem) for stem in words.stems[i]), key=len)
+        if len(key) >= _CONTENT_MIN:
+            found.setdefault(key, (-1 if _negated(words, i, reach=2) else 1, i))
+    return found
+
+
+def _statement_rows(ids: Sequence[str], sentences: Sequence[_Sentence],
+                    aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
+    """Aligned sentences where one negates what the other asserts (نفى أن يكون الوفد سيشارك / سيشارك)."""
+    rows = []
+    for k, m in sorted(aligned):
+        mine, theirs = sentences[k].polarities, sentences[m].polarities
+        flipped = sorted(key for key in mine.keys() & theirs.keys() if mine[key][0] != theirs[key][0])
+        if flipped:
+            claim = _Claim(k, "statement", "polarity", _clause(sentences[k].words, mine[flipped[0]][1]))
+            other = _Claim(m, "statement", "polarity", _clause(sentences[m].words, theirs[flipped[0]][1]))
+            rows.append(_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))
+    return rows
+
+
+# --- Confirmed quotes ---------------------------------------------------------------------
+
+_SAME_WORDS = 0.75  # share of the shorter quote's character trigrams found in the other
+_MIN_QUOTE_WORDS = 3
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    padded = f" {' '.join(normalize_for_matching(text).translate(_NO_MARKS).split())} "
+    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
+
+
+def _same_words(a: str, b: str) -> bool:
+    if min(len(a.split()), len(b.split())) < _MIN_QUOTE_WORDS:
+        return normalize_for_matching(a) == normalize_for_matching(b)
+    grams_a, grams_b = _trigrams(a), _trigrams(b)
+    return len(grams_a & grams_b) >= _SAME_WORDS * min(len(grams_a), len(grams_b))
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """One name holds the other's words: "براك" and "توم براك" are one speaker."""
+    words_a = {w.removeprefix("ال") for w in normalize_for_matching(a).split()}
+    words_b = {w.removeprefix("ال") for w in normalize_for_matching(b).split()}
+    return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def _confirmed_quotes(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]) -> tuple[ConfirmedQuote, ...]:
+    """Quotes with a named speaker that another article prints too, grouped one per article."""
+    groups: list[list[tuple[int, str, Quote]]] = []  # (article position, speaker, quote)
+    for position, article_id in enumerate(ids):
+        for quote in analyses[article_id].quotes:
+            if quote.speaker is None:
+                continue
+            group = next((g for g in groups if all(p != position for p, _, _ in g)
+                          and _same_speaker(g[0][1], quote.speaker) and _same_words(g[0][2].text, quote.text)), None)
+            if group is None:
+                groups.append([(position, quote.speaker, quote)])
+            else:
+                group.append((position, quote.speaker, quote))
+    return tuple(
+        ConfirmedQuote(
+            max((speaker for _, speaker, _ in group), key=len),
+            tuple(SentenceRef(ids[p], quote.sentence_index, quote.text) for p, _, quote in group),
+        )
+        for group in groups if len(group) > 1
+    )

@@ -1,0 +1,392 @@
+"""Stage 5, compare: the seeds (the main case), constructed events, unrelated EASC
+articles as negatives, the rendered template, determinism and speed."""
+from __future__ import annotations
+
+import json
+import time
+from html.parser import HTMLParser
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.analyze.analysis import ArticleAnalysis, analyze_article
+from generator.compare import Comparison, TermUse, compare_event
+from generator.config import SiteConfig, load_config
+from generator.group import EventGroup
+from generator.ingest import Article, ingest
+from generator.problems import DigestError
+from generator.render import TEMPLATES, _environment, event_pages
+from generator.translate import Translation, TranslationResult
+
+REPO = Path(__file__).resolve().parent.parent
+EASC = REPO.parent / "shared" / "data" / "easc-dev.jsonl"
+A, B = "000_be3b13007542e3b8", "003_163b4c5298a4b073"
+
+
+@pytest.fixture(scope="module")
+def config() -> SiteConfig:
+    return load_config(REPO / "site_config.yml")
+
+
+@pytest.fixture(scope="module")
+def seeds(config: SiteConfig) -> tuple[dict[str, Article], dict[str, ArticleAnalysis]]:
+    articles = {article.id: article for article in ingest(REPO / "content", config.outlets).articles}
+    return articles, {i: analyze_article(article.title, article.body) for i, article in articles.items()}
+
+
+@pytest.fixture(scope="module")
+def seed_comparison(config: SiteConfig, seeds) -> Comparison:
+    articles, analyses = seeds
+    return compare_event(EventGroup("seeds", (A, B)), articles, analyses, config.terminology)
+
+
+def article(article_id: str, title: str, body: str) -> Article:
+    return Article(article_id, Path(f"{article_id}.txt"), title, None, body, None, None, None, None, None, (), "")
+
+
+def compare_texts(config: SiteConfig, *texts: tuple[str, str]) -> Comparison:
+    """An event of constructed articles a, b, c… given as (title, body)."""
+    articles = {chr(ord("a") + n): article(chr(ord("a") + n), title, body) for n, (title, body) in enumerate(texts)}
+    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
+    return compare_event(EventGroup("constructed", tuple(articles)), articles, analyses, config.terminology)
+
+
+def row_of(comparison: Comparison, topic: str):
+    rows = [row for row in comparison.claim_matrix.rows if row.topic == topic]
+    assert len(rows) == 1, comparison.claim_matrix.rows
+    return rows[0]
+
+
+def phrases(cell) -> list[str]:
+    return [evidence.phrase for evidence in cell.evidence]
+
+
+# --- The seeds ------------------------------------------------------------------------------
+
+
+def test_seeds_share_the_meeting_in_paris_under_us_mediation(seed_comparison: Comparison):
+    assert [(ref.article_id, ref.sentence_index) for ref in seed_comparison.shared[0].refs] == [(A, 0), (B, 0)]
+    lead_a, lead_b = (ref.text for ref in seed_comparison.shared[0].refs)
+    assert "باريس" in lead_a and "برعاية المبعوث الأميركي" in lead_a and "تفاهمات أمنية بشأن جنوبي سوريا" in lead_a
+    assert "باريس" in lead_b and "بوساطة أميركية" in lead_b
+
+
+def test_seeds_contradict_on_the_outcome_of_the_talks(seed_comparison: Comparison):
+    outcome = row_of(seed_comparison, "outcome")
+    assert outcome.kind == "outcome"
+    assert outcome.cells[A].stance == "reports"
+    assert phrases(outcome.cells[A]) == ["مشيرًا إلى نجاح هذه المحادثات", "وحققنا ذلك بالفعل"]
+    assert [e.ref.sentence_index for e in outcome.cells[A].evidence] == [1, 2]
+    assert outcome.cells[B].stance == "contradicts"
+    said = " | ".join(phrases(outcome.cells[B]))
+    assert "لم تسفر عن أي اتفاقات نهائية" in said
+    assert "واقتصرت على كونها مشاورات أولية" in said
+    assert "دون أن يصل إلى أي صيغة اتفاقية" in said
+    assert {e.ref.sentence_index for e in outcome.cells[B].evidence} == {1, 8}
+    [contradiction] = seed_comparison.contradictions
+    assert (contradiction.topic, contradiction.kind) == ("outcome", "outcome")
+    assert [(ref.article_id, ref.sentence_index) for ref in contradiction.claims] == [(A, 1), (B, 1)]
+
+
+def test_seeds_four_hours_is_reported_by_one_outlet_only(seed_comparison: Comparison):
+    duration = row_of(seed_comparison, "duration")
+    assert (duration.cells[A].stance, duration.cells[B].stance) == ("reports", "silent")
+    assert phrases(duration.cells[A]) == ["واستمر لأربع ساعات"]
+    assert duration.claim.ref.sentence_index == 4
+
+
+def test_seeds_contradicting_sentences_are_neither_shared_nor_unique(seed_comparison: Comparison):
+    shown = {(r.article_id, r.sentence_index) for p in seed_comparison.shared for r in p.refs}
+    shown |= {(r.article_id, r.sentence_index) for refs in seed_comparison.unique.values() for r in refs}
+    assert not shown & {(A, 1), (A, 2), (B, 1), (B, 8)}
+
+
+def test_seeds_unique_points_are_summary_sentences_no_other_outlet_reports(seed_comparison: Comparison, seeds):
+    _, analyses = seeds
+    for article_id, refs in seed_comparison.unique.items():
+        assert refs, article_id
+        assert {ref.sentence_index for ref in refs} <= set(analyses[article_id].summary)
+    assert 4 in {ref.sentence_index for ref in seed_comparison.unique[A]}  # Axios: four hours, both ministers
+    assert 2 in {ref.sentence_index for ref in seed_comparison.unique[B]}  # sovereignty, al-Suwayda
+
+
+def uses(comparison: Comparison, actor: str, article_id: str) -> tuple[TermUse, ...]:
+    [choice] = [c for c in comparison.terminology if c.actor == actor]
+    return choice.by_article[article_id]
+
+
+def test_seeds_word_choice_for_israel(seed_comparison: Comparison):
+    plain = uses(seed_comparison, "israel", A)
+    assert {u.variant for u in plain} >= {"إسرائيل", "إسرائيلي"}
+    assert not any(u.framed for u in plain)
+    assert not {u.variant for u in plain} & {"الكيان الصهيوني", "الكيان الإسرائيلي", "الاحتلال", "الاحتلال الإسرائيلي"}
+    [israel] = [u for u in plain if u.variant == "إسرائيل"]
+    assert israel.quoted and israel.sentence_indexes == (5, 6)  # only in the Israeli officials' words
+
+    hostile = {u.text: u for u in uses(seed_comparison, "israel", B)}
+    assert {"الكيان الصهيوني", "الكيان “الإسرائيلي”", "الاحتلال “الإسرائيلي”", "“إسرائيل”", "“صهيوني”"} <= set(hostile)
+    assert hostile["الكيان الصهيوني"].sentence_indexes == (9,)  # written لللكيان: particles dropped
+    framed = {text for text, use in hostile.items() if use.framed}
+    assert framed == {"“صهيوني”", "الكيان “الإسرائيلي”", "الاحتلال “الإسرائيلي”", "“الإسرائيلية”", "“إسرائيل”"}
+    assert hostile["“صهيوني”"].in_title and not hostile["“صهيوني”"].sentence_indexes
+
+
+def test_seeds_word_choice_for_the_syrian_side(seed_comparison: Comparison):
+    assert {u.text for u in uses(seed_comparison, "syria-government", A)} == {"وزير الخارجية السوري", "مسؤولين سوريين"}
+    names = {u.variant: u for u in uses(seed_comparison, "syria-government", B)}
+    assert names["الوفد السوري"].sentence_indexes == (0, 2, 3)
+    assert names["الجماعات المسلحة بقيادة أبو محمد الجولاني"].text == "الجماعات المسلحة بقيادة أبو محمد الجولاني"
+
+
+def test_seeds_cited_sources(seed_comparison: Comparison):
+    cited = {article_id: {s.name for s in sources} for article_id, sources in seed_comparison.cited_sources.items()}
+    assert {"تلفزيون سوريا", "منصة إكس", "موقع أكسيوس", "مصدر في وزارة الخارجية الفرنسية"} <= cited[A]
+    assert cited[B] == {"مصدر دبلوماسي مطّلع لقناة الإخبارية السورية", "مصادر متقاطعة"}
+
+
+def test_a_third_outlet_printing_barracks_words_confirms_the_quote(config: SiteConfig, seeds):
+    articles, analyses = seeds
+    third = article("third", "براك يلتقي مسؤولين سوريين وإسرائيليين في باريس",
+                    "قال المبعوث الأميركي إلى سوريا توم براك إنه التقى مسؤولين من البلدين في العاصمة الفرنسية.\n\n"
+                    "وكتب براك على منصة إكس: “اجتمعت هذا المساء مع مسؤولين سوريين ومسؤولين إسرائيليين في باريس”.")
+    comparison = compare_event(
+        EventGroup("three", (A, B, "third")), {**articles, "third": third},
+        {**analyses, "third": analyze_article(third.title, third.body)}, config.terminology,
+    )
+    [confirmed] = comparison.confirmed_quotes
+    assert confirmed.speaker == "توم براك"
+    assert [(ref.article_id, ref.sentence_index) for ref in confirmed.refs] == [(A, 2), ("third", 1)]
+    assert confirmed.refs[0].text == "اجتمعت هذا المساء مع مسؤولين سوريين ومسؤولين إسرائيليين في باريس"
+    assert comparison.claim_matrix.rows[0].cells["third"].stance == "silent"
+
+
+def test_the_seeds_alone_confirm_no_quote(seed_comparison: Comparison):
+    assert seed_comparison.confirmed_quotes == ()
+
+
+# --- Constructed events: each kind of contradiction, and agreement ---------------------------
+
+QUAKE_A = ("زلزال يضرب ملاطية",
+           "ضرب زلزال بقوة 6.2 درجات على مقياس ريختر ولاية ملاطية جنوب شرقي تركيا فجر اليوم الأحد، وفق إدارة الكوارث"
+           " والطوارئ التركية.\n\nوأسفر الزلزال عن مقتل خمسة أشخاص وإصابة العشرات بجروح، بحسب وزير الداخلية التركي.\n\n"
+           "وتقع ملاطية على صدع الأناضول الشرقي النشط زلزاليًا، وشهدت المنطقة زلازل مدمرة في السابق.")
+QUAKE_B = ("هزة أرضية في تركيا",
+           "أعلنت إدارة الكوارث والطوارئ التركية أن زلزالًا بلغت قوته 6.2 درجات هز ولاية ملاطية فجر الأحد.\n\n"
+           "وقال وزير الداخلية التركي إن سبعة أشخاص قتلوا وأصيب 40 آخرون في الزلزال.\n\n"
+           "وأرسلت الحكومة فرق إنقاذ إضافية إلى المنطقة لمساعدة السكان المتضررين.")
+
+
+def test_different_death_tolls_contradict_and_the_same_magnitude_agrees(config: SiteConfig):
+    comparison = compare_texts(config, QUAKE_A, QUAKE_B)
+    assert [[(r.article_id, r.sentence_index) for r in p.refs] for p in comparison.shared] == [[("a", 0), ("b", 0)]]
+    magnitude, toll = comparison.claim_matrix.rows
+    assert [cell.stance for cell in magnitude.cells.values()] == ["reports", "reports"]
+    assert [cell.stance for cell in toll.cells.values()] == ["reports", "contradicts"]
+    assert "خمسة أشخاص" in toll.claim.phrase and "سبعة أشخاص" in phrases(toll.cells["b"])[0]
+    assert [(c.topic, c.kind) for c in comparison.contradictions] == [("count", "number")]
+
+
+def test_another_weekday_for_the_same_meeting_contradicts(config: SiteConfig):
+    comparison = compare_texts(
+        config,
+        ("لقاء مصري أردني", "التقى وزير الخارجية المصري بنظيره الأردني في عمان يوم الثلاثاء لبحث تطورات الأوضاع في قطاع"
+         " غزة.\n\nوأكد الوزيران ضرورة وقف إطلاق النار فورًا وإدخال المساعدات الإنسانية دون قيود."),
+        ("مباحثات في عمان", "بحث وزيرا خارجية مصر والأردن خلال اجتماع في العاصمة الأردنية عمان الأربعاء مستجدات الوضع"
+         " في قطاع غزة.\n\nوشدد الجانبان على ضرورة الوقف الفوري لإطلاق النار والسماح بدخول المساعدات الإنسانية."),
+    )
+    date = row_of(comparison, "date")
+    assert "الثلاثاء" in date.claim.phrase and "الأربعاء" in phrases(date.cells["b"])[0]
+    assert date.cells["b"].stance == "contradicts"
+    assert [[(r.article_id, r.sentence_index) for r in p.refs] for p in comparison.shared] == [[("a", 1), ("b", 1)]]
+
+
+def test_a_denial_of_what_another_outlet_affirms_contradicts(config: SiteConfig):
+    comparison = compare_texts(
+        config,
+        ("الوفد إلى جنيف", "أكد المتحدث باسم الحكومة أن الوفد الحكومي سيشارك في جولة المفاوضات المقبلة في جنيف."),
+        ("لا مشاركة", "نفى المتحدث باسم الحكومة أن يكون الوفد الحكومي سيشارك في جولة المفاوضات المقبلة في جنيف."),
+    )
+    [contradiction] = comparison.contradictions
+    assert (contradiction.topic, contradiction.kind) == ("statement", "polarity")
+    assert comparison.shared == ()
+
+
+def test_failed_and_successful_talks_of_different_lengths(config: SiteConfig):
+    comparison = compare_texts(
+        config,
+        ("مفاوضات الدوحة", "انتهت جولة المفاوضات في الدوحة مساء أمس بعد أن استمرت ثلاث ساعات بحضور الوسطاء.\n\n"
+         "وقال مسؤول مطلع إن المفاوضات انتهت دون التوصل إلى اتفاق بشأن تبادل الأسرى."),
+        ("اختراق في الدوحة", "أعلن الوسطاء نجاح جولة المفاوضات في الدوحة التي استمرت خمس ساعات بمشاركة قطر ومصر."),
+    )
+    assert [(c.topic, c.kind) for c in comparison.contradictions] == [("outcome", "outcome"), ("duration", "number")]
+    assert "دون التوصل إلى اتفاق" in row_of(comparison, "outcome").claim.phrase
+
+
+def test_goals_hopes_and_time_references_are_no_claims(config: SiteConfig):
+    comparison = compare_texts(
+        config,
+        ("اجتماع", "عقد الاجتماع بهدف التوصل إلى اتفاق ينهي الأزمة التي بدأت منذ أكثر من 25 عامًا."),
+        ("اجتماع", "تأمل الحكومة أن ينجح الاجتماع في ضمان نجاح المرحلة المقبلة قبل يومين من الانتخابات."),
+    )
+    assert comparison.claim_matrix.rows == ()
+
+
+def test_about_a_number_agrees_with_a_close_one(config: SiteConfig):
+    comparison = compare_texts(
+        config,
+        ("الاجتماع", "استمر الاجتماع نحو أربع ساعات في مقر الرئاسة بحضور الوفدين."),
+        ("الاجتماع", "استمر الاجتماع خمس ساعات في مقر الرئاسة بحضور الوفدين."),
+    )
+    assert [cell.stance for cell in row_of(comparison, "duration").cells.values()] == ["reports", "reports"]
+    assert comparison.contradictions == ()
+
+
+def test_names_are_found_with_particles_and_endings_and_written_without_particles(config: SiteConfig):
+    comparison = compare_texts(
+        config, ("", "وقالت مصادر للاحتلال إن قوات الاحتلال وصلت، وإن الجيش الإسرائيلي والإسرائيليين ولإسرائيل حاضرون."),
+    )
+    assert [u.text for u in uses(comparison, "israel", "a")] == ["الاحتلال", "قوات الاحتلال", "الجيش الإسرائيلي", "الإسرائيليين", "إسرائيل"]
+
+
+# --- Negatives, edge cases, determinism, speed ------------------------------------------------
+
+
+@pytest.mark.skipif(not EASC.exists(), reason="EASC dev data not available")
+def test_unrelated_articles_share_nothing_and_contradict_nowhere(config: SiteConfig):
+    rows = [json.loads(line) for line in EASC.read_text(encoding="utf-8").splitlines()]
+    by_topic = {}
+    for row in rows:
+        by_topic.setdefault(row["topic"], row)
+    picked = list(by_topic.values())[:8]
+    articles = {row["id"]: article(row["id"], "", row["text"]) for row in picked}
+    analyses = {i: analyze_article("", a.body) for i, a in articles.items()}
+    for pair in combinations(articles, 2):
+        comparison = compare_event(EventGroup("unrelated", pair), articles, analyses, config.terminology)
+        assert comparison.shared == () and comparison.contradictions == (), pair
+
+
+def test_one_article_is_an_empty_comparison_with_its_own_word_choice(config: SiteConfig, seeds):
+    articles, analyses = seeds
+    comparison = compare_event(EventGroup("alone", (B,)), articles, analyses, config.terminology)
+    assert not comparison.compared
+    assert (comparison.shared, comparison.contradictions, comparison.confirmed_quotes) == ((), (), ())
+    assert comparison.claim_matrix.rows == () and dict(comparison.unique) == {B: ()}
+    assert {c.actor for c in comparison.terminology} >= {"israel"}
+    assert len(comparison.cited_sources[B]) == 2
+
+
+def test_no_terminology_configured(seeds):
+    articles, analyses = seeds
+    comparison = compare_event(EventGroup("seeds", (A, B)), articles, analyses, {})
+    assert comparison.terminology == () and comparison.contradictions
+
+
+def test_comparison_is_deterministic(config: SiteConfig, seeds, seed_comparison: Comparison):
+    articles, analyses = seeds
+    reversed_inputs = compare_event(EventGroup("seeds", (A, B)), dict(reversed(articles.items())),
+                                    dict(reversed(analyses.items())), dict(reversed(config.terminology.items())))
+    again = compare_event(EventGroup("seeds", (A, B)), articles, analyses, config.terminology)
+    assert repr(again) == repr(seed_comparison)
+    assert reversed_inputs.shared == seed_comparison.shared
+    assert reversed_inputs.contradictions == seed_comparison.contradictions
+    assert repr(reversed_inputs.claim_matrix) == repr(seed_comparison.claim_matrix)
+
+
+def test_twenty_articles_compare_well_under_a_second(config: SiteConfig, seeds):
+    articles, analyses = seeds
+    copies = {f"copy-{n:02d}": articles[(A, B)[n % 2]] for n in range(20)}
+    copy_analyses = {i: analyses[a.id] for i, a in copies.items()}
+    event = EventGroup("twenty", tuple(copies))
+    best = min(_timed(lambda: compare_event(event, copies, copy_analyses, config.terminology)) for _ in range(3))
+    assert best < 0.5
+    comparison = compare_event(event, copies, copy_analyses, config.terminology)
+    assert len(comparison.shared[0].refs) == 20
+
+
+def _timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def test_terminology_config_is_strict(tmp_path: Path):
+    config = yaml.safe_load((REPO / "site_config.yml").read_text(encoding="utf-8"))
+    config["terminology"] = {"israel": {"label": {"ar": "إسرائيل", "en": "Israel"}, "variants": [], "colour": "red"}}
+    path = tmp_path / "site_config.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DigestError) as error:
+        load_config(path)
+    messages = [problem.message for problem in error.value.problems]
+    assert any(m.startswith("terminology.israel.variants:") for m in messages)
+    assert "terminology.israel.colour: unknown key" in messages
+
+
+# --- The template -------------------------------------------------------------------------------
+
+
+class _Html(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {key: value or "" for key, value in attrs}))
+
+
+def render_comparison(config: SiteConfig, seeds, comparison: Comparison, lang: str, translated: set[str]) -> tuple[str, list[str]]:
+    """comparison.html as event.html will include it; returns the HTML and the texts it asked to translate."""
+    articles, analyses = seeds
+    [page] = event_pages(config, [EventGroup(comparison.event_slug, tuple(comparison.claim_matrix.article_ids))],
+                         articles, analyses)
+    asked: list[str] = []
+
+    def tr(source: str) -> Translation:
+        asked.append(source)
+        return Translation(source, f"EN[{source}]", "machine") if source in translated else Translation(source, source, "untranslated")
+
+    strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))[lang]
+    template = _environment().from_string('{% import "macros.html" as m with context %}{% include "comparison.html" %}')
+    html = template.render(lang=lang, s=strings, tr=tr, url=lambda target: "../" + target,
+                           article_path=lambda article_id: f"{lang}/articles/{article_id}.html",
+                           event=page, comparison=comparison)
+    return html, asked
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_template_renders_every_section_with_a_real_table(config: SiteConfig, seeds, seed_comparison, lang: str):
+    html, _ = render_comparison(config, seeds, seed_comparison, lang, set(seed_comparison.texts()))
+    tags = _Html(html).tags
+    names = [tag for tag, _ in tags]
+    assert names.count("table") == 1 and "caption" in names
+    assert [a["scope"] for tag, a in tags if tag == "th"] == ["col", "col", "col", "row", "row"]
+    scroll = next(a for tag, a in tags if "table-scroll" in a.get("class", ""))
+    assert scroll["tabindex"] == "0" and scroll["role"] == "region"
+    assert not any("style" in a for _, a in tags)
+    headings = [a["id"] for tag, a in tags if tag == "h2"]
+    assert headings == ["compare-shared", "compare-unique", "compare-claims", "compare-terms", "compare-sources",
+                        "compare-confirmed"]
+    links = [a["href"] for tag, a in tags if tag == "a"]
+    assert f"../{lang}/articles/{A}.html#s-2" in links and f"../{lang}/articles/{B}.html#s-9" in links
+
+
+def test_template_asks_to_translate_only_texts_the_comparison_lists(config: SiteConfig, seeds, seed_comparison):
+    html, asked = render_comparison(config, seeds, seed_comparison, "en", set(seed_comparison.texts()))
+    assert asked and set(asked) == set(seed_comparison.texts())
+    assert "EN[وحققنا ذلك بالفعل]" in html
+    assert '<bdi class="as-written" lang="ar" dir="rtl">الكيان “الإسرائيلي”</bdi>' in html
+
+
+def test_template_marks_untranslated_arabic_on_english_pages(config: SiteConfig, seeds, seed_comparison):
+    html, _ = render_comparison(config, seeds, seed_comparison, "en", set())
+    assert '<span lang="ar" dir="rtl">وحققنا ذلك بالفعل</span>' in html
+    assert "as-written" not in html  # no Arabic twice when there is no translation
+
+
+def test_template_for_one_article_shows_only_word_choice_and_sources(config: SiteConfig, seeds):
+    articles, analyses = seeds
+    comparison = compare_event(EventGroup("alone", (B,)), articles, analyses, config.terminology)
+    html, _ = render_comparison(config, seeds, comparison, "ar", set())
+    assert [a["id"] for tag, a in _Html(html).tags if tag == "h2"] == ["compare-terms", "compare-sources"]
