@@ -1,7 +1,7 @@
 """The build, start to finish: read as the story of the pipeline.
 
-config → ingest → analyze → group → translate → render, each stage a function
-from plain typed data to plain typed data.
+config → ingest → analyze → group → compare → translate → render, each stage a
+function from plain typed data to plain typed data.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import generator.analyze
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
 from generator.cache import ResultCache, code_fingerprint
+from generator.compare import compare_event
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
 from generator.ingest import Article, ingest
@@ -61,11 +62,13 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True) -> BuildR
     content = read_content(config_path)
     config = content.config
     by_id = {article.id: article for article in content.articles}
+    comparisons = {event.slug: compare_event(event, by_id, content.analyses, config.terminology) for event in content.events}
     pages = event_pages(config, content.events, by_id, content.analyses)
     texts = texts_to_translate(config, content.articles, content.analyses)
+    texts += [text for comparison in comparisons.values() for text in comparison.texts()]
     translations = translate_texts(texts, config, use_model=use_model)
     with atomic_site(out_dir) as writer:
-        render_site(config, pages, translations, writer)
+        render_site(config, pages, comparisons, translations, writer)
     return BuildReport(content, translations, len(writer.written))
 
 

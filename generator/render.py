@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.sentences import Sentence
+from generator.compare import Comparison
 from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
@@ -102,7 +103,8 @@ def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapp
     return pages
 
 
-def render_site(config: SiteConfig, events: Sequence[EventPage], translations: TranslationResult, writer: SiteWriter) -> None:
+def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Mapping[str, Comparison],
+                translations: TranslationResult, writer: SiteWriter) -> None:
     environment = _environment()
     strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
     by_outlet = _reports_by_outlet(events)
@@ -112,7 +114,7 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], translations: T
         page.render("search.html", "search.html")
         page.render("404.html", "404.html", indexed=False)
         for event in events:
-            page.render("event.html", f"events/{event.slug}.html", event=event)
+            page.render("event.html", f"events/{event.slug}.html", event=event, comparison=comparisons[event.slug])
             for report in event.reports:
                 page.render("article.html", f"articles/{report.article.id}.html", report=report, event_title=event.title,
                             translate_bodies=config.translation.full_bodies)
