@@ -31,15 +31,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"digest: {len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
         return 1
     except ModelError as error:
-        print(f"digest: {error}", file=sys.stderr)
+        print(f"digest: {_one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug of ours, not the editor's: one line unless asked for more
         if args.verbose:
             traceback.print_exc()
-        print(f"digest: internal error: {type(error).__name__}: {error} (run with --verbose for details)", file=sys.stderr)
+        print(f"digest: internal error: {type(error).__name__}: {_one_line(error)} (run with --verbose for details)",
+              file=sys.stderr)
         return 2
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     install.set_defaults(run=_models_install)
     listing = models_commands.add_parser("list", help="list the installed models")
     listing.set_defaults(run=_models_list)
+    # Also accepted after the command (`digest build --verbose`); SUPPRESS keeps a --verbose given before it.
+    for command in [*commands.choices.values(), *models_commands.choices.values()]:
+        command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of internal errors")
     return parser
 
 

@@ -16,8 +16,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        text = f"{where}: {self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{where}: {self.severity}: {_one_line(self.message)}"
+        return f"{text} ({_one_line(self.hint)})" if self.hint else text
 
 
 class DigestError(Exception):
@@ -26,3 +26,8 @@ class DigestError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def _one_line(text: str) -> str:
+    """Messages quote the editor's text and library errors, which may span lines."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
