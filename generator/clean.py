@@ -30,7 +30,21 @@ _NAME_LINE = regex.compile(rf"^{_LATIN_NAME}$")
 _NAME_BEFORE_ARABIC = regex.compile(rf"^(?P<name>{_LATIN_NAME})\s*(?=\p{{Arabic}})")
 _NAME_AFTER_ARABIC = regex.compile(rf"(?<=\p{{Arabic}}[.!؟?»”\"]?)\s*(?P<name>{_LATIN_NAME})$")
 _BYLINE = regex.compile(r"^(?:بقلم|كتب|كتبت|إعداد|اعداد|تحرير)\s*[:：]\s*(?P<name>.{2,60})$")
-_BIDI_CONTROLS = regex.compile(r"[\u202A-\u202E\u2066-\u2069\u200E\u200F\uFEFF]")
+# Characters a reader cannot see that change how text shows or compares: bidi
+# controls (an unclosed right-to-left override flips the rest of a line),
+# zero-width spaces and joiners of words, soft hyphens, BOMs, control characters
+# (not allowed in the XML of feeds and sitemaps) and lone surrogates. ZWJ and
+# ZWNJ stay: they shape letters in Persian and Urdu names.
+_INVISIBLE = regex.compile(
+    r"[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C"
+    r"\u200B\u2060\uFEFF\u00AD\u180E"
+    r"\x00-\x08\x0B-\x1F\x7F-\x9F\uFFFE\uFFFF\p{Cs}]"
+)
+_LINE_BREAKS = regex.compile(r"\r\n?|[\x0B\x0C\x1C-\x1E\x85\u2028\u2029]")
+_LETTER = regex.compile(r"\p{L}")
+_ARABIC_LETTER = regex.compile(r"[\p{L}&&\p{Arabic}]", regex.V1)
+_NON_ASCII_LETTER = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
+_PLAIN_TEXT_CHARACTER = regex.compile(r"[\t\n\r\x20-\x7E\p{Arabic}\p{Zs}\u2000-\u206F\u00A0-\u00FF]")
 _FINAL_PUNCTUATION = regex.compile(r"[.!?؟…:»”\"]\s*$")
 
 
@@ -43,27 +57,84 @@ class CleanText:
     removed: tuple[str, ...]  # every line or fragment taken out, for the editor to review
 
 
+class UndecodableText(ValueError):
+    """Bytes that are not text in an encoding we read; says what to do, and where when known."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
 def decode(data: bytes) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256."""
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM), or Windows-1256.
+
+    A file that is UTF-8 except for a few bytes is damaged, not Windows-1256:
+    read as Windows-1256, its Arabic would come out as other Arabic letters.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return _decode_utf16(data)
     if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes), not text")
+        if (text := _utf16_without_bom(data)) is None:
+            raise UndecodableText("binary file (contains NUL bytes), not text")
+        return text
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if _mostly_arabic(text := data.decode("cp1256", errors="replace")) and "\ufffd" not in text:
+    except UnicodeDecodeError as error:
+        if _mostly_utf8(data):
+            line = data.count(b"\n", 0, error.start) + 1
+            raise UndecodableText(f"byte 0x{data[error.start]:02X} is not UTF-8: the file is damaged or mixes "
+                                  f"encodings; save it again as UTF-8", line) from None
+    if _non_ascii_letters_arabic(text := data.decode("cp1256")):
         return text
     guess = charset_normalizer.from_bytes(data).best()
     if guess is None:
-        raise ValueError("unknown text encoding: save the file as UTF-8")
+        raise UndecodableText("unknown text encoding: save the file as UTF-8")
     return str(guess)
 
 
+def _decode_utf16(data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise UndecodableText(f"damaged UTF-16 text at byte {error.start}: save the file again as UTF-8") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without the byte-order mark, or None when the bytes are not text."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and len(_PLAIN_TEXT_CHARACTER.findall(text)) >= 0.95 * len(text) and "\x00" not in text:
+            return text
+    return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Many valid UTF-8 sequences, a few invalid bytes: damaged UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
+    return valid_non_ascii >= 20 * invalid
+
+
+def _non_ascii_letters_arabic(text: str) -> bool:
+    """Arabic text read in the right encoding; in a wrong one its letters become Latin accents and symbols.
+    Only letters beyond ASCII count: YAML keys and Latin names read the same in every encoding."""
+    letters = len(_NON_ASCII_LETTER.findall(text))
+    return bool(letters) and len(_ARABIC_LETTER.findall(text)) > 0.8 * letters
+
+
 def _mostly_arabic(text: str) -> bool:
-    letters = regex.findall(r"\p{L}", text)
-    return bool(letters) and sum(bool(regex.match(r"\p{Arabic}", c)) for c in letters) > 0.6 * len(letters)
+    letters = len(_LETTER.findall(text))
+    return bool(letters) and len(_ARABIC_LETTER.findall(text)) > 0.6 * letters
+
+
+def visible_text(text: str) -> str:
+    """Text without the invisible and control characters that only hide or disorder it."""
+    return _INVISIBLE.sub("", text)
 
 
 def clean_article_text(text: str, title: str | None = None, *, pasted: bool = True) -> CleanText:
@@ -72,7 +143,7 @@ def clean_article_text(text: str, title: str | None = None, *, pasted: bool = Tr
     `pasted` text was copied from a web page: a short unpunctuated first paragraph
     there is the page's subtitle. An editor's Markdown says what it means instead.
     """
-    lines = [_BIDI_CONTROLS.sub("", line).strip() for line in normalize_newlines(text).split("\n")]
+    lines = [line.strip() for line in visible_text(normalize_newlines(text)).split("\n")]
     removed: list[str] = []
     author = None
 
@@ -102,7 +173,8 @@ def clean_article_text(text: str, title: str | None = None, *, pasted: bool = Tr
 
 
 def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Every kind of line break (Windows, old Mac, form feed, Unicode separators) as \\n."""
+    return _LINE_BREAKS.sub("\n", text)
 
 
 def _split_glued_name(line: str, pattern: regex.Pattern, removed: list[str]) -> tuple[str, str | None]:

@@ -18,15 +18,22 @@ from urllib.parse import urlsplit
 import regex
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
-from generator.clean import clean_article_text, decode, normalize_newlines
+from generator.clean import CleanText, UndecodableText, clean_article_text, decode, normalize_newlines, visible_text
 from generator.problems import DigestError, Problem
-from generator.yamlfile import parse_yaml, read_yaml
+from generator.yamlfile import YamlMapping, parse_yaml, read_yaml
 
-MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+# Measured on 2 cores: a 512 KB article (news text, or words with no punctuation at all)
+# adds 8-10 s to a build, once (then its analysis is cached); a 5 MB one would take minutes.
+# The longest news reports are under 150 KB: a larger file is a page dump or a book,
+# refused before it is even decoded.
+MAX_ARTICLE_BYTES = 512 * 1024
+MAX_TITLE_CHARACTERS = 300
 ARTICLE_SUFFIXES = (".md", ".txt")
-_SAFE_ID = regex.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", regex.DOTALL)
+_SAFE_ID = regex.compile(r"[a-z0-9][a-z0-9_-]{0,80}")
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:(?P<yaml>.*?)\n)??---[ \t]*(?:\n|\Z)", regex.DOTALL)
+_WORD = regex.compile(r"\p{L}")
 
 
 @dataclass(frozen=True)
@@ -54,9 +61,9 @@ class IngestResult:
 class FrontMatter(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_CHARACTERS)] | None = None
     subtitle: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
-    slug: Annotated[str, StringConstraints(pattern=_SAFE_ID.pattern)] | None = None
+    slug: Annotated[str, StringConstraints(pattern=f"^{_SAFE_ID.pattern}$")] | None = None
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
@@ -64,14 +71,21 @@ class FrontMatter(BaseModel):
     event: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = None
     lang: Literal["ar"] = "ar"
 
+    @field_validator("title", "subtitle", "outlet", "url", "author", "event", mode="before")
+    @classmethod
+    def _visible(cls, value: object) -> object:
+        """Invisible characters never reach a page: an unclosed right-to-left override would flip it."""
+        return visible_text(value) if isinstance(value, str) else value
+
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
-        if value is not None:
-            parts = urlsplit(value.strip())
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                raise ValueError("must be an http(s) URL of the original article")
-        return value
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("must be an http(s) URL of the original article")
+        return value.strip()
 
 
 def ingest(content_dir: Path, outlets: Mapping[str, object]) -> IngestResult:
@@ -102,7 +116,7 @@ def _article_files(content_dir: Path, errors: list[Problem], warnings: list[Prob
         if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
-            errors.append(Problem(path, "symbolic link to a file outside the content folder", hint="copy the file in instead"))
+            errors.append(Problem(path, "symbolic link to something outside the content folder", hint="copy the file in instead"))
         elif path.suffix in ARTICLE_SUFFIXES and path.is_file():
             files.append(path)
         elif path.suffix in (".yml", ".yaml") and not path.with_suffix(".txt").exists():
@@ -119,28 +133,32 @@ def read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, li
         reason = "file not found" if isinstance(error, FileNotFoundError) else f"cannot read: {error.strerror}"
         raise DigestError([Problem(path, reason)]) from None
     if len(data) > MAX_ARTICLE_BYTES:
-        raise DigestError([Problem(path, f"file is larger than {MAX_ARTICLE_BYTES // 2**20} MB: not an article")])
+        raise DigestError([Problem(path, f"file is {len(data) / 2**20:.1f} MB, more than the {MAX_ARTICLE_BYTES // 1024} KB "
+                                         f"an article may have", hint="split it, or remove what is not the article")])
     try:
         text = normalize_newlines(decode(data))
-    except ValueError as error:
-        raise DigestError([Problem(path, str(error))]) from None
+    except UndecodableText as error:
+        raise DigestError([Problem(path, error.reason, error.line)]) from None
     if path.suffix == ".md":
-        raw_meta, meta_path, meta_line, body_text = _split_front_matter(path, text)
+        raw_meta, body_text = _split_front_matter(path, text)
+        meta_path: Path | None = path
         body_text = markdown_to_text(body_text)
     else:
         meta_path = _sidecar(path)
-        raw_meta = _read_yaml(meta_path) if meta_path else {}
-        meta_line, body_text = 1, text
-    meta = _validate_meta(raw_meta, meta_path or path, meta_line)
+        raw_meta = _read_yaml(meta_path) if meta_path else YamlMapping(line=1)
+        body_text = text
+    meta = _validate_meta(raw_meta, meta_path or path)
     cleaned = clean_article_text(body_text, meta.title, pasted=path.suffix == ".txt")
-    if not cleaned.title and not cleaned.body.strip():
-        raise DigestError([Problem(path, "empty article: no title and no text")])
+    errors = (_text_problems(path, cleaned, title_given=meta.title is not None)
+              + _outlet_problems(meta_path or path, raw_meta, meta, outlets))
+    if errors:
+        raise DigestError(errors)
 
-    problems = _metadata_warnings(path, meta_path, meta, outlets)
+    problems = _metadata_warnings(path, meta_path, meta)
     article = Article(
         id=meta.slug or article_id(path.stem),
         source_path=path,
-        title=cleaned.title or cleaned.body.split("\n", 1)[0][:120],
+        title=cleaned.title,
         subtitle=meta.subtitle or cleaned.subtitle,
         body=cleaned.body,
         outlet=meta.outlet,
@@ -157,19 +175,36 @@ def read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, li
 def article_id(stem: str) -> str:
     """A URL-safe id from a file name; names that are not ASCII get a stable hashed id."""
     candidate = regex.sub(r"[\s.]+", "-", stem.strip().lower())
-    if _SAFE_ID.match(candidate):
+    if _SAFE_ID.fullmatch(candidate):
         return candidate
-    return "article-" + hashlib.sha1(stem.encode()).hexdigest()[:12]
+    # surrogatepass: a file name in another encoding than the file system's arrives with lone surrogates
+    return "article-" + hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
-def _split_front_matter(path: Path, text: str) -> tuple[dict, Path, int, str]:
+def _text_problems(path: Path, cleaned: CleanText, title_given: bool) -> list[Problem]:
+    """What makes a text unpublishable as an article, with what to do about it."""
+    where = "below the front matter" if path.suffix == ".md" else "after the first line, which is the title"
+    if not cleaned.title and not cleaned.body:
+        return [Problem(path, "empty article: no title and no text")]
+    if not _WORD.search(cleaned.title + cleaned.body):
+        return [Problem(path, "no words: the file holds only punctuation, digits or symbols")]
+    if not title_given and len(cleaned.title) > MAX_TITLE_CHARACTERS:  # the text itself, on one line
+        return [Problem(path, f"the first line has {len(cleaned.title)} characters: too long for a title",
+                        1 if path.suffix == ".txt" else None,
+                        hint="put the title alone on the first line, or give it as title: in the metadata")]
+    if not cleaned.body:
+        return [Problem(path, "only a title, no article text", hint=f"write the article {where}")]
+    return []
+
+
+def _split_front_matter(path: Path, text: str) -> tuple[YamlMapping, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):
             raise DigestError([Problem(path, "front matter is not closed by a line '---'", 1)])
-        return {}, path, 1, text
-    raw = _as_mapping(path, parse_yaml(path, match["yaml"], first_line=2), first_line=2)
-    return raw, path, 2, text[match.end():]
+        return YamlMapping(line=1), text
+    raw = _as_mapping(path, parse_yaml(path, match["yaml"] or "", first_line=2), first_line=2)
+    return raw, text[match.end():]
 
 
 def _sidecar(path: Path) -> Path | None:
@@ -179,35 +214,63 @@ def _sidecar(path: Path) -> Path | None:
     return None
 
 
-def _read_yaml(path: Path) -> dict:
+def _read_yaml(path: Path) -> YamlMapping:
     return _as_mapping(path, read_yaml(path), first_line=1)
 
 
-def _as_mapping(path: Path, value: object, first_line: int) -> dict:
+def _as_mapping(path: Path, value: object, first_line: int) -> YamlMapping:
     if value is None:
-        return {}
-    if not isinstance(value, dict):
+        return YamlMapping(line=first_line)
+    if not isinstance(value, YamlMapping):
         raise DigestError([Problem(path, "metadata must be a mapping of keys (title: …, outlet: …)", first_line)])
     return value
 
 
-def _validate_meta(raw: dict, path: Path, first_line: int) -> FrontMatter:
+def _validate_meta(raw: YamlMapping, path: Path) -> FrontMatter:
     try:
         return FrontMatter.model_validate(raw)
     except ValidationError as error:
-        raise DigestError([
-            Problem(path, f"{'.'.join(map(str, item['loc'])) or 'metadata'}: "
-                          f"{'unknown key' if item['type'] == 'extra_forbidden' else item['msg']}", first_line)
+        problems = [
+            Problem(path, f"{'.'.join(map(str, item['loc'])) or 'metadata'}: {_explain(item)}",
+                    raw.line_of(item["loc"][0]) if item["loc"] else raw.line)
             for item in error.errors()
-        ]) from None
+        ]
+        raise DigestError(sorted(problems, key=lambda problem: problem.line or 0)) from None
 
 
-def _metadata_warnings(path: Path, meta_path: Path | None, meta: FrontMatter, outlets: Mapping[str, object]) -> list[Problem]:
+def _explain(item: ErrorDetails) -> str:
+    """The schema's complaint in the editor's terms."""
+    kind, value = item["type"], item.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown key (known: {', '.join(FrontMatter.model_fields)})"
+    if kind.startswith("date"):
+        return f"'{value}' is not a date: write it as YYYY-MM-DD"
+    if kind == "string_type":
+        return f"must be text, not {_kind_of(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not a URL name: use lowercase a-z, digits, '-' and '_' (at most 81)"
+    if kind == "value_error":
+        return str(item["ctx"]["error"])
+    return item["msg"]
+
+
+def _outlet_problems(meta_path: Path, raw: YamlMapping, meta: FrontMatter, outlets: Mapping[str, object]) -> list[Problem]:
+    if meta.outlet is None or meta.outlet in outlets:
+        return []
+    known = ", ".join(sorted(outlets)) or "none yet"
+    return [Problem(meta_path, f"outlet: unknown outlet '{meta.outlet}' (known: {known})", raw.line_of("outlet"),
+                    hint="add it under outlets: in site_config.yml")]
+
+
+def _kind_of(value: object) -> str:
+    for kind, name in ((bool, "true/false"), (int, "a number"), (float, "a number"), (list, "a list"), (dict, "a mapping")):
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__
+
+
+def _metadata_warnings(path: Path, meta_path: Path | None, meta: FrontMatter) -> list[Problem]:
     where = meta_path or (path if path.suffix == ".md" else path.with_suffix(".yml"))
-    if meta.outlet is not None and meta.outlet not in outlets:
-        known = ", ".join(sorted(outlets)) or "none yet"
-        raise DigestError([Problem(where, f"outlet: unknown outlet '{meta.outlet}' (known: {known})",
-                                   hint="add it under outlets: in site_config.yml")])
     warnings = []
     if meta.outlet is None:
         warnings.append(Problem(path, "outlet not given: pages will say the outlet is not identified", severity="warning",
@@ -240,8 +303,12 @@ def markdown_to_text(markdown: str) -> str:
     for token in _MARKDOWN.parse(markdown):
         if token.type == "inline":
             text = "".join(_inline_text(child) for child in token.children or [])
-            if text.strip():
-                paragraphs.append(text.strip())
+        elif token.type in ("code_block", "fence"):  # text indented by four spaces is text to an editor
+            text = token.content
+        else:
+            continue
+        if text.strip():
+            paragraphs.append(text.strip())
     return "\n\n".join(paragraphs)
 
 
