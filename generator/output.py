@@ -1,19 +1,35 @@
-"""The only writer of the output folder: build beside it, swap in on success.
+"""The only writer of the output folder: build beside it, swap it in on success.
 
-A build writes into a fresh sibling folder; only when every page is written is
-the old site moved aside and the new one renamed into place. A build that fails
-or is killed leaves the last good site where it was.
+A build writes into a fresh sibling staging folder (`.site-new-…`); only when
+every page is written is the old site moved aside (`.site-old`) and the new one
+renamed into place. A build that fails or is killed leaves the last good site
+where it was, and the next build cleans up after it.
+
+Builds of the same output folder take turns: each holds a lock on the folder
+that contains it from before it creates its staging folder until after the
+swap, so one build never sweeps away another's staging folder or swaps in the
+middle of another's swap. The lock is the kernel's (flock), released when the
+process ends, however it ends.
+
+A folder is only ever replaced if a build made it (it holds MARKER) or it is
+empty: `--out content` must not swap the editor's articles away.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from generator.problems import DigestError, Problem
+
+MARKER = ".digest-site"
+_MARKER_TEXT = "Built by `digest build`, which replaces this whole folder on every build.\n"
+# A site built before MARKER existed: recognised by these files, so upgrading needs no manual step.
+_LEGACY_SITE_FILES = (".nojekyll", "ar/index.html", "en/index.html")
 
 
 class SiteWriter:
@@ -37,42 +53,94 @@ class SiteWriter:
 
 @contextmanager
 def atomic_site(out_dir: Path) -> Iterator[SiteWriter]:
-    out_dir = out_dir.absolute()
-    _restore_interrupted_swap(out_dir)
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}-new-"))
-    except OSError as error:
-        raise DigestError([Problem(out_dir, f"cannot write the site here: {error.strerror}")]) from None
-    try:
-        yield SiteWriter(staging)
-        staging.chmod(0o755)
-        _swap(staging, out_dir)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise DigestError([Problem(out_dir, f"writing the site failed ({error.strerror}); the previous site is untouched")]) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    """A writer into a staging folder that replaces out_dir when the block ends without error."""
+    target = out_dir.absolute()
+    with _taking_turns(out_dir, target.parent):
+        with _as_problem(out_dir, "cannot write the site here"):
+            _restore_interrupted_swap(target)
+            _check_replaceable(out_dir, target)
+            staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
+        try:
+            with _as_problem(out_dir, "writing the site failed", "the previous site is untouched"):
+                yield SiteWriter(staging)
+                (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+                staging.chmod(0o755)
+                _swap(staging, target)
+        finally:
+            _remove_tree(staging)  # gone already after a swap
 
+
+@contextmanager
+def _taking_turns(shown: Path, folder: Path) -> Iterator[None]:
+    """Hold the lock on the folder that contains the site, waiting while another build holds it."""
+    with _as_problem(shown, "cannot write the site here"):
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+# --- replacing the site ---------------------------------------------------------------------
 
 def _old_path(out_dir: Path) -> Path:
     return out_dir.with_name(f".{out_dir.name}-old")
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
-    old = _old_path(out_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    if out_dir.exists():
-        os.rename(out_dir, old)
-    os.rename(staging, out_dir)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def _restore_interrupted_swap(out_dir: Path) -> None:
-    """A build killed between the two renames of _swap leaves the old site aside: put it back."""
+    """Undo what a killed build left (called with the lock held, so no other build is running):
+    the old site set aside between the two renames of _swap goes back, staging folders go."""
     old = _old_path(out_dir)
     if old.exists() and not out_dir.exists():
         os.rename(old, out_dir)
     for leftover in out_dir.parent.glob(f".{out_dir.name}-new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        _remove_tree(leftover)
+
+
+def _check_replaceable(shown: Path, out_dir: Path) -> None:
+    if not out_dir.exists() and not out_dir.is_symlink():
+        return
+    if out_dir.is_symlink() or not out_dir.is_dir():
+        kind = "a symbolic link" if out_dir.is_symlink() else "a file"
+        raise DigestError([Problem(shown, f"is {kind}, not a folder digest built: refusing to replace it",
+                                   hint="choose another --out")])
+    built = (out_dir / MARKER).is_file() or all((out_dir / name).is_file() for name in _LEGACY_SITE_FILES)
+    if not built and any(out_dir.iterdir()):
+        raise DigestError([Problem(shown, "this folder was not made by digest build: refusing to replace it and all it holds",
+                                   hint="choose another --out, or empty the folder first")])
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    old = _old_path(out_dir)
+    _remove_tree(old)
+    if old.exists():
+        raise DigestError([Problem(old, "left by an earlier build and cannot be removed", hint="delete it, then build again")])
+    if out_dir.exists():
+        os.rename(out_dir, old)
+    os.rename(staging, out_dir)
+    _remove_tree(old)
+
+
+def _remove_tree(path: Path) -> None:
+    """Remove a folder a build made, even if something made parts of it read-only."""
+    if path.is_symlink():  # never ours: never follow it
+        path.unlink()
+        return
+    shutil.rmtree(path, ignore_errors=True)
+    if path.exists():
+        with suppress(OSError):
+            for folder, _, _ in os.walk(path):
+                os.chmod(folder, 0o700)
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@contextmanager
+def _as_problem(shown: Path, what: str, consequence: str | None = None) -> Iterator[None]:
+    """OSError of the file system (no space, no permission) as a problem for the editor."""
+    try:
+        yield
+    except OSError as error:
+        reason = f"{what} ({error.strerror or error})" + (f"; {consequence}" if consequence else "")
+        raise DigestError([Problem(shown, reason)]) from None
