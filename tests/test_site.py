@@ -152,7 +152,7 @@ def test_summaries_consist_only_of_sentences_of_the_article(site):
 def test_english_pages_mark_untranslated_arabic(site):
     html = (site / "en" / "articles" / f"{SEED_IDS[0]}.html").read_text(encoding="utf-8")
     assert re.search(r'<span lang="ar" dir="rtl">الشيباني بحث ووزير إسرائيلي', html)
-    assert 'class="origin origin-untranslated">not yet translated' in html
+    assert 'class="origin origin-untranslated" lang="en" dir="ltr">not yet translated' in html
 
 
 def test_text_from_articles_is_escaped(project):

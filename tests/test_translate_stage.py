@@ -58,7 +58,7 @@ def test_the_local_model_translates_and_the_memory_keeps_it(project, installed_f
     report = build(project / "site_config.yml", project / "site")
     assert report.translations.untranslated == 0 and report.translations.translated_now >= 3
     html = english_page(project)
-    assert "<span>hello world</span> <span class=\"origin origin-machine\">machine translation</span>" in html
+    assert "<span>hello world</span> <span class=\"origin origin-machine\" lang=\"en\" dir=\"ltr\">machine translation</span>" in html
     assert "met minister foreign Syrian with Israeli in Paris" in html
     stored = memory_lines(project)
     assert {line["model"] for line in stored} == {installed_fixture_model.model_id}
@@ -103,7 +103,7 @@ def test_reviewed_translation_wins_and_is_never_rewritten(project, installed_fix
     before = reviewed.read_bytes()
     build(project / "site_config.yml", project / "site")
     html = english_page(project)
-    assert '<span>Hello, World</span> <span class="origin origin-reviewed">reviewed translation</span>' in html
+    assert '<span>Hello, World</span> <span class="origin origin-reviewed" lang="en" dir="ltr">reviewed translation</span>' in html
     assert reviewed.read_bytes() == before
     assert not any(line["en"] == "hello world" for line in memory_lines(project)), "the model was not asked"
 
@@ -112,7 +112,7 @@ def test_without_a_model_text_stays_arabic_and_the_build_says_how_to_fix_it(proj
     report = build(project / "site_config.yml", project / "site")
     assert report.translations.untranslated >= 3
     assert INSTALL_COMMAND in report.translations.advice()
-    assert '<span lang="ar" dir="rtl">مرحبا العالم</span> <span class="origin origin-untranslated">' in english_page(project)
+    assert '<span lang="ar" dir="rtl">مرحبا العالم</span> <span class="origin origin-untranslated" lang="en" dir="ltr">' in english_page(project)
 
 
 def test_required_translation_fails_the_build_and_keeps_the_previous_site(project):
