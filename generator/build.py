@@ -12,7 +12,7 @@ from pathlib import Path
 import generator.analyze
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
 from generator.cache import ResultCache, code_fingerprint
-from generator.compare import compare_event
+from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
 from generator.ingest import Article, ingest
@@ -45,10 +45,10 @@ class BuildReport:
     pages: int
 
 
-def read_content(config_path: Path) -> Content:
+def read_content(config_path: Path, content_dir: Path | None = None) -> Content:
     """Every stage up to the events; writes nothing. Raises DigestError naming each bad file."""
     config = load_config(config_path)
-    found = ingest(config.path(config.content_dir), config.outlets)
+    found = ingest(content_dir or config.path(config.content_dir), config.outlets)
     cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
     analyses = {article.id: cache.get_or_compute((article.title, article.body), analyze_article) for article in found.articles}
     events = group_articles(
@@ -62,7 +62,7 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True) -> BuildR
     content = read_content(config_path)
     config = content.config
     by_id = {article.id: article for article in content.articles}
-    comparisons = {event.slug: compare_event(event, by_id, content.analyses, config.terminology) for event in content.events}
+    comparisons = compare_events(content)
     pages = event_pages(config, content.events, by_id, content.analyses)
     texts = texts_to_translate(config, content.articles, content.analyses)
     texts += [text for comparison in comparisons.values() for text in comparison.texts()]
@@ -70,6 +70,11 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True) -> BuildR
     with atomic_site(out_dir) as writer:
         render_site(config, pages, comparisons, translations, writer)
     return BuildReport(content, translations, len(writer.written))
+
+
+def compare_events(content: Content) -> dict[str, Comparison]:
+    by_id = {article.id: article for article in content.articles}
+    return {event.slug: compare_event(event, by_id, content.analyses, content.config.terminology) for event in content.events}
 
 
 def check(config_path: Path) -> tuple[BuildReport, list[BrokenLink]]:

@@ -6,8 +6,11 @@ import dataclasses
 import json
 import sys
 import traceback
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from generator.problems import DigestError
 from generator.translate.models import ModelError
@@ -74,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print JSON (the default prints a readable report)")
     _config_option(analyze)
     analyze.set_defaults(run=_analyze)
+
+    events = commands.add_parser("events", help="show how articles are grouped into events and how outlets compare")
+    _config_option(events)
+    events.add_argument("--content", type=Path, help="articles folder (default: content_dir of the configuration)")
+    events.add_argument("--json", action="store_true", help="print JSON (the default prints a readable list)")
+    events.set_defaults(run=_events)
 
     models = commands.add_parser("models", help="install and list local translation models")
     models_commands = models.add_subparsers(title="models commands")
@@ -148,11 +157,35 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _events(args: argparse.Namespace) -> int:
+    from generator.build import compare_events, read_content
+
+    content = read_content(args.config, content_dir=args.content)
+    _print_warnings(content.warnings)
+    by_id = {article.id: article for article in content.articles}
+    comparisons = compare_events(content)
+    events = [
+        {"slug": event.slug, "titles": [by_id[i].title for i in event.article_ids], "article_ids": list(event.article_ids),
+         "comparison": comparisons[event.slug]}
+        for event in content.events
+    ]
+    if args.json:
+        print(json.dumps(_plain(events), ensure_ascii=False, indent=2))
+    else:
+        for event in events:
+            print(f"{event['slug']}: {len(event['article_ids'])} article(s)")
+            for article_id, title in zip(event["article_ids"], event["titles"]):
+                print(f"  {article_id}  {title}")
+    return 0
+
+
 def _plain(value):
     """Dataclasses, paths and dates as JSON-ready values."""
     if dataclasses.is_dataclass(value):
         return {field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
-    if isinstance(value, dict):
+    if isinstance(value, BaseModel):
+        return _plain(value.model_dump())
+    if isinstance(value, Mapping):
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [_plain(item) for item in value]

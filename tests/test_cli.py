@@ -34,3 +34,25 @@ def test_a_missing_article_file_is_one_clear_line(project, capsys):
 def test_models_list_without_a_model_says_how_to_install(capsys):
     assert main(["models", "list"]) == 0
     assert "digest models install ar en" in capsys.readouterr().out
+
+
+def test_events_json_gives_grouping_and_comparison(project, capsys):
+    for seed in ("000_be3b13007542e3b8", "003_163b4c5298a4b073"):  # pinned: this tests the command, not the grouping
+        with (project / "content" / f"{seed}.yml").open("a", encoding="utf-8") as sidecar:
+            sidecar.write("event: paris-talks\n")
+    assert main(["events", "--json", "--config", str(project / "site_config.yml")]) == 0
+    event, = json.loads(capsys.readouterr().out)
+    assert event["slug"] == "paris-talks"
+    assert event["article_ids"] == ["000_be3b13007542e3b8", "003_163b4c5298a4b073"]
+    comparison = event["comparison"]
+    assert [row["topic"] for row in comparison["claim_matrix"]["rows"]][0] == "outcome"
+    assert "مصادر متقاطعة" in [s["name"] for s in comparison["cited_sources"]["003_163b4c5298a4b073"]]
+
+
+def test_events_reads_another_content_folder(project, tmp_path, capsys):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.md").write_text("---\ntitle: خبر\npublished: 2025-01-02\n---\nقال الوزير إن الاجتماع ناجح.\n", encoding="utf-8")
+    assert main(["events", "--json", "--config", str(project / "site_config.yml"), "--content", str(other)]) == 0
+    event, = json.loads(capsys.readouterr().out)
+    assert event["article_ids"] == ["a"]
