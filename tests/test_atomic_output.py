@@ -1,0 +1,204 @@
+"""A build that is killed, fails or runs beside another never leaves a broken site or memory.
+
+The site is written into a staging folder (`.site-new-…`) beside site/ and swapped
+in with two renames (site/ → .site-old, staging → site/). These tests kill real
+`python -m generator build` processes at the worst moments, run two builds at
+once, and do the same to the translation memory, which concurrent builds share.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.links import check_links
+from generator.output import atomic_site
+from generator.problems import DigestError
+from generator.translate.memory import TranslationMemory
+from tests.conftest import REPO
+
+# `python -m generator build`, with every page written `delay` seconds late: time to catch it mid-render.
+SLOW_BUILD = """
+import runpy, sys, time
+from generator.output import SiteWriter
+delay, write = float(sys.argv.pop(1)), SiteWriter.write
+SiteWriter.write = lambda self, *page: (time.sleep(delay), write(self, *page))[1]
+sys.argv = ["digest", "build"]
+runpy.run_module("generator", run_name="__main__")
+"""
+# `python -m generator build` that dies (SIGKILL) right after the old site is moved aside.
+KILLED_BETWEEN_RENAMES = """
+import os, runpy, signal, sys
+rename = os.rename
+def rename_then_die(source, target):
+    rename(source, target)
+    if os.path.basename(target) == ".site-old":
+        os.kill(os.getpid(), signal.SIGKILL)
+os.rename = rename_then_die
+sys.argv = ["digest", "build"]
+runpy.run_module("generator", run_name="__main__")
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with its site built (and its analysis cached)."""
+    root = tmp_path_factory.mktemp("built")
+    shutil.copy(REPO / "site_config.yml", root)
+    for folder in ("content", "translations"):
+        shutil.copytree(REPO / folder, root / folder)
+    assert build_in(root) == 0
+    return root
+
+
+@pytest.fixture
+def project(built: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def build_in(project: Path) -> int:
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        return main(["build"])
+    finally:
+        os.chdir(cwd)
+
+
+def start(project: Path, script: str, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", script, *args], cwd=project, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def wait_for(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def staging_folders(project: Path) -> list[Path]:
+    return sorted(project.glob(".site-new-*"))
+
+
+def test_a_build_killed_mid_render_leaves_the_previous_site(project: Path):
+    previous = tree(project / "site")
+    build = start(project, SLOW_BUILD, "0.05")
+    wait_for(lambda: any(len(list(folder.rglob("*.html"))) >= 3 for folder in staging_folders(project)))
+
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    assert tree(project / "site") == previous
+    assert len(staging_folders(project)) == 1  # half a site, never published
+    assert build_in(project) == 0
+    assert staging_folders(project) == [] and tree(project / "site") == previous
+
+
+def test_a_build_killed_between_the_two_renames_is_undone_by_the_next_one(project: Path):
+    previous = tree(project / "site")
+
+    build = start(project, KILLED_BETWEEN_RENAMES)
+    assert build.wait(timeout=60) == -signal.SIGKILL, build.stderr.read()
+
+    assert not (project / "site").exists() and tree(project / ".site-old") == previous
+    with pytest.raises(DigestError), atomic_site(project / "site"):
+        raise DigestError([])  # the next build fails while writing: the old site is back all the same
+    assert tree(project / "site") == previous
+    assert sorted(p.name for p in project.glob(".site*")) == []
+    assert build_in(project) == 0 and tree(project / "site") == previous
+
+
+def test_a_leftover_staging_folder_is_neither_published_nor_in_the_way(project: Path):
+    stale = project / ".site-new-abc123"
+    (stale / "ar").mkdir(parents=True)
+    (stale / "ar" / "index.html").write_text("stale page of a killed build", encoding="utf-8")
+    (project / ".site-old").mkdir()
+
+    assert build_in(project) == 0
+
+    assert not stale.exists() and not (project / ".site-old").exists()
+    assert "stale page" not in (project / "site" / "ar" / "index.html").read_text(encoding="utf-8")
+    assert check_links(project / "site", "/digest/") == []
+
+
+def test_a_second_build_waits_for_the_first_and_never_touches_its_staging_folder(project: Path):
+    previous = tree(project / "site")
+    first = start(project, SLOW_BUILD, "0.03")
+    wait_for(lambda: any(len(list(folder.rglob("*.html"))) >= 3 for folder in staging_folders(project)))
+    staging = staging_folders(project)[0]
+
+    assert build_in(project) == 0  # waits while the first build holds the site
+
+    assert first.wait(timeout=60) == 0, first.stderr.read()
+    assert not staging.exists()  # swapped in by the first build, not swept away by the second
+    assert tree(project / "site") == previous  # both complete builds of the same content
+    assert staging_folders(project) == []
+
+
+# --- the translation memory ------------------------------------------------------------------
+
+MEMORY_WRITER = """
+import sys, time
+from pathlib import Path
+from generator.translate.memory import TranslationMemory
+path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+(path.parent / f"ready-{name}").touch()
+while not (path.parent / "go").exists():
+    time.sleep(0.001)
+for n in range(count):
+    memory = TranslationMemory.load(path)
+    memory.add(f"جملة {name} رقم {n}", "translate-ar_en@1.0", f"sentence {name} {n}")
+    memory.save()
+"""
+
+
+def test_two_builds_adding_to_the_memory_at_once_keep_every_entry(tmp_path: Path):
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    memory = folder / "memory.jsonl"
+    writers = [start(tmp_path, MEMORY_WRITER, str(memory), name, "40") for name in ("a", "b")]
+    wait_for(lambda: all((folder / f"ready-{name}").exists() for name in ("a", "b")))
+    (folder / "go").touch()
+
+    assert [writer.wait(timeout=60) for writer in writers] == [0, 0], [w.stderr.read() for w in writers]
+
+    loaded = TranslationMemory.load(memory)
+    assert all(loaded.lookup(f"جملة {name} رقم {n}", None) == f"sentence {name} {n}" for name in "ab" for n in range(40))
+    assert len(memory.read_text(encoding="utf-8").splitlines()) == 80
+    assert sorted(p.name for p in folder.iterdir()) == ["go", "memory.jsonl", "ready-a", "ready-b"]  # no temporary or lock file
+
+
+def test_a_memory_that_cannot_be_saved_stays_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "memory.jsonl"
+    memory = TranslationMemory.load(path)
+    memory.add("جملة أولى", "translate-ar_en@1.0", "first sentence")
+    memory.save()
+    before = path.read_bytes()
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    memory.add("جملة ثانية", "translate-ar_en@1.0", "second sentence")
+    with pytest.raises(DigestError) as caught:
+        memory.save()
+
+    assert str(caught.value) == (f"{path}: error: cannot save the translation memory (No space left on device); it is unchanged "
+                                 "(free some space or fix the permissions)")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["memory.jsonl"]
