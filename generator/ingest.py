@@ -7,6 +7,7 @@ Two formats:
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ from generator.yamlfile import YamlMapping, parse_yaml, read_yaml
 # refused before it is even decoded.
 MAX_ARTICLE_BYTES = 512 * 1024
 MAX_TITLE_CHARACTERS = 300
-ARTICLE_SUFFIXES = (".md", ".txt")
+ARTICLE_SUFFIXES = (".md", ".txt")  # in any case: ARTICLE.TXT too
+METADATA_SUFFIXES = (".yml", ".yaml")
 _SAFE_ID = regex.compile(r"[a-z0-9][a-z0-9_-]{0,80}")
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:(?P<yaml>.*?)\n)??---[ \t]*(?:\n|\Z)", regex.DOTALL)
 _WORD = regex.compile(r"\p{L}")
@@ -110,19 +112,37 @@ def ingest(content_dir: Path, outlets: Mapping[str, object]) -> IngestResult:
 
 
 def _article_files(content_dir: Path, errors: list[Problem], warnings: list[Problem]) -> list[Path]:
+    """The article files; what else is in the folder is a warning, so nothing is left out silently."""
     root = content_dir.resolve()
     files = []
     for path in sorted(content_dir.rglob("*")):
+        suffix = path.suffix.lower()
         if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             errors.append(Problem(path, "symbolic link to something outside the content folder", hint="copy the file in instead"))
-        elif path.suffix in ARTICLE_SUFFIXES and path.is_file():
+        elif path.is_dir():
+            continue
+        elif suffix in ARTICLE_SUFFIXES and path.is_file():
             files.append(path)
-        elif path.suffix in (".yml", ".yaml") and not path.with_suffix(".txt").exists():
-            warnings.append(Problem(path, "metadata file with no article beside it", severity="warning",
-                                    hint=f"name the article {path.with_suffix('.txt').name}"))
+        elif suffix in METADATA_SUFFIXES:
+            if problem := _orphan_metadata(path):
+                warnings.append(problem)
+        else:
+            warnings.append(Problem(path, "not read: articles are .md or .txt files", severity="warning",
+                                    hint="save it as text, or move it out of the content folder"))
     return files
+
+
+def _orphan_metadata(path: Path) -> Problem | None:
+    beside = {sibling.suffix.lower() for sibling in path.parent.glob(f"{glob.escape(path.stem)}.*")}
+    if ".txt" in beside:
+        return None
+    if ".md" in beside:
+        return Problem(path, "not read: a Markdown article keeps its metadata in its front matter", severity="warning",
+                       hint=f"move these keys into the front matter of {path.stem}.md")
+    return Problem(path, "metadata file with no article beside it", severity="warning",
+                   hint=f"name the article {path.stem}.txt")
 
 
 def read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, list[Problem]]:
@@ -139,7 +159,8 @@ def read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, li
         text = normalize_newlines(decode(data))
     except UndecodableText as error:
         raise DigestError([Problem(path, error.reason, error.line)]) from None
-    if path.suffix == ".md":
+    markdown = path.suffix.lower() == ".md"
+    if markdown:
         raw_meta, body_text = _split_front_matter(path, text)
         meta_path: Path | None = path
         body_text = markdown_to_text(body_text)
@@ -148,7 +169,7 @@ def read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, li
         raw_meta = _read_yaml(meta_path) if meta_path else YamlMapping(line=1)
         body_text = text
     meta = _validate_meta(raw_meta, meta_path or path)
-    cleaned = clean_article_text(body_text, meta.title, pasted=path.suffix == ".txt")
+    cleaned = clean_article_text(body_text, meta.title, pasted=not markdown)
     errors = (_text_problems(path, cleaned, title_given=meta.title is not None)
               + _outlet_problems(meta_path or path, raw_meta, meta, outlets))
     if errors:
@@ -183,14 +204,14 @@ def article_id(stem: str) -> str:
 
 def _text_problems(path: Path, cleaned: CleanText, title_given: bool) -> list[Problem]:
     """What makes a text unpublishable as an article, with what to do about it."""
-    where = "below the front matter" if path.suffix == ".md" else "after the first line, which is the title"
+    where = "below the front matter" if path.suffix.lower() == ".md" else "after the first line, which is the title"
     if not cleaned.title and not cleaned.body:
         return [Problem(path, "empty article: no title and no text")]
     if not _WORD.search(cleaned.title + cleaned.body):
         return [Problem(path, "no words: the file holds only punctuation, digits or symbols")]
     if not title_given and len(cleaned.title) > MAX_TITLE_CHARACTERS:  # the text itself, on one line
         return [Problem(path, f"the first line has {len(cleaned.title)} characters: too long for a title",
-                        1 if path.suffix == ".txt" else None,
+                        1 if path.suffix.lower() == ".txt" else None,
                         hint="put the title alone on the first line, or give it as title: in the metadata")]
     if not cleaned.body:
         return [Problem(path, "only a title, no article text", hint=f"write the article {where}")]
@@ -208,7 +229,7 @@ def _split_front_matter(path: Path, text: str) -> tuple[YamlMapping, str]:
 
 
 def _sidecar(path: Path) -> Path | None:
-    for suffix in (".yml", ".yaml"):
+    for suffix in METADATA_SUFFIXES:
         if (candidate := path.with_suffix(suffix)).is_file():
             return candidate
     return None
@@ -270,7 +291,7 @@ def _kind_of(value: object) -> str:
 
 
 def _metadata_warnings(path: Path, meta_path: Path | None, meta: FrontMatter) -> list[Problem]:
-    where = meta_path or (path if path.suffix == ".md" else path.with_suffix(".yml"))
+    where = meta_path or (path if path.suffix.lower() == ".md" else path.with_suffix(".yml"))
     warnings = []
     if meta.outlet is None:
         warnings.append(Problem(path, "outlet not given: pages will say the outlet is not identified", severity="warning",

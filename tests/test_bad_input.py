@@ -10,7 +10,8 @@ a 5 MB article and a symbolic link out of content/.
 
 Refused input must leave the previous site byte for byte as it was. Odd input
 that is still an article (`exit: 0`) must be read correctly: `page_contains`
-must be on its Arabic article page and `page_lacks` must not. Whatever happens,
+must be on its Arabic article page, `page_lacks` must not, and `warnings` must
+be printed. Whatever happens,
 nothing the editor wrote (articles, metadata, translations, configuration)
 changes.
 """
@@ -222,6 +223,23 @@ def test_a_disk_full_while_writing_keeps_the_previous_site(editor_project: Path,
     assert editor_files(editor_project) == written
 
 
+def test_an_internal_error_is_one_line_and_verbose_shows_the_traceback(editor_project: Path, monkeypatch: pytest.MonkeyPatch):
+    import generator.build
+
+    def broken_stage(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the grouping broke\non two lines")
+
+    monkeypatch.setattr(generator.build, "group_articles", broken_stage)
+    site = tree(editor_project / "site")
+
+    quiet, verbose = run_in(editor_project, ["build"]), run_in(editor_project, ["build", "--verbose"])
+
+    assert quiet.code == verbose.code == 2
+    assert quiet.problems == ["digest: internal error: RuntimeError: the grouping broke on two lines (run with --verbose for details)"]
+    assert "Traceback (most recent call last)" in verbose.stderr and "broken_stage" in verbose.stderr
+    assert tree(editor_project / "site") == site
+
+
 def as_an_editor() -> list[str]:
     """Command prefix under which file permissions apply: root ignores them unless it drops these capabilities."""
     if os.geteuid() != 0:
@@ -264,7 +282,7 @@ def odd_project(previous: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 def article_pages(case: Case, project: Path) -> str:
-    articles = [path for path in case.files if path.suffix in (".md", ".txt")]
+    articles = [path for path in case.files if path.suffix.lower() in (".md", ".txt")]
     return "".join((project / "site" / "ar" / "articles" / f"{article_id(path.stem)}.html").read_text(encoding="utf-8")
                    for path in articles)
 
@@ -278,6 +296,8 @@ def test_odd_but_real_articles_are_read_correctly(case: Case, odd_project: tuple
         assert text in pages
     for text in case.spec.get("page_lacks", []):
         assert text not in pages
+    for warning in case.spec.get("warnings", []):
+        assert warning in outcome.stderr.splitlines()
 
 
 def test_the_site_of_odd_articles_is_complete_and_well_formed(odd_project: tuple[Path, Outcome]):
