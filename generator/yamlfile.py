@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.clean import decode, normalize_newlines
+from generator.clean import UndecodableText, decode, normalize_newlines
 from generator.problems import DigestError, Problem
 
 
@@ -93,6 +93,6 @@ def read_yaml(path: Path) -> object:
         text = decode(path.read_bytes())
     except OSError as error:
         raise DigestError([Problem(path, f"cannot read: {error.strerror or error}")]) from None
-    except ValueError as error:
-        raise DigestError([Problem(path, str(error))]) from None
+    except UndecodableText as error:
+        raise DigestError([Problem(path, error.reason, error.line)]) from None
     return parse_yaml(path, normalize_newlines(text))
