@@ -17,7 +17,7 @@ from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
 from generator.ingest import Article, ingest
 from generator.links import BrokenLink, check_links
-from generator.output import atomic_site
+from generator.output import atomic_site, recover_interrupted_build
 from generator.problems import Problem
 from generator.render import event_pages, render_site, texts_to_translate
 from generator.translate import TranslationResult, translate_texts
@@ -59,6 +59,7 @@ def read_content(config_path: Path, content_dir: Path | None = None) -> Content:
 
 
 def build(config_path: Path, out_dir: Path, *, use_model: bool = True) -> BuildReport:
+    recover_interrupted_build(out_dir)
     content = read_content(config_path)
     config = content.config
     by_id = {article.id: article for article in content.articles}

@@ -5,13 +5,24 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from generator.problems import DigestError, Problem
-from generator.yamlfile import read_yaml
+from generator.clean import visible_text
+from generator.yamlfile import YamlMapping, read_yaml
 
 OutletKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Control and bidi characters only hide or disorder text, and break XML feeds: dropped.
+NonEmpty = Annotated[str, BeforeValidator(lambda v: visible_text(v) if isinstance(v, str) else v),
+                     StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def http_url(value: str) -> str:
+    """An absolute http(s) URL with a host and nothing that would need escaping outside HTML."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in ' "<>\\`') or not value.isprintable():
+        raise ValueError("must be an absolute http(s) URL such as https://example.org/")
+    return value
 
 
 class _Strict(BaseModel):
@@ -34,9 +45,8 @@ class SiteSettings(_Strict):
     @field_validator("base_url")
     @classmethod
     def _absolute_url(cls, value: str) -> str:
+        http_url(value)
         parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError("must be an absolute http(s) URL such as https://user.github.io/digest/")
         if parts.query or parts.fragment:
             raise ValueError("must not contain a query or fragment")
         return value if value.endswith("/") else value + "/"
@@ -56,9 +66,7 @@ class Outlet(_Strict):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and urlsplit(value).scheme not in ("http", "https"):
-            raise ValueError("must be an http(s) URL")
-        return value
+        return None if value is None else http_url(value)
 
 
 class TranslationSettings(_Strict):
@@ -109,10 +117,23 @@ def load_config(path: Path) -> SiteConfig:
     try:
         return SiteConfig.model_validate({**raw, "root": path.parent})
     except ValidationError as error:
-        raise DigestError([_problem_from(path, item) for item in error.errors()]) from None
+        raise DigestError([_problem_from(path, raw, item) for item in error.errors()]) from None
 
 
-def _problem_from(path: Path, item: dict) -> Problem:
+def _problem_from(path: Path, raw: dict, item: dict) -> Problem:
     key = ".".join(str(part) for part in item["loc"]) or "(top level)"
-    message = "unknown key" if item["type"] == "extra_forbidden" else item["msg"]
-    return Problem(path, f"{key}: {message}")
+    message = "unknown key" if item["type"] == "extra_forbidden" else item["msg"].removeprefix("Value error, ")
+    return Problem(path, f"{key}: {message}", _line_of(raw, item["loc"]))
+
+
+def _line_of(raw: object, loc: tuple) -> int | None:
+    """Line of the deepest key of loc found in the YAML, or of the mapping that lacks it."""
+    line = None
+    for part in loc:
+        if not isinstance(raw, YamlMapping):
+            break
+        line = raw.line_of(part) or line
+        if part not in raw:
+            break
+        raw = raw[part]
+    return line

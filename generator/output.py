@@ -70,6 +70,15 @@ def atomic_site(out_dir: Path) -> Iterator[SiteWriter]:
             _remove_tree(staging)  # gone already after a swap
 
 
+def recover_interrupted_build(out_dir: Path) -> None:
+    """Put back a site that a killed build left aside, before anything else can fail."""
+    target = out_dir.absolute()
+    if not target.parent.is_dir():
+        return
+    with _taking_turns(out_dir, target.parent):
+        _restore_interrupted_swap(target)
+
+
 @contextmanager
 def _taking_turns(shown: Path, folder: Path) -> Iterator[None]:
     """Hold the lock on the folder that contains the site, waiting while another build holds it."""

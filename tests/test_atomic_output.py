@@ -123,6 +123,15 @@ def test_a_build_killed_between_the_two_renames_is_undone_by_the_next_one(projec
     assert build_in(project) == 0 and tree(project / "site") == previous
 
 
+def test_after_a_kill_between_renames_a_build_failing_on_an_article_still_puts_the_site_back(project: Path):
+    previous = tree(project / "site")
+    assert start(project, KILLED_BETWEEN_RENAMES).wait(timeout=60) == -signal.SIGKILL
+    (project / "content" / "broken.md").write_text("---\ntitle: [\n---\nنص.\n", encoding="utf-8")
+
+    assert build_in(project) == 1
+    assert tree(project / "site") == previous
+
+
 def test_a_leftover_staging_folder_is_neither_published_nor_in_the_way(project: Path):
     stale = project / ".site-new-abc123"
     (stale / "ar").mkdir(parents=True)

@@ -46,7 +46,7 @@ def test_unknown_key_is_named_with_its_path(tmp_path):
 
 def test_bad_value_names_the_key(tmp_path):
     found = problems(write(tmp_path, GOOD.replace("https://user.github.io/digest", "javascript:alert(1)")))
-    assert any("site_config.yml: error: site.base_url: Value error, must be an absolute http(s) URL" in line for line in found)
+    assert any("site_config.yml:4: error: site.base_url: must be an absolute http(s) URL" in line for line in found)
 
 
 def test_bad_outlet_key_is_named(tmp_path):
@@ -61,3 +61,17 @@ def test_invalid_yaml_gives_the_line(tmp_path):
 
 def test_missing_file_is_a_clear_problem(tmp_path):
     assert "configuration file not found" in problems(tmp_path / "nope.yml")[0]
+
+
+def test_urls_must_have_a_host_and_nothing_to_escape(tmp_path):
+    for bad in ("'https:'", "'https://example.org/a b'", "'https://example.org/\"<x>'"):
+        found = problems(write(tmp_path, GOOD.replace("https://user.github.io/digest", bad)))
+        assert any("site.base_url: must be an absolute http(s) URL" in line for line in found), bad
+    found = problems(write(tmp_path, GOOD.replace("{name: {ar: تلفزيون سوريا, en: Syria TV}}",
+                                                   "{name: {ar: تلفزيون سوريا, en: Syria TV}, url: 'https:'}")))
+    assert any("site_config.yml:6: error: outlets.syria-tv.url: must be an absolute http(s) URL" in line for line in found)
+
+
+def test_control_and_bidi_characters_are_dropped_from_config_text(tmp_path):
+    config = load_config(write(tmp_path, GOOD.replace("The Digest", '"The\\a Di\\u202egest"')))
+    assert config.site.title.en == "The Digest"
