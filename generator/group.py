@@ -1,28 +1,31 @@
 """Group articles into events: one event is one happening reported by one or more outlets.
 
-Similarity is the cosine of a weighted concatenation of character n-gram TF-IDF vectors
-(title, lead, start of body) and a vector of shared entity keys and numbers.  Events are
-built by average-linkage agglomeration over a sparse candidate graph: two articles are
-only compared when they share a rare title/lead word, entity or number (inverted index)
-and fall within the date window, so the cost grows close to linearly with the number of
-articles.  Average linkage (rather than single linkage) keeps chains of related but
-different happenings — arrival and departure of one visit — from collapsing into one event.
+Two articles are compared only when they fall within the date window and share a key
+that is rare near their dates (one of the rarer words of their headlines, a number, an
+entity): an inverted index, so the cost grows close to linearly with the number of
+articles.  A compared pair gets a probability of reporting the same happening from a few
+features: character n-gram TF-IDF cosines of the titles and of the starts of the bodies,
+the weight of the specific headline words that the other article never uses, shared
+numbers and entities.  Events are built from these by average linkage, so that a chain
+of related happenings (arrival, talks, departure) does not collapse into one event.
+benchmarks/grouping.py measures all this on labelled Saudi news.
 """
 from __future__ import annotations
 
 import hashlib
 import heapq
+import math
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import regex
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.preprocessing import normalize
 
 from generator.analyze.normalize import normalize_for_matching
 
@@ -46,26 +49,46 @@ class EventGroup:
 
 @dataclass(frozen=True)
 class GroupingSettings:
-    similarity_threshold: float = 0.3
-    window_days: int = 2
+    # Two groups merge when the probability that a pair of their articles reports one
+    # happening, averaged over all their pairs, reaches this.  Higher: fewer merges of
+    # related happenings, more events split (see benchmarks/data/README.md).
+    similarity_threshold: float = 0.15
+    window_days: int = 2  # dated articles of one event are at most this many days apart
 
 
-# Relative weights of the blocks of the article vector (tuned on the dev set).
-_TITLE_WEIGHT = 1.0
-_LEAD_WEIGHT = 1.0
-_BODY_WEIGHT = 0.7
-_KEYS_WEIGHT = 0.5
+# Logistic model of "same happening" over the pair features, in the order of
+# _PairFeatures.matrix(); fitted on the candidate pairs of benchmarks/data/grouping-dev.jsonl
+# (L2, C=1).
+_WEIGHTS = np.array([2.14, 5.82, -5.51, 2.21, -0.93, 0.71])
+_BIAS = -0.18
+
 _NGRAM_SIZES = (3, 4, 5)
-# Only the start of the body: news tails drift into background shared by related events.
+# Only the start of the body for the n-gram vectors: news tails drift into background
+# that related happenings share.
 _BODY_WORDS = 200
-# A candidate key seen in more articles than this within the window is too common to
-# propose pairs (it would make the candidate graph quadratic).
+# The headline whose specific words must be found in the other article: the title and the
+# first words of the lead (a long first paragraph would count the whole article).
+_HEADLINE_LEAD_WORDS = 30
+_LEAD_CHARS = 400  # enough for _HEADLINE_LEAD_WORDS words
+# What the other article "never uses" is looked up in its first this-many characters:
+# long enough for a news story, bounded for long features.
+_BODY_CHARS = 5000
+_MIN_STEM_LENGTH = 3
+# A key shared by more articles than this within the window proposes no pairs: it is
+# not specific to a happening, and it would make the candidate graph quadratic.
 _KEY_WINDOW_CAP = 40
-_MIN_KEY_LENGTH = 3
+_HEADLINE_KEYS = 12
+# Numbers this short (days, counts) or these common (years) say nothing about the event.
+_MIN_NUMBER_DIGITS = 3
+_YEARS = frozenset(map(str, range(1400, 1460))) | frozenset(map(str, range(1990, 2040)))
 _MAX_SLUG_LENGTH = 80
 
 _WORD = regex.compile(r"\w+")
-_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و")
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+# Light stemming (after Larkey's light10): a conjunction, an article or preposition, one suffix
+# (ة is already folded to ه).
+_ARTICLES = ("ال", "بال", "كال", "فال", "لل")
+_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "يا", "ه", "ي")
 
 
 def group_articles(
@@ -76,9 +99,9 @@ def group_articles(
     if not articles:
         return []
     texts = [_ArticleText.of(article) for article in articles]
-    vectors = _vectorize(articles, texts)
-    pairs = _candidate_pairs(articles, [t.keys for t in texts], settings.window_days)
-    clusters = _cluster(articles, vectors, pairs, settings)
+    pairs = _candidate_pairs([t.day for t in texts], _candidate_keys(texts), settings.window_days)
+    scores = _pair_scores(texts, pairs)
+    clusters = _cluster(articles, texts, pairs, scores, settings)
     return _events(articles, clusters)
 
 
@@ -94,97 +117,83 @@ def _check_unique_ids(articles: Sequence[GroupingInput]) -> None:
         seen.add(article.article_id)
 
 
-# --- features ---------------------------------------------------------------------------
+# --- per-article text ---------------------------------------------------------------------
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(normalize_for_matching(text).casefold())
+def _words(normalized: str) -> list[str]:
+    return _WORD.findall(normalized)
 
 
-def _strip_clitics(word: str) -> str:
-    for prefix in _CLITICS:
-        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_KEY_LENGTH:
-            return word[len(prefix) :]
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    if word.startswith("و") and len(word) > _MIN_STEM_LENGTH:
+        word = word[1:]
+    for prefix in _ARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM_LENGTH:
+            word = word[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM_LENGTH:
+            return word[: -len(suffix)]
     return word
+
+
+def _stems(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_stem(w) for w in set(words) if len(w) >= _MIN_STEM_LENGTH and not w.isdigit())
+
+
+def _numbers(normalized: str) -> frozenset[str]:
+    found = _NUMBER.findall(normalized)
+    return frozenset(n for n in found if sum(c.isdigit() for c in n) >= _MIN_NUMBER_DIGITS and n not in _YEARS)
 
 
 @dataclass(frozen=True)
 class _ArticleText:
+    day: int | None
     title: list[str]
-    lead: list[str]
-    body: list[str]
-    numbers: list[str]
-    keys: frozenset[str]  # candidate keys for the inverted index
+    body: list[str]  # the first _BODY_WORDS words
+    headline_stems: frozenset[str]  # title and start of the lead
+    all_stems: frozenset[str]
+    numbers: frozenset[str]
+    entities: frozenset[str]
 
     @classmethod
     def of(cls, article: GroupingInput) -> _ArticleText:
-        title, lead = _words(article.title), _words(article.lead)
-        body = _words(article.body)[:_BODY_WORDS]
-        numbers = [w for w in title + lead + body if w.isdigit()]
-        headline = title + lead
-        keys = {_strip_clitics(w) for w in headline if len(w) >= _MIN_KEY_LENGTH}
-        keys.update(f"#{n}" for n in numbers)
-        keys.update(f"@{e}" for e in article.entities)
-        return cls(title, lead, body, numbers, frozenset(keys))
-
-
-def _vectorize(articles: Sequence[GroupingInput], texts: Sequence[_ArticleText]) -> sparse.csr_matrix:
-    """Rows are L2-normalised, so a dot product is the weighted cosine similarity."""
-    fields = ([t.title for t in texts], [t.lead for t in texts], [t.body for t in texts])
-    vocabulary: dict[str, int] = {}
-    for documents in fields:
-        for words in documents:
-            for word in words:
-                vocabulary.setdefault(word, len(vocabulary))
-    ngrams = _ngram_matrix(vocabulary)
-    blocks = [
-        weight * _tfidf(_word_counts(documents, vocabulary) @ ngrams)
-        for weight, documents in zip((_TITLE_WEIGHT, _LEAD_WEIGHT, _BODY_WEIGHT), fields)
-    ]
-    key_lists = [t.numbers + [f"@{e}" for e in sorted(a.entities)] for a, t in zip(articles, texts)]
-    blocks.append(_KEYS_WEIGHT * _tfidf(_word_counts(key_lists, {}), binary=True))
-    return normalize(sparse.hstack(blocks, format="csr"))
-
-
-def _word_counts(documents: Sequence[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, words in enumerate(documents):
-        for word in words:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(word, len(vocabulary)))
-    data = np.ones(len(rows), dtype=np.float64)
-    shape = (len(documents), max(len(vocabulary), 1))
-    return sparse.csr_matrix((data, (rows, columns)), shape=shape)
-
-
-def _ngram_matrix(vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """Word × character n-gram counts: each distinct word is cut into n-grams only once."""
-    grams: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for word, row in vocabulary.items():
-        padded = f" {word} "
-        for size in _NGRAM_SIZES:
-            for start in range(max(len(padded) - size + 1, 1)):
-                rows.append(row)
-                columns.append(grams.setdefault(padded[start : start + size], len(grams)))
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, columns)), shape=(max(len(vocabulary), 1), max(len(grams), 1)))
-
-
-def _tfidf(counts: sparse.csr_matrix, binary: bool = False) -> sparse.csr_matrix:
-    if binary:
-        counts = (counts > 0).astype(np.float64)
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+        title = normalize_for_matching(article.title)
+        body = normalize_for_matching(article.body[:_BODY_CHARS])
+        title_words, body_words = _words(title), _words(body)
+        lead_words = _words(normalize_for_matching(article.lead[:_LEAD_CHARS]))[:_HEADLINE_LEAD_WORDS]
+        headline_stems = _stems(title_words + lead_words)
+        return cls(
+            day=article.published.toordinal() if article.published else None,
+            title=title_words,
+            body=body_words[:_BODY_WORDS],
+            headline_stems=headline_stems,
+            all_stems=headline_stems | _stems(body_words),
+            numbers=_numbers(f"{title}\n{body}"),
+            entities=frozenset(normalize_for_matching(e) for e in article.entities),
+        )
 
 
 # --- candidate pairs ----------------------------------------------------------------------
 
 
+def _candidate_keys(texts: Sequence[_ArticleText]) -> list[frozenset[str]]:
+    """The rarest shared headline words of each article, its specific numbers and entities."""
+    frequency = Counter(stem for t in texts for stem in t.headline_stems)
+    def rarest(stems: frozenset[str]) -> list[str]:
+        shared = (s for s in stems if frequency[s] > 1)
+        return sorted(shared, key=lambda s: (frequency[s], s))[:_HEADLINE_KEYS]
+
+    return [
+        frozenset(rarest(t.headline_stems)) | {f"#{n}" for n in t.numbers} | {f"@{e}" for e in t.entities}
+        for t in texts
+    ]
+
+
 def _candidate_pairs(
-    articles: Sequence[GroupingInput], keys: Sequence[frozenset[str]], window_days: int
-) -> set[tuple[int, int]]:
+    days: Sequence[int | None], keys: Sequence[frozenset[str]], window_days: int
+) -> list[tuple[int, int]]:
     """Pairs (i < j) sharing a key that is rare near their dates, within the date window.
 
     Articles are in canonical order (dated by date, then undated), so every posting list
@@ -194,12 +203,11 @@ def _candidate_pairs(
     for index, article_keys in enumerate(keys):
         for key in article_keys:
             postings[key].append(index)
-    days = [a.published.toordinal() if a.published else None for a in articles]
     pairs: set[tuple[int, int]] = set()
     for posting in postings.values():
         if len(posting) > 1:
             pairs.update(_pairs_in_window(posting, days, window_days))
-    return pairs
+    return sorted(pairs)
 
 
 def _pairs_in_window(
@@ -219,13 +227,153 @@ def _pairs_in_window(
             yield from ((i, j) for i in dated + undated[:position])
 
 
+# --- pair scores --------------------------------------------------------------------------
+
+
+def _pair_scores(texts: Sequence[_ArticleText], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    if not pairs:
+        return np.zeros(0)
+    features = _PairFeatures.of(texts, pairs).matrix()
+    return 1.0 / (1.0 + np.exp(-(features @ _WEIGHTS + _BIAS)))
+
+
+@dataclass(frozen=True)
+class _PairFeatures:
+    title: np.ndarray  # character n-gram TF-IDF cosines
+    body: np.ndarray
+    contrast: np.ndarray  # specific headline words of one article absent from the other
+    shared_numbers: np.ndarray  # Jaccard of specific numbers, 0 when one has none
+    number_conflict: np.ndarray  # 1 when both have specific numbers and share none
+    shared_entities: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[_ArticleText], pairs: Sequence[tuple[int, int]]) -> _PairFeatures:
+        left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+        right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+        cosines = [_rowwise_dot(block, left, right) for block in _ngram_blocks(texts)]
+        weights = _stem_weights(texts)
+        contrasts = [_contrast(texts[i], texts[j], weights) for i, j in pairs]
+        numbers = [_overlap(texts[i].numbers, texts[j].numbers) for i, j in pairs]
+        entities = [_overlap(texts[i].entities, texts[j].entities) for i, j in pairs]
+        return cls(
+            title=cosines[0],
+            body=cosines[1],
+            contrast=np.array(contrasts),
+            shared_numbers=np.array([max(n, 0.0) for n in numbers]),
+            number_conflict=np.array([float(n == 0.0) for n in numbers]),
+            shared_entities=np.array([max(e, 0.0) for e in entities]),
+        )
+
+    def matrix(self) -> np.ndarray:
+        return np.column_stack(
+            [
+                self.title,
+                self.body,
+                self.contrast,
+                self.shared_numbers,
+                self.number_conflict,
+                self.shared_entities,
+            ]
+        )
+
+
+def _ngram_blocks(texts: Sequence[_ArticleText]) -> list[sparse.csr_matrix]:
+    """L2-normalised TF-IDF of character n-grams for the title and the start of the body."""
+    fields = ([t.title for t in texts], [t.body for t in texts])
+    vocabulary: dict[str, int] = {}
+    for documents in fields:
+        for words in documents:
+            for word in words:
+                vocabulary.setdefault(word, len(vocabulary))
+    ngrams = _ngram_matrix(vocabulary)
+    transformer = TfidfTransformer(sublinear_tf=True)
+    return [transformer.fit_transform(_word_counts(documents, vocabulary) @ ngrams).tocsr() for documents in fields]
+
+
+def _word_counts(documents: Sequence[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    rows = [row for row, words in enumerate(documents) for _ in words]
+    columns = [vocabulary[word] for words in documents for word in words]
+    data = np.ones(len(rows), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, columns)), shape=(len(documents), max(len(vocabulary), 1)))
+
+
+def _ngram_matrix(vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """Word × character n-gram counts: each distinct word is cut into n-grams only once."""
+    grams: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for word, row in vocabulary.items():
+        padded = f" {word} "
+        for size in _NGRAM_SIZES:
+            for start in range(max(len(padded) - size + 1, 1)):
+                rows.append(row)
+                columns.append(grams.setdefault(padded[start : start + size], len(grams)))
+    data = np.ones(len(rows), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, columns)), shape=(max(len(vocabulary), 1), max(len(grams), 1)))
+
+
+def _rowwise_dot(block: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Dot product of rows left[k] and right[k] of `block`, for every k.
+
+    Pairs come sorted by their left row: its weights are scattered once into a dense
+    vector, and the right rows are gathered against it.
+    """
+    out = np.zeros(len(left))
+    dense = np.zeros(block.shape[1])
+    indptr, indices, data = block.indptr, block.indices, block.data
+    starts = np.flatnonzero(np.r_[True, left[1:] != left[:-1]])
+    for start, end in zip(starts, np.r_[starts[1:], len(left)]):
+        own = slice(indptr[left[start]], indptr[left[start] + 1])
+        dense[indices[own]] = data[own]
+        others = right[start:end]
+        lengths = indptr[others + 1] - indptr[others]
+        first = np.repeat(indptr[others] - np.r_[0, np.cumsum(lengths)[:-1]], lengths)
+        positions = first + np.arange(lengths.sum())
+        products = dense[indices[positions]] * data[positions]
+        out[start:end] = np.bincount(np.repeat(np.arange(len(others)), lengths), products, minlength=len(others))
+        dense[indices[own]] = 0.0
+    return out
+
+
+def _stem_weights(texts: Sequence[_ArticleText]) -> dict[str, float]:
+    """Smoothed idf², so specific words count much more than common ones; the smoothing
+    keeps a handful of articles (where every word looks rare or common) from extremes."""
+    frequency = Counter(stem for t in texts for stem in t.all_stems)
+    return {stem: (math.log((1 + len(texts)) / (1 + count)) + 1) ** 2 for stem, count in frequency.items()}
+
+
+def _contrast(a: _ArticleText, b: _ArticleText, weights: dict[str, float]) -> float:
+    """Share of specific (idf²-weighted) headline words that the other article never uses.
+
+    Taken in the direction where it is smaller, so that one side's colourful headline
+    does not count; both headlines naming something the other never mentions does.
+    """
+    matched = max(_weight(a.headline_stems & b.all_stems, weights), _weight(b.headline_stems & a.all_stems, weights))
+    unmatched = min(_weight(a.headline_stems - b.all_stems, weights), _weight(b.headline_stems - a.all_stems, weights))
+    return _share(unmatched, matched)
+
+
+def _weight(stems: frozenset[str], weights: dict[str, float]) -> float:
+    return sum(map(weights.__getitem__, stems))
+
+
+def _share(part: float, other: float) -> float:
+    return part / (part + other) if part + other else 0.0
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard of two sets, or -1 when either is empty (nothing to compare)."""
+    if not a or not b:
+        return -1.0
+    return len(a & b) / len(a | b)
+
+
 # --- clustering ---------------------------------------------------------------------------
 
 
 @dataclass
 class _Cluster:
     members: list[int]
-    total: sparse.csr_matrix  # sum of member vectors: average linkage is a dot of totals
     first_day: int | None
     last_day: int | None
     pinned: str | None
@@ -234,71 +382,65 @@ class _Cluster:
         days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d is not None]
         return _Cluster(
             members=sorted(self.members + other.members),
-            total=self.total + other.total,
             first_day=min(days, default=None),
             last_day=max(days, default=None),
-            pinned=self.pinned or other.pinned,
+            pinned=self.pinned if self.pinned is not None else other.pinned,
         )
-
-
-def _linkage(a: _Cluster, b: _Cluster) -> float:
-    return float(a.total.multiply(b.total).sum()) / (len(a.members) * len(b.members))
 
 
 def _compatible(a: _Cluster, b: _Cluster, window_days: int) -> bool:
     """Different pinned events never merge; every dated cross pair is within the window."""
-    if a.pinned and b.pinned and a.pinned != b.pinned:
+    if a.pinned is not None and b.pinned is not None and a.pinned != b.pinned:
         return False
     if a.first_day is None or b.first_day is None:
         return True
     return max(b.last_day - a.first_day, a.last_day - b.first_day) <= window_days  # type: ignore[operator]
 
 
-def _initial_clusters(articles: Sequence[GroupingInput], vectors: sparse.csr_matrix) -> list[_Cluster]:
+def _initial_clusters(articles: Sequence[GroupingInput], texts: Sequence[_ArticleText]) -> list[_Cluster]:
     by_key: dict[str, list[int]] = defaultdict(list)
     clusters: list[_Cluster] = []
     for index, article in enumerate(articles):
         if article.pinned_event is not None:
             by_key[article.pinned_event].append(index)
-            continue
-        day = article.published.toordinal() if article.published else None
-        clusters.append(_Cluster([index], vectors[index], day, day, None))
+        else:
+            clusters.append(_Cluster([index], texts[index].day, texts[index].day, None))
     for key, members in by_key.items():
-        days = [articles[i].published.toordinal() for i in members if articles[i].published]  # type: ignore[union-attr]
-        total = sparse.csr_matrix(vectors[members].sum(axis=0))
-        clusters.append(_Cluster(members, total, min(days, default=None), max(days, default=None), key))
+        days = [day for day in (texts[i].day for i in members) if day is not None]
+        clusters.append(_Cluster(members, min(days, default=None), max(days, default=None), key))
     return clusters
 
 
 def _cluster(
     articles: Sequence[GroupingInput],
-    vectors: sparse.csr_matrix,
-    pairs: set[tuple[int, int]],
+    texts: Sequence[_ArticleText],
+    pairs: Sequence[tuple[int, int]],
+    scores: np.ndarray,
     settings: GroupingSettings,
 ) -> list[list[int]]:
-    clusters: dict[int, _Cluster] = dict(enumerate(_initial_clusters(articles, vectors)))
+    """Average linkage over the candidate graph; pairs never compared count as 0."""
+    clusters = dict(enumerate(_initial_clusters(articles, texts)))
     owner = {m: cid for cid, c in clusters.items() for m in c.members}
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for i, j in pairs:
+    # links[a][b]: sum of the scores of the compared pairs between clusters a and b.
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), score in zip(pairs, scores):
         a, b = owner[i], owner[j]
         if a != b:
-            neighbours[a].add(b)
-            neighbours[b].add(a)
+            links[a][b] = links[a].get(b, 0.0) + float(score)
+            links[b][a] = links[a][b]
 
     heap: list[tuple[float, int, int, int, int]] = []
 
     def consider(a: int, b: int) -> None:
         ca, cb = clusters[a], clusters[b]
-        if not _compatible(ca, cb, settings.window_days):
-            return
-        score = _linkage(ca, cb)
-        if score >= settings.similarity_threshold:
+        average = links[a][b] / (len(ca.members) * len(cb.members))
+        if average >= settings.similarity_threshold and _compatible(ca, cb, settings.window_days):
             # Ties broken by the clusters' first members, which do not depend on input order.
             first, second = sorted((ca.members[0], cb.members[0]))
-            heapq.heappush(heap, (-score, first, second, a, b))
+            heapq.heappush(heap, (-average, first, second, a, b))
 
-    for a in sorted(neighbours):
-        for b in sorted(neighbours[a]):
+    for a in sorted(links):
+        for b in sorted(links[a]):
             if a < b:
                 consider(a, b)
     next_id = len(clusters)
@@ -306,14 +448,16 @@ def _cluster(
         _, _, _, a, b = heapq.heappop(heap)
         if a not in clusters or b not in clusters:
             continue
-        merged = clusters.pop(a).merged_with(clusters.pop(b))
-        clusters[next_id] = merged
-        around = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
-        neighbours[next_id] = around
-        for c in sorted(around):
-            neighbours[c] -= {a, b}
-            neighbours[c].add(next_id)
-            consider(c, next_id)
+        clusters[next_id] = clusters.pop(a).merged_with(clusters.pop(b))
+        merged_links: dict[int, float] = defaultdict(float)
+        for old in (a, b):
+            for other, total in links.pop(old, {}).items():
+                if other not in (a, b):
+                    merged_links[other] += total
+                    del links[other][old]
+        for other, total in sorted(merged_links.items()):
+            links[next_id][other] = links[other][next_id] = total
+            consider(other, next_id)
         next_id += 1
     return [c.members for c in clusters.values()]
 
@@ -324,12 +468,10 @@ def _cluster(
 def _events(articles: Sequence[GroupingInput], clusters: list[list[int]]) -> list[EventGroup]:
     slugged = []
     for members in clusters:
-        pinned = next((articles[i].pinned_event for i in members if articles[i].pinned_event), None)
+        pinned = next((articles[i].pinned_event for i in members if articles[i].pinned_event is not None), None)
         source = pinned if pinned is not None else _article_slug_source(articles[members[0]])
         slugged.append((_slug(source), source, members))
-    counts: dict[str, int] = defaultdict(int)
-    for slug, _, _ in slugged:
-        counts[slug] += 1
+    counts = Counter(slug for slug, _, _ in slugged)
     events = []
     for slug, source, members in slugged:
         if counts[slug] > 1:

@@ -1,0 +1,178 @@
+"""Evaluate event grouping on a labelled JSONL set (see benchmarks/data/README.md).
+
+    python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl
+    python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --errors
+    python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --scale 10000
+
+Prints pairwise precision, recall and F1 (over all pairs of articles: a pair is positive
+when both articles are in one event) and the number of hard-negative pairs merged (pairs
+whose events are labelled as related but different happenings).  `--scale N` instead
+times grouping of N articles made by copying the set, each event on its own day of a year.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.analyze.analysis import analyze_article  # noqa: E402
+from generator.group import GroupingInput, GroupingSettings, group_articles  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Labelled:
+    article: GroupingInput
+    event: str
+    hard_negative_of: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    bcubed_precision: float  # per article, so that one large event does not dominate
+    bcubed_recall: float
+    hard_negatives_merged: int
+    merged_hard_negative_events: list[tuple[str, str]]
+
+
+def load(path: Path) -> list[Labelled]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        Labelled(grouping_input(row), row["event"], frozenset(row.get("hard_negative_of", ())))
+        for row in rows
+    ]
+
+
+def grouping_input(row: dict[str, str]) -> GroupingInput:
+    """The input the build gives the group stage: lead and entities from the analysis."""
+    analysis = analyze_article(row["title"], row["text"])
+    return GroupingInput(
+        article_id=row["id"],
+        title=row["title"],
+        lead=" ".join(s.text for s in analysis.sentences if s.paragraph == 0),
+        body=row["text"],
+        published=date.fromisoformat(row["date"]) if row.get("date") else None,
+        pinned_event=None,
+        entities=frozenset(entity.name for entity in analysis.entities),
+    )
+
+
+def score(labelled: list[Labelled], predicted: list[list[str]]) -> Scores:
+    gold = {item.article.article_id: item for item in labelled}
+    predicted_pairs = {frozenset(pair) for group in predicted for pair in combinations(group, 2)}
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for item in labelled:
+        by_event[item.event].append(item.article.article_id)
+    gold_pairs = {frozenset(pair) for ids in by_event.values() for pair in combinations(ids, 2)}
+    true_positives = len(predicted_pairs & gold_pairs)
+    precision = true_positives / len(predicted_pairs) if predicted_pairs else 1.0
+    recall = true_positives / len(gold_pairs) if gold_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    merged: list[tuple[str, str]] = []
+    for pair in predicted_pairs:
+        a, b = sorted((gold[i] for i in pair), key=lambda item: item.event)
+        if b.event in a.hard_negative_of or a.event in b.hard_negative_of:
+            merged.append((a.event, b.event))
+    bcubed_precision, bcubed_recall = _bcubed(gold, by_event, predicted)
+    return Scores(precision, recall, f1, bcubed_precision, bcubed_recall, len(merged), sorted(set(merged)))
+
+
+def _bcubed(
+    gold: dict[str, Labelled], by_event: dict[str, list[str]], predicted: list[list[str]]
+) -> tuple[float, float]:
+    precision = recall = 0.0
+    for group in predicted:
+        events = Counter(gold[i].event for i in group)
+        for article_id in group:
+            correct = events[gold[article_id].event]
+            precision += correct / len(group)
+            recall += correct / len(by_event[gold[article_id].event])
+    return precision / len(gold), recall / len(gold)
+
+
+def print_errors(labelled: list[Labelled], predicted: list[list[str]]) -> None:
+    gold = {item.article.article_id: item for item in labelled}
+    for group in predicted:
+        events = {gold[i].event for i in group}
+        if len(events) > 1:
+            print("MERGED:", ", ".join(f"{gold[i].event}:{i[-9:]}" for i in group))
+    by_event: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(predicted):
+        for article_id in group:
+            by_event[gold[article_id].event].add(index)
+    for event, groups in sorted(by_event.items()):
+        if len(groups) > 1:
+            sizes = sorted((sum(gold[i].event == event for i in predicted[g]) for g in groups), reverse=True)
+            print(f"SPLIT: {event} {sizes}")
+
+
+def scaled(labelled: list[Labelled], size: int) -> list[GroupingInput]:
+    """Copies of the set with every event moved to its own day of a year, so that the
+    articles are spread over the year like a real archive and copies never meet."""
+    articles: list[GroupingInput] = []
+    copy = 0
+    while len(articles) < size:
+        for item in labelled[: size - len(articles)]:
+            article = item.article
+            digest = hashlib.sha256(f"{item.event}/{copy}".encode()).digest()
+            shift = timedelta(days=int.from_bytes(digest[:4], "big") % 365)
+            articles.append(
+                replace(
+                    article,
+                    article_id=f"{article.article_id}-copy{copy}",
+                    published=article.published + shift if article.published else None,
+                )
+            )
+        copy += 1
+    return articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--threshold", type=float, help="override GroupingSettings.similarity_threshold")
+    parser.add_argument("--errors", action="store_true", help="list merged and split events")
+    parser.add_argument("--scale", type=int, help="time grouping of this many copied articles instead")
+    args = parser.parse_args()
+
+    labelled = load(args.path)
+    settings = GroupingSettings()
+    if args.threshold is not None:
+        settings = replace(settings, similarity_threshold=args.threshold)
+    if args.scale:
+        articles = scaled(labelled, args.scale)
+        started = time.perf_counter()
+        events = group_articles(articles, settings)
+        elapsed = time.perf_counter() - started
+        print(f"{len(articles)} articles -> {len(events)} events in {elapsed:.2f} s")
+        return
+
+    started = time.perf_counter()
+    events = group_articles([item.article for item in labelled], settings)
+    elapsed = time.perf_counter() - started
+    predicted = [list(event.article_ids) for event in events]
+    result = score(labelled, predicted)
+    gold_events = len({item.event for item in labelled})
+    print(f"{len(labelled)} articles, {gold_events} labelled events, {len(events)} predicted, {elapsed:.2f} s")
+    print(f"pairwise precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
+    print(f"B-cubed precision {result.bcubed_precision:.3f}  recall {result.bcubed_recall:.3f}")
+    print(f"hard-negative pairs merged: {result.hard_negatives_merged}")
+    for a, b in result.merged_hard_negative_events:
+        print(f"  {a} + {b}")
+    if args.errors:
+        print_errors(labelled, predicted)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Event grouping: the seeds form one event, related happenings stay apart, pins win."""
+from __future__ import annotations
+
+import random
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+BOILERPLATE = {"Spread the love", "adel karroum", "قد يعجبك ايضا"}
+
+# Another meeting of the same two ministers, weeks later, elsewhere, on another subject.
+BAKU_TITLE = "الشيباني وديرمر يلتقيان في باكو لبحث ملف المياه والطاقة"
+BAKU_BODY = """\
+التقى وزير الخارجية السوري أسعد الشيباني وزير الشؤون الإستراتيجية الإسرائيلي رون ديرمر في العاصمة الأذربيجانية باكو، الثلاثاء، في اجتماع ثانٍ خُصص لبحث تقاسم مياه نهر اليرموك وإمدادات الطاقة، بحسب ما نقلته وكالة الأنباء الأذربيجانية.
+
+وقال مصدر أذربيجاني إن الجانبين ناقشا مشروعاً لربط شبكات الكهرباء وآلية لتوزيع حصص المياه في حوض اليرموك، وإن الرئيس الأذربيجاني إلهام علييف استضاف عشاء عمل للوفدين.
+
+وأضاف المصدر أن الاجتماع استمر ثلاث ساعات ولم يتطرق إلى الترتيبات الأمنية، على أن تستكمل اللجان الفنية عملها في الأسابيع المقبلة.
+"""
+
+
+def article(
+    article_id: str,
+    title: str,
+    body: str,
+    published: date | None = None,
+    pinned: str | None = None,
+) -> GroupingInput:
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    return GroupingInput(article_id, title, paragraphs[0] if paragraphs else "", body, published, pinned)
+
+
+def seed(name: str, published: date | None) -> GroupingInput:
+    lines = [line for line in (CONTENT / f"{name}.txt").read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line.strip() not in BOILERPLATE]
+    title = lines[0].strip()
+    body = "\n".join(lines[1:]).strip()
+    if body.startswith(title):  # the title repeated at the top of the body
+        body = body[len(title) :].strip()
+    return article(name[:3], title, body, published)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[GroupingInput]:
+    return [seed("000_be3b13007542e3b8", date(2025, 7, 25)), seed("003_163b4c5298a4b073", None)]
+
+
+@pytest.fixture(scope="module")
+def baku() -> GroupingInput:
+    return article("baku", BAKU_TITLE, BAKU_BODY, date(2025, 8, 19))
+
+
+def groups(events: list[EventGroup]) -> set[tuple[str, ...]]:
+    return {event.article_ids for event in events}
+
+
+def test_the_two_seed_articles_are_one_event(seeds: list[GroupingInput]) -> None:
+    events = group_articles(seeds)
+    assert groups(events) == {("000", "003")}
+    assert events[0].slug == "2025-07-25-000"  # from the earliest (dated) article
+
+
+def test_another_meeting_of_the_same_people_is_another_event(
+    seeds: list[GroupingInput], baku: GroupingInput
+) -> None:
+    assert groups(group_articles([*seeds, baku])) == {("000", "003"), ("baku",)}
+
+
+def test_events_are_newest_first(seeds: list[GroupingInput], baku: GroupingInput) -> None:
+    events = group_articles([*seeds, baku])
+    assert [e.article_ids for e in events] == [("baku",), ("000", "003")]
+
+
+def test_pinned_key_wins_over_similarity(seeds: list[GroupingInput], baku: GroupingInput) -> None:
+    first, second = seeds
+    pinned = [
+        GroupingInput(**{**first.__dict__, "pinned_event": "paris-talks"}),
+        GroupingInput(**{**second.__dict__, "pinned_event": "other-story"}),
+        GroupingInput(**{**baku.__dict__, "pinned_event": "paris-talks"}),
+    ]
+    events = group_articles(pinned)
+    assert {e.slug: e.article_ids for e in events} == {"paris-talks": ("000", "baku"), "other-story": ("003",)}
+
+
+def test_an_unpinned_copy_may_join_a_pinned_event_but_pinned_events_never_merge(
+    seeds: list[GroupingInput],
+) -> None:
+    first, _ = seeds
+    copy = GroupingInput(**{**first.__dict__, "article_id": "copy", "pinned_event": None})
+    pinned_twice = [
+        GroupingInput(**{**first.__dict__, "pinned_event": "a"}),
+        GroupingInput(**{**first.__dict__, "article_id": "same-text", "pinned_event": "b"}),
+        copy,
+    ]
+    events = {e.slug: e.article_ids for e in group_articles(pinned_twice)}
+    assert set(events) == {"a", "b"}
+    assert ("000",) in events.values() or ("same-text",) in events.values()
+
+
+def test_slug_is_stable_when_a_later_article_joins(seeds: list[GroupingInput]) -> None:
+    before = group_articles(seeds)
+    later = GroupingInput(**{**seeds[0].__dict__, "article_id": "999-later", "published": date(2025, 7, 26)})
+    after = group_articles([*seeds, later])
+    assert len(after) == 1 and "999-later" in after[0].article_ids
+    assert after[0].slug == before[0].slug == "2025-07-25-000"
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [("paris-talks", "paris-talks"), ("../../etc", "etc"), ("<script>", "script"), ("Paris Talks!", "paris-talks")],
+)
+def test_slug_of_a_pinned_key_is_safe(key: str, expected: str) -> None:
+    [event] = group_articles([article("x", "عنوان", "نص الخبر", date(2025, 1, 1), pinned=key)])
+    assert event.slug == expected
+
+
+@pytest.mark.parametrize("key", ["لقاء باريس", "../", "", "\u202e\u0000"])
+def test_slug_of_a_key_without_ascii_letters_is_a_digest(key: str) -> None:
+    [event] = group_articles([article("x", "عنوان", "نص الخبر", date(2025, 1, 1), pinned=key)])
+    assert event.slug.startswith("event-") and len(event.slug) == len("event-") + 8
+
+
+def test_slugs_are_safe_and_unique_for_hostile_ids() -> None:
+    ids = ["../../etc/passwd", "<script>alert(1)</script>", "a b", "a-b", "ملف", "A_B"]
+    items = [article(i, f"خبر رقم {n} عن موضوع {n * 7919}", f"تفاصيل {n}", date(2025, 1, 1)) for n, i in enumerate(ids)]
+    slugs = [event.slug for event in group_articles(items)]
+    assert len(set(slugs)) == len(slugs)
+    for slug in slugs:
+        assert slug and all(c in "abcdefghijklmnopqrstuvwxyz0123456789-" for c in slug)
+        assert not slug.startswith("-") and ".." not in slug and "/" not in slug
+
+
+def test_duplicate_ids_are_an_error() -> None:
+    with pytest.raises(ValueError, match="duplicate article id"):
+        group_articles([article("x", "أ", "ب"), article("x", "ج", "د")])
+
+
+def test_no_articles_no_events() -> None:
+    assert group_articles([]) == []
+
+
+def test_articles_further_apart_than_the_window_never_merge(seeds: list[GroupingInput]) -> None:
+    first, _ = seeds
+    late = GroupingInput(**{**first.__dict__, "article_id": "late", "published": date(2025, 8, 25)})
+    assert groups(group_articles([first, late])) == {("000",), ("late",)}
+    wide = GroupingSettings(window_days=60)
+    assert groups(group_articles([first, late], wide)) == {("000", "late")}
+
+
+# --- order independence -----------------------------------------------------------------
+
+WORDS = "وزير خارجية اجتماع باريس الرياض مباراة الهلال النصر أمطار عسير السوق الأسهم نفط موبايلي".split()
+
+
+def synthetic(index: int, rng: random.Random) -> GroupingInput:
+    story = index // 3  # three articles per story
+    topic = [WORDS[(story * 5 + k) % len(WORDS)] for k in range(4)]
+    words = topic * 6 + rng.sample(WORDS, 5) + [f"رقم{story * 31 % 997}"]
+    rng.shuffle(words)
+    day = date(2025, 1, 1) + timedelta(days=story % 40)
+    return article(f"a{index:03d}", " ".join(topic + [f"رقم{story * 31 % 997}"]), " ".join(words), day)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(min_value=1, max_value=30))
+def test_the_order_of_the_input_does_not_matter(rng: random.Random, size: int) -> None:
+    items = [synthetic(i, random.Random(i)) for i in range(size)]
+    shuffled = items[:]
+    rng.shuffle(shuffled)
+    assert group_articles(shuffled) == group_articles(items)
+
+
+def test_seeds_in_any_order(seeds: list[GroupingInput], baku: GroupingInput) -> None:
+    assert group_articles([baku, *reversed(seeds)]) == group_articles([*seeds, baku])
+
+
+# --- scale ------------------------------------------------------------------------------
+
+
+def test_three_thousand_articles_over_a_year_group_in_bounded_time() -> None:
+    rng = random.Random(7)
+    vocabulary = [f"كلمة{n}" for n in range(4000)]
+    items = []
+    for story in range(1000):
+        topic = rng.sample(vocabulary, 12)
+        day = date(2025, 1, 1) + timedelta(days=rng.randrange(365))
+        for copy in range(3):
+            body = " ".join(rng.choice(topic) if rng.random() < 0.6 else rng.choice(vocabulary) for _ in range(150))
+            items.append(article(f"s{story:04d}-{copy}", " ".join(topic[:6]), body, day))
+    started = time.perf_counter()
+    events = group_articles(items)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 30  # about 2 s on a 2-core machine; generous for loaded CI runners
+    assert sum(len(e.article_ids) for e in events) == len(items)
+    assert len(events) <= 1100  # the stories are found, not 3,000 singletons
