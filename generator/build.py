@@ -91,7 +91,7 @@ def _grouping_input(article: Article, analysis: ArticleAnalysis) -> GroupingInpu
     return GroupingInput(
         article_id=article.id,
         title=article.title,
-        lead=" ".join(first_paragraph),
+        lead=" ".join([article.subtitle or "", *first_paragraph]).strip(),  # the deck belongs to the lead
         body=article.body,
         published=article.published,
         pinned_event=article.event,

@@ -80,8 +80,8 @@ class TranslationSettings(_Strict):
 
 
 class GroupingSettings(_Strict):
-    similarity_threshold: float = Field(0.3, gt=0, lt=1)
-    window_days: int = Field(3, ge=0, le=60)
+    similarity_threshold: float = Field(0.15, gt=0, lt=1, description="Probability that two groups report one happening")
+    window_days: int = Field(2, ge=0, le=60)
 
 
 ActorKey = OutletKey  # same shape: lowercase letters, digits and hyphens

@@ -200,3 +200,15 @@ def test_three_thousand_articles_over_a_year_group_in_bounded_time() -> None:
     assert elapsed < 30  # about 2 s on a 2-core machine; generous for loaded CI runners
     assert sum(len(e.article_ids) for e in events) == len(items)
     assert len(events) <= 1100  # the stories are found, not 3,000 singletons
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: the model, trained on wire copy, scores these two differently "
+                                       "worded reports of one meeting 0.11 < 0.15; the seeds are pinned in content/")
+def test_the_seeds_group_automatically_through_the_real_pipeline(project) -> None:
+    import re
+
+    from generator.build import read_content
+
+    for sidecar in (project / "content").glob("*.yml"):
+        sidecar.write_text(re.sub(r"(?m)^event:.*$", "", sidecar.read_text(encoding="utf-8")), encoding="utf-8")
+    assert len(read_content(project / "site_config.yml").events) == 1
