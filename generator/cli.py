@@ -108,8 +108,9 @@ def _build(args: argparse.Namespace) -> int:
     report = build(args.config, args.out)
     _print_warnings(report.content.warnings)
     content = report.content
+    cached = len(content.articles) - content.analyzed_now
     print(f"Built {report.pages} files for {len(content.articles)} article(s) ({content.analyzed_now} analyzed, "
-          f"the others unchanged) in {len(content.events)} event(s) into {args.out}/")
+          f"{cached} unchanged since the last build) in {len(content.events)} event(s) into {args.out}/")
     if advice := report.translations.advice():
         print(advice)
     return 0
