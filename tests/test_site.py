@@ -220,3 +220,12 @@ def test_search_index_covers_both_languages(site):
     for lang in ("ar", "en"):
         assert "data-pagefind-body" in (site / lang / "articles" / "000_be3b13007542e3b8.html").read_text(encoding="utf-8")
         assert "data-pagefind-body" not in (site / lang / "index.html").read_text(encoding="utf-8")
+
+
+def test_link_previews_describe_each_page_with_its_lead(site):
+    html = (site / "ar" / "articles" / "000_be3b13007542e3b8.html").read_text(encoding="utf-8")
+    lead = 'content="أجرى وزير الخارجية السوري، أسعد الشيباني، اجتماعًا'
+    for tag in ('name="description"', 'property="og:description"', 'name="twitter:description"'):
+        assert re.search(tag + r"\s+" + re.escape(lead), html) or f"<meta {tag} {lead}" in html, tag
+    assert '<meta property="og:url" content="https://example.github.io/digest/ar/articles/000_be3b13007542e3b8.html">' in html
+    assert '<meta name="twitter:card" content="summary">' in html
