@@ -5,8 +5,10 @@ function from plain typed data to plain typed data.
 """
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import generator.analyze
@@ -50,7 +52,13 @@ def read_content(config_path: Path, content_dir: Path | None = None) -> Content:
     config = load_config(config_path)
     found = ingest(content_dir or config.path(config.content_dir), config.outlets)
     cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
-    analyses = {article.id: cache.get_or_compute((article.title, article.body), analyze_article) for article in found.articles}
+    gazetteer = config.gazetteer()
+    gazetteer_key = json.dumps(gazetteer, ensure_ascii=False, sort_keys=True)
+    analyses = {
+        article.id: cache.get_or_compute((article.title, article.body, gazetteer_key),
+                                         partial(analyze_article, article.title, article.body, gazetteer))
+        for article in found.articles
+    }
     events = group_articles(
         [_grouping_input(article, analyses[article.id]) for article in found.articles],
         GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days),

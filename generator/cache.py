@@ -34,8 +34,8 @@ class ResultCache(Generic[Result]):
         self.hits = 0
         self.misses = 0
 
-    def get_or_compute(self, inputs: tuple[str, ...], compute: Callable[..., Result]) -> Result:
-        """compute(*inputs), or its stored result for the same inputs and code."""
+    def get_or_compute(self, inputs: tuple[str, ...], compute: Callable[[], Result]) -> Result:
+        """compute(), or its stored result for the same inputs (all that compute depends on) and code."""
         digest = hashlib.sha256(self.fingerprint.encode())
         for text in inputs:
             digest.update(hashlib.sha256(text.encode("utf-8")).digest())
@@ -48,7 +48,7 @@ class ResultCache(Generic[Result]):
             return result
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             pass
-        result = compute(*inputs)
+        result = compute()
         self.misses += 1
         self._store(path, result)
         return result

@@ -144,12 +144,14 @@ def _analyze(args: argparse.Namespace) -> int:
     from generator.config import load_config
     from generator.ingest import read_article
 
-    outlets = load_config(args.config).outlets if args.config.exists() else {}
+    config = load_config(args.config) if args.config.exists() else None
+    outlets, gazetteer = (config.outlets, config.gazetteer()) if config else ({}, {})
     results = []
     for path in args.files:
         article, warnings = read_article(path, outlets)
         _print_warnings(warnings)
-        results.append({"file": str(path), "article": article, "analysis": analyze_article(article.title, article.body)})
+        results.append({"file": str(path), "article": article,
+                        "analysis": analyze_article(article.title, article.body, gazetteer)})
     if args.json:
         print(json.dumps(_plain(results), ensure_ascii=False, indent=2))
     else:

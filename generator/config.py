@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, field_validator
@@ -94,15 +94,34 @@ class Actor(_Strict):
     variants: list[NonEmpty] = Field(min_length=1, description="Arabic names outlets use, in ordinary spelling")
 
 
+EntityKind = Literal["person", "place", "organization", "country", "media"]
+
+
+class GlossaryEntry(_Strict):
+    """A glossary term with the kind of name it is: the analysis then knows it as an entity."""
+
+    en: NonEmpty
+    kind: EntityKind
+
+
 class SiteConfig(_Strict):
     site: SiteSettings
     content_dir: Path = Path("content")
     outlets: dict[OutletKey, Outlet] = {}
     translation: TranslationSettings = TranslationSettings()
     grouping: GroupingSettings = GroupingSettings()
-    glossary: dict[NonEmpty, NonEmpty] = Field({}, description="Arabic term → fixed English rendering")
+    glossary: dict[NonEmpty, NonEmpty | GlossaryEntry] = Field(
+        {}, description="Arabic term → fixed English rendering, or {en: rendering, kind: person|place|…}")
     terminology: dict[ActorKey, Actor] = Field({}, description="Actor key → its label and the variants outlets use")
     root: Path = Field(Path("."), exclude=True, description="Folder of the config file; relative paths start here")
+
+    def renderings(self) -> dict[str, str]:
+        """The glossary as Arabic term → English rendering."""
+        return {term: entry if isinstance(entry, str) else entry.en for term, entry in self.glossary.items()}
+
+    def gazetteer(self) -> dict[str, str]:
+        """Glossary terms that say their kind, as the analysis's surface form → kind."""
+        return {term: entry.kind for term, entry in self.glossary.items() if isinstance(entry, GlossaryEntry)}
 
     def path(self, relative: Path) -> Path:
         return relative if relative.is_absolute() else self.root / relative

@@ -24,3 +24,17 @@ def test_a_damaged_cache_entry_is_recomputed_not_trusted(project):
     again = read_content(config)
     assert again.analyzed_now == 2 and again.analyses == first.analyses
     assert all(pickle.loads(e.read_bytes()) for e in (project / CACHE_DIR).rglob("*.pickle"))
+
+
+def test_a_glossary_entry_with_a_kind_teaches_the_analysis_and_invalidates_the_cache(project):
+    config = project / "site_config.yml"
+    before = read_content(config)
+    assert "الجماعات المسلحة" not in {e.name for e in before.analyses["003_163b4c5298a4b073"].entities}
+    text = config.read_text(encoding="utf-8").replace(
+        "glossary:\n", "glossary:\n  الجماعات المسلحة: {en: the armed groups, kind: organization}\n", 1)
+    config.write_text(text, encoding="utf-8")
+    after = read_content(config)
+    assert after.analyzed_now == 2
+    kinds = {e.name: e.kind for e in after.analyses["003_163b4c5298a4b073"].entities}
+    assert kinds["الجماعات المسلحة"] == "organization"
+    assert after.config.renderings()["الجماعات المسلحة"] == "the armed groups"

@@ -5,6 +5,7 @@ kept with its sentence index so the page can link it to its place in the text.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.analyze.entities import CitedSource, Entity, find_cited_sources, find_entities
@@ -25,9 +26,10 @@ class ArticleAnalysis:
     cited_sources: tuple[CitedSource, ...]
 
 
-def analyze_article(title: str, body: str) -> ArticleAnalysis:
+def analyze_article(title: str, body: str, gazetteer: Mapping[str, str] | None = None) -> ArticleAnalysis:
+    """`gazetteer` (surface form → kind, from the site's glossary) extends the built-in names."""
     sentences = split_sentences(body)
-    entities = find_entities(sentences)
+    entities = find_entities(sentences, gazetteer or {})
     names = [entity.name for entity in entities if entity.kind == "media"]
     findings = find_quotes(sentences, names)
     return ArticleAnalysis(

@@ -62,7 +62,7 @@ def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLo
     model = find_model(settings.source_language, settings.target_language) if use_model else None
     model_id = model.model_id if model else None
 
-    glossary = Glossary(config.glossary)
+    glossary = Glossary(config.renderings())
     result: dict[str, Translation] = {}
     missing: list[ProtectedSentence] = []
     for source in sources:
