@@ -16,14 +16,14 @@ empty: `--out content` must not swap the editor's articles away.
 """
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
+from generator.locks import folder_lock
 from generator.problems import DigestError, Problem
 
 MARKER = ".digest-site"
@@ -82,14 +82,11 @@ def recover_interrupted_build(out_dir: Path) -> None:
 @contextmanager
 def _taking_turns(shown: Path, folder: Path) -> Iterator[None]:
     """Hold the lock on the folder that contains the site, waiting while another build holds it."""
-    with _as_problem(shown, "cannot write the site here"):
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+    with ExitStack() as held:
+        with _as_problem(shown, "cannot write the site here"):
+            folder.mkdir(parents=True, exist_ok=True)
+            held.enter_context(folder_lock(folder))
         yield
-    finally:
-        os.close(descriptor)  # releases the lock
 
 
 # --- replacing the site ---------------------------------------------------------------------

@@ -11,18 +11,16 @@ This module is the only one that writes memory files.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.analyze.normalize import normalize_for_matching
 from generator.clean import visible_text
+from generator.locks import folder_lock
 from generator.problems import DigestError, Problem
 from generator.yamlfile import YamlMapping, read_yaml
 
@@ -62,7 +60,7 @@ class TranslationMemory:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with _locked(self.path.parent):
+            with folder_lock(self.path.parent):  # concurrent builds merge, never overwrite
                 merged = {**_read_memory(self.path), **self.added}
                 lines = [
                     json.dumps({"ar": source, "model": model, "en": english}, ensure_ascii=False, sort_keys=True)
@@ -125,17 +123,6 @@ def load_reviewed(path: Path) -> dict[str, str]:
                                        hint="keep one of them")])
         reviewed[key], first_entry[key] = english, number
     return reviewed
-
-
-@contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Serialize concurrent builds writing memory files in folder (a lock on the folder, no lock file)."""
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)  # releases the lock
 
 
 def write_atomically(path: Path, text: str) -> None:
