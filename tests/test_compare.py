@@ -18,6 +18,7 @@ from generator.group import EventGroup
 from generator.ingest import Article, ingest
 from generator.problems import DigestError
 from generator.render import TEMPLATES, _environment, event_pages
+from generator.translate import Translation
 
 REPO = Path(__file__).resolve().parent.parent
 EASC = REPO.parent / "shared" / "data" / "easc-dev.jsonl"
