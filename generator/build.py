@@ -6,6 +6,7 @@ function from plain typed data to plain typed data.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import tempfile
 from dataclasses import dataclass
 from functools import partial
@@ -26,6 +27,11 @@ from generator.translate import TranslationResult, translate_texts
 
 
 CACHE_DIR = Path(".digest-cache")
+Progress = Callable[[str, int, int], None]  # (what is being done, done, total; total 0 when unknown)
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -47,18 +53,20 @@ class BuildReport:
     pages: int
 
 
-def read_content(config_path: Path, content_dir: Path | None = None) -> Content:
+def read_content(config_path: Path, content_dir: Path | None = None, progress: Progress = _silent) -> Content:
     """Every stage up to the events; writes nothing. Raises DigestError naming each bad file."""
     config = load_config(config_path)
+    progress("reading articles", 0, 0)
     found = ingest(content_dir or config.path(config.content_dir), config.outlets)
     cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
     gazetteer = config.gazetteer()
     gazetteer_key = json.dumps(gazetteer, ensure_ascii=False, sort_keys=True)
-    analyses = {
-        article.id: cache.get_or_compute((article.title, article.body, gazetteer_key),
-                                         partial(analyze_article, article.title, article.body, gazetteer))
-        for article in found.articles
-    }
+    analyses = {}
+    for done, article in enumerate(found.articles, 1):
+        analyses[article.id] = cache.get_or_compute((article.title, article.body, gazetteer_key),
+                                                    partial(analyze_article, article.title, article.body, gazetteer))
+        progress("analyzing", done, len(found.articles))
+    progress("grouping into events", 0, 0)
     events = group_articles(
         [_grouping_input(article, analyses[article.id]) for article in found.articles],
         GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days),
@@ -66,16 +74,19 @@ def read_content(config_path: Path, content_dir: Path | None = None) -> Content:
     return Content(config, found.articles, analyses, tuple(events), found.problems, cache.misses)
 
 
-def build(config_path: Path, out_dir: Path, *, use_model: bool = True) -> BuildReport:
+def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress: Progress = _silent) -> BuildReport:
     recover_interrupted_build(out_dir)
-    content = read_content(config_path)
+    content = read_content(config_path, progress=progress)
     config = content.config
     by_id = {article.id: article for article in content.articles}
+    progress("comparing outlets", 0, 0)
     comparisons = compare_events(content)
     pages = event_pages(config, content.events, by_id, content.analyses)
     texts = texts_to_translate(config, content.articles, content.analyses)
     texts += [text for comparison in comparisons.values() for text in comparison.texts()]
+    progress("translating", 0, 0)
     translations = translate_texts(texts, config, use_model=use_model)
+    progress("writing pages and the search index", 0, 0)
     with atomic_site(out_dir) as writer:
         render_site(config, pages, comparisons, translations, writer)
     return BuildReport(content, translations, len(writer.written))

@@ -5,6 +5,7 @@ import argparse
 import dataclasses
 import json
 import sys
+import time
 import traceback
 from collections.abc import Mapping
 from datetime import date
@@ -105,7 +106,8 @@ def _config_option(command: argparse.ArgumentParser) -> None:
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build
 
-    report = build(args.config, args.out)
+    with TerminalProgress(enabled=sys.stderr.isatty()) as progress:  # never in CI logs
+        report = build(args.config, args.out, progress=progress)
     _print_warnings(report.content.warnings)
     content = report.content
     cached = len(content.articles) - content.analyzed_now
@@ -237,6 +239,37 @@ def _models_list(args: argparse.Namespace) -> int:
 def _progress_line(done: int, total: int) -> None:
     share = f"{100 * done // total:3d} %" if total else ""
     print(f"\r  downloading {done / 2**20:6.1f} MB {share}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+class TerminalProgress:
+    """One self-rewriting line on a terminal, shown only once a build has taken a couple of seconds."""
+
+    def __init__(self, enabled: bool, delay: float = 2.0):
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.delay = delay
+        self.last_drawn = 0.0
+        self.drawn = False
+
+    def __enter__(self) -> TerminalProgress:
+        return self
+
+    def __exit__(self, *exception) -> None:
+        if self.drawn:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.started < self.delay or (total and done < total and now - self.last_drawn < 0.1):
+            return
+        self.last_drawn = now
+        if total:
+            filled = 24 * done // total
+            line = f"{stage} [{'#' * filled}{'.' * (24 - filled)}] {done}/{total}"
+        else:
+            line = f"{stage}…"
+        print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        self.drawn = True
 
 
 def _print_warnings(warnings) -> None:

@@ -53,3 +53,19 @@ def test_events_reads_another_content_folder(project, tmp_path, capsys):
     assert main(["events", "--json", "--config", str(project / "site_config.yml"), "--content", str(other)]) == 0
     event, = json.loads(capsys.readouterr().out)
     assert event["article_ids"] == ["a"]
+
+
+def test_progress_is_drawn_on_a_terminal_after_the_delay_and_cleared(capsys):
+    from generator.cli import TerminalProgress
+
+    with TerminalProgress(enabled=True, delay=0) as progress:
+        progress("analyzing", 5, 10)
+        progress("writing pages and the search index", 0, 0)
+    drawn = capsys.readouterr().err
+    assert "analyzing [############............] 5/10" in drawn
+    assert "writing pages and the search index…" in drawn and drawn.endswith("\r\033[K")
+
+
+def test_no_progress_in_logs(project, capsys):
+    assert main(["build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")]) == 0
+    assert "\r" not in capsys.readouterr().err  # stderr is not a terminal here, as in CI
