@@ -22,13 +22,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import chain, count, repeat
 from types import MappingProxyType
 from typing import Literal
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.entities import (
@@ -202,10 +201,10 @@ class _Words:
     stems: tuple[tuple[str, ...], ...]  # empty for punctuation
 
     def has(self, i: int, words: Collection[str]) -> bool:
-        return any(stem in words for stem in self.stems[i])
+        return any(map(words.__contains__, self.stems[i]))
 
     def stem_in(self, i: int, words: Collection[str]) -> str | None:
-        return next((stem for stem in self.stems[i] if stem in words), None)
+        return next(filter(words.__contains__, self.stems[i]), None)
 
 
 @lru_cache(maxsize=4096)
@@ -288,6 +287,7 @@ class _PhraseMatcher:
             if words:
                 phrase = _Phrase(key, variant, tuple(map(_phrase_word_key, words)), _bare(words[0]) != words[0])
                 self._by_first_word.setdefault(phrase.word_keys[0], []).append(phrase)
+        self._first_words = frozenset(self._by_first_word)
 
     def find(self, words: _Words) -> list[_Match]:
         tokens = words.tokens
@@ -303,9 +303,12 @@ class _PhraseMatcher:
         return found
 
     def _longest_at(self, tokens: Sequence[Token], i: int) -> _Match | None:
+        keys = _token_word_keys(tokens[i].norm, True)
+        if keys.isdisjoint(self._first_words):
+            return None
         found = [
             _Match(phrase, i, last)
-            for key in _token_word_keys(tokens[i].norm, True)
+            for key in keys
             for phrase in self._by_first_word.get(key, ())
             if (last := _match_rest(tokens, i, phrase.word_keys[1:])) is not None
         ]
@@ -549,16 +552,64 @@ def _ngram_tfidf(documents: Sequence[list[str]]) -> sparse.csr_matrix:
             rows.append(row)
             columns.append(vocabulary.setdefault(word, len(vocabulary)))
     counts = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(documents), len(vocabulary)))
-    grams: dict[str, int] = {}
-    rows, columns = [], []
-    for word, row in vocabulary.items():
-        padded = f" {word} "
-        for size in _NGRAM_SIZES:
-            for start in range(max(len(padded) - size + 1, 1)):
-                rows.append(row)
-                columns.append(grams.setdefault(padded[start:start + size], len(grams)))
+    cuts = [_word_ngrams(word) for word in vocabulary]
+    every_gram = list(chain.from_iterable(cuts))
+    grams = dict(zip(dict.fromkeys(every_gram), count()))  # numbered in order of first occurrence
+    rows = list(chain.from_iterable(repeat(row, len(cut)) for row, cut in enumerate(cuts)))
+    columns = list(map(grams.__getitem__, every_gram))
     cut = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(vocabulary), len(grams)))
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts @ cut).tocsr()
+    tf = counts @ cut
+    values = np.log(tf.data)
+    values += 1.0  # sublinear term frequency
+    values *= _idf(tf.indices, tf.shape)[tf.indices]
+    return _l2_normalized(sparse.csr_matrix((values, tf.indices, tf.indptr), shape=tf.shape))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_ngrams(word: str) -> tuple[str, ...]:
+    """The character n-grams of a word padded with spaces (the whole word if shorter)."""
+    padded = f" {word} "
+    return tuple(padded[start:start + size] for size in _NGRAM_SIZES for start in range(max(len(padded) - size + 1, 1)))
+
+
+# The vectors are scikit-learn's (TfidfTransformer, TfidfVectorizer, normalize) to the last
+# bit, without its import and per-call cost: smoothed idf, entries of a row kept in the
+# order the features first occur, each row's norm summed in that order (as in summary.py).
+
+
+def _key_idf(keys: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    """Binary key vectors weighted by idf; columns in sorted key order."""
+    first_seen = dict(zip(dict.fromkeys(chain.from_iterable(map(sorted, keys))), count()))
+    column = dict(zip(sorted(first_seen), count()))
+    indptr, indices = [0], []
+    for row in keys:
+        indices += map(column.__getitem__, sorted(row, key=first_seen.__getitem__))
+        indptr.append(len(indices))
+    shape = (len(keys), len(column))
+    columns = np.asarray(indices, dtype=np.int32)
+    return sparse.csr_matrix((_idf(columns, shape)[columns], columns, np.asarray(indptr, dtype=np.int32)), shape=shape)
+
+
+def _idf(columns: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Smoothed inverse document frequency of each column: ln((1 + rows) / (1 + df)) + 1."""
+    df = np.bincount(columns, minlength=shape[1]).astype(np.float64)
+    df += 1.0
+    idf = np.full_like(df, fill_value=shape[0] + 1)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    return idf
+
+
+def _l2_normalized(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each row divided by its Euclidean norm (rows of zeros left as they are)."""
+    lengths = np.diff(matrix.indptr)
+    # Rows padded with zeros, squares added along each row one by one (cumsum) in stored order.
+    squares = np.zeros((len(lengths), max(1, int(lengths.max(initial=0)))))
+    squares[np.arange(squares.shape[1]) < lengths[:, None]] = matrix.data * matrix.data
+    norms = np.repeat(np.sqrt(np.cumsum(squares, axis=1)[:, -1]), lengths)
+    values = np.divide(matrix.data, norms, out=matrix.data.copy(), where=norms != 0)
+    return sparse.csr_matrix((values, matrix.indices, matrix.indptr), shape=matrix.shape)
 
 
 def _similarity(sentences: Sequence[_Sentence]) -> np.ndarray:
@@ -568,14 +619,14 @@ def _similarity(sentences: Sequence[_Sentence]) -> np.ndarray:
     if any(documents):
         blocks.append(_TEXT_WEIGHT * _ngram_tfidf(documents))
     if any(s.keys for s in sentences):
-        keys = TfidfVectorizer(analyzer=sorted, binary=True, norm=None).fit_transform([s.keys for s in sentences])
+        keys = _key_idf([s.keys for s in sentences])
         # A key of its own for every sentence, that nothing else shares: one shared key out of
         # one (a number, a country) is weak evidence, not a perfect match.
         own = sparse.identity(len(sentences), format="csr") * _OWN_KEY
-        blocks.append(_KEYS_WEIGHT * normalize(sparse.hstack([keys, own], format="csr")))
+        blocks.append(_KEYS_WEIGHT * _l2_normalized(sparse.hstack([keys, own], format="csr")))
     if not blocks:
         return np.zeros((len(sentences), len(sentences)))
-    vectors = normalize(sparse.hstack(blocks, format="csr"))
+    vectors = _l2_normalized(sparse.hstack(blocks, format="csr"))
     similarity = (vectors @ vectors.T).toarray()
     leads = [k for k, s in enumerate(sentences) if s.ref.sentence_index == 0]
     similarity[np.ix_(leads, leads)] *= _LEADS
@@ -659,10 +710,16 @@ def _row(ids: Sequence[str], sentences: Sequence[_Sentence], reference: Sequence
     for position, article_id in enumerate(ids):
         if position == sentences[first.sentence].article:
             stance, claims = "reports", reference
+        elif position in others:
+            stance, claims = others[position]
         else:
-            stance, claims = others.get(position, ("silent", ()))
+            cells[article_id] = _SILENT
+            continue
         cells[article_id] = ClaimCell(stance, tuple(_evidence(sentences, c) for c in claims))
     return ClaimRow(first.topic, first.kind, _evidence(sentences, first), MappingProxyType(cells))
+
+
+_SILENT = ClaimCell("silent", ())  # most articles say nothing about most claims: one cell for all
 
 
 def _evidence(sentences: Sequence[_Sentence], claim: _Claim) -> Evidence:

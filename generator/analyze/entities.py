@@ -83,9 +83,16 @@ _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
 
 
+_CLITIC_LETTERS = frozenset("".join(_CONJUNCTIONS + _PREPOSITIONS))
+
+
+# Every token is looked up in several lexicons: each distinct word is stemmed once.
+@lru_cache(maxsize=1 << 17)
 def stems(norm: str) -> tuple[str, ...]:
     """The word and what is left after taking off a conjunction and a preposition
     (و، ف / ب، ل، ك; the ل of لل+ noun stands for ل + ال)."""
+    if norm[:1] not in _CLITIC_LETTERS:
+        return (norm,)
     found = [norm]
     for conjunction in _CONJUNCTIONS:
         for preposition in _PREPOSITIONS:
@@ -98,11 +105,15 @@ def stems(norm: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+
 def match_stem(token: Token, words: Collection[str]) -> str | None:
     """The stem of a word token that is in `words`, if any."""
     if token.kind != "word":
         return None
-    return next((stem for stem in stems(token.norm) if stem in words), None)
+    for stem in stems(token.norm):
+        if stem in words:
+            return stem
+    return None
 
 
 def is_one_of(token: Token, words: Collection[str]) -> bool:
@@ -302,7 +313,7 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
     “the outlet”), “تلفزيون سوريا”, or a quoted known name into one "name"
     token, so phrases can carry them.
     `tokens` are tokens of `text`."""
-    known = {normalize_for_matching(name) for name in names} | _MEDIA_NAMES
+    known = _known_names(tuple(names))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -319,6 +330,11 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
         out.append(tokens[i])
         i += 1
     return out
+
+
+@lru_cache(maxsize=64)
+def _known_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize_for_matching(name) for name in names) | _MEDIA_NAMES
 
 
 _NAME_MAX_WORDS = 4
@@ -385,7 +401,9 @@ class _Phrase:
     words: tuple[str, ...]  # normalized
 
 
-def _phrases(entries: Iterable[tuple[str, str]]) -> dict[tuple[str, ...], _Phrase]:
+@lru_cache(maxsize=8)
+def _phrases(entries: tuple[tuple[str, str], ...]) -> dict[tuple[str, ...], _Phrase]:
+    """Normalized words → phrase; one index per gazetteer, never changed by its users."""
     index = {}
     for surface, kind in entries:
         words = tuple(normalize_for_matching(surface).split())
@@ -394,22 +412,31 @@ def _phrases(entries: Iterable[tuple[str, str]]) -> dict[tuple[str, ...], _Phras
     return index
 
 
-def _match_phrase(
-    tokens: Sequence[Token], i: int, index: Mapping[tuple[str, ...], _Phrase], longest: int
-) -> tuple[_Phrase, int] | None:
+@dataclass(frozen=True)
+class _PhraseIndex:
+    phrases: Mapping[tuple[str, ...], _Phrase]
+    longest: int  # words in the longest phrase
+    first_words: frozenset[str]  # a word that starts no phrase needs no lookup
+
+    @classmethod
+    def of(cls, phrases: Mapping[tuple[str, ...], _Phrase]) -> _PhraseIndex:
+        return cls(phrases, max(map(len, phrases), default=1), frozenset(words[0] for words in phrases))
+
+
+def _match_phrase(tokens: Sequence[Token], i: int, index: _PhraseIndex) -> tuple[_Phrase, int] | None:
     """The longest phrase of `index` starting at tokens[i] (particles allowed on its first word)."""
     token = tokens[i]
     if token.kind == "name":
-        phrase = index.get(tuple(token.norm.split()))
+        phrase = index.phrases.get(tuple(token.norm.split()))
         return (phrase, i + 1) if phrase else None
-    if token.kind != "word":
+    if token.kind != "word" or index.first_words.isdisjoint(stems(token.norm)):
         return None
-    for size in range(min(longest, len(tokens) - i), 0, -1):
+    for size in range(min(index.longest, len(tokens) - i), 0, -1):
         rest = tuple(t.norm for t in tokens[i + 1:i + size])
         if any(t.kind != "word" for t in tokens[i + 1:i + size]):
             continue
         for stem in stems(token.norm):
-            phrase = index.get((stem, *rest))
+            phrase = index.phrases.get((stem, *rest))
             if phrase:
                 return phrase, i + size
     return None
@@ -536,8 +563,10 @@ def _find_persons(
             add(name, sentence, None)
     found = list(persons.values())
     for surface, kind in gazetteer.items():
+        if kind != "person":
+            continue
         words = tuple(normalize_for_matching(surface).split())
-        if kind == "person" and words and not any(words in p.aliases for p in found):
+        if words and not any(words in p.aliases for p in found):
             found.append(_Person(strip_tashkeel(surface), {words, words[-1:]}))
     return found
 
@@ -551,9 +580,16 @@ def _alias_index(persons: Sequence[_Person]) -> dict[tuple[str, ...], _Person]:
     return {alias: people[0] for alias, people in owners.items() if len(people) == 1}
 
 
-def _sentence_tokens(sentences: Sequence[Sentence], gazetteer: Mapping[str, str]) -> list[list[Token]]:
-    media = [name for name, kind in gazetteer.items() if kind == "media"]
-    return [collapse_quoted_names(s.text, tokenize(s.text), media) for s in sentences]
+def _sentence_tokens(sentences: Sequence[Sentence], gazetteer: Mapping[str, str]) -> list[tuple[Token, ...]]:
+    media = tuple(name for name, kind in gazetteer.items() if kind == "media")
+    return [_tokens_with_names(s.text, media) for s in sentences]
+
+
+# An article's sentences are read for its entities, its persons (for the quotes of its
+# body and of its title) and its cited sources: each is tokenized once.
+@lru_cache(maxsize=1024)
+def _tokens_with_names(text: str, media: tuple[str, ...]) -> tuple[Token, ...]:
+    return tuple(collapse_quoted_names(text, tokenize(text), media))
 
 
 def person_aliases(
@@ -581,12 +617,11 @@ def find_entities(
     person_index = {
         alias: _Phrase(person.name, "person", alias) for alias, person in _alias_index(persons).items()
     }
-    index = _phrases((s, k) for s, k in merged.items() if k != "person") | person_index
-    longest = max(map(len, index), default=1)
+    index = _PhraseIndex.of(_phrases(tuple((s, k) for s, k in merged.items() if k != "person")) | person_index)
 
     mentions: dict[tuple[str, str], list[int]] = {}
     for sentence, tokens in zip(sentences, token_lists, strict=True):
-        for name, kind in _entities_in(tokens, sentence.text, index, longest):
+        for name, kind in _entities_in(tokens, sentence.text, index):
             mentions.setdefault((name, kind), []).append(sentence.index)
     entities = [
         Entity(name, kind, tuple(sorted(set(where))))  # type: ignore[arg-type]
@@ -595,12 +630,10 @@ def find_entities(
     return sorted(entities, key=lambda e: (e.mentions[0], e.name))
 
 
-def _entities_in(
-    tokens: Sequence[Token], text: str, index: Mapping[tuple[str, ...], _Phrase], longest: int
-) -> Iterable[tuple[str, str]]:
+def _entities_in(tokens: Sequence[Token], text: str, index: _PhraseIndex) -> Iterable[tuple[str, str]]:
     i = 0
     while i < len(tokens):
-        found = _match_phrase(tokens, i, index, longest)
+        found = _match_phrase(tokens, i, index)
         after_head = i > 0 and match_stem(tokens[i - 1], MEDIA_HEADS) is not None
         if found and not (found[0].words[0] in _MEDIA_AFTER_HEAD_ONLY and not after_head):
             yield found[0].name, found[0].kind
