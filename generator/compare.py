@@ -44,6 +44,7 @@ from generator.analyze.entities import (
     written_stem,
 )
 from generator.analyze.normalize import normalize_for_matching
+from generator.analyze.tfidf import idf, l2_normalized
 from generator.analyze.quotes import FramingMark, Quote
 from generator.config import Actor, Bilingual
 from generator.group import EventGroup
@@ -561,8 +562,8 @@ def _ngram_tfidf(documents: Sequence[list[str]]) -> sparse.csr_matrix:
     tf = counts @ cut
     values = np.log(tf.data)
     values += 1.0  # sublinear term frequency
-    values *= _idf(tf.indices, tf.shape)[tf.indices]
-    return _l2_normalized(sparse.csr_matrix((values, tf.indices, tf.indptr), shape=tf.shape))
+    values *= idf(tf.indices, tf.shape)[tf.indices]
+    return l2_normalized(sparse.csr_matrix((values, tf.indices, tf.indptr), shape=tf.shape))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -587,29 +588,7 @@ def _key_idf(keys: Sequence[frozenset[str]]) -> sparse.csr_matrix:
         indptr.append(len(indices))
     shape = (len(keys), len(column))
     columns = np.asarray(indices, dtype=np.int32)
-    return sparse.csr_matrix((_idf(columns, shape)[columns], columns, np.asarray(indptr, dtype=np.int32)), shape=shape)
-
-
-def _idf(columns: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """Smoothed inverse document frequency of each column: ln((1 + rows) / (1 + df)) + 1."""
-    df = np.bincount(columns, minlength=shape[1]).astype(np.float64)
-    df += 1.0
-    idf = np.full_like(df, fill_value=shape[0] + 1)
-    idf /= df
-    np.log(idf, out=idf)
-    idf += 1.0
-    return idf
-
-
-def _l2_normalized(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Each row divided by its Euclidean norm (rows of zeros left as they are)."""
-    lengths = np.diff(matrix.indptr)
-    # Rows padded with zeros, squares added along each row one by one (cumsum) in stored order.
-    squares = np.zeros((len(lengths), max(1, int(lengths.max(initial=0)))))
-    squares[np.arange(squares.shape[1]) < lengths[:, None]] = matrix.data * matrix.data
-    norms = np.repeat(np.sqrt(np.cumsum(squares, axis=1)[:, -1]), lengths)
-    values = np.divide(matrix.data, norms, out=matrix.data.copy(), where=norms != 0)
-    return sparse.csr_matrix((values, matrix.indices, matrix.indptr), shape=matrix.shape)
+    return sparse.csr_matrix((idf(columns, shape)[columns], columns, np.asarray(indptr, dtype=np.int32)), shape=shape)
 
 
 def _similarity(sentences: Sequence[_Sentence]) -> np.ndarray:
@@ -623,10 +602,10 @@ def _similarity(sentences: Sequence[_Sentence]) -> np.ndarray:
         # A key of its own for every sentence, that nothing else shares: one shared key out of
         # one (a number, a country) is weak evidence, not a perfect match.
         own = sparse.identity(len(sentences), format="csr") * _OWN_KEY
-        blocks.append(_KEYS_WEIGHT * _l2_normalized(sparse.hstack([keys, own], format="csr")))
+        blocks.append(_KEYS_WEIGHT * l2_normalized(sparse.hstack([keys, own], format="csr")))
     if not blocks:
         return np.zeros((len(sentences), len(sentences)))
-    vectors = _l2_normalized(sparse.hstack(blocks, format="csr"))
+    vectors = l2_normalized(sparse.hstack(blocks, format="csr"))
     similarity = (vectors @ vectors.T).toarray()
     leads = [k for k, s in enumerate(sentences) if s.ref.sentence_index == 0]
     similarity[np.ix_(leads, leads)] *= _LEADS

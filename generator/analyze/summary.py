@@ -24,6 +24,7 @@ import regex
 from scipy import sparse
 
 from generator.analyze.normalize import normalize_for_matching
+from generator.analyze.tfidf import idf, l2_normalized
 
 DEFAULT_RATIO = 0.35
 DEFAULT_MIN_SENTENCES = 1
@@ -101,8 +102,8 @@ def _ngram_vectors(texts: list[str]) -> sparse.csr_matrix:
         indptr.append(len(indices))
     shape = (len(texts), len(column))
     columns = np.asarray(indices, dtype=np.int32)
-    values = np.asarray(tf, dtype=np.float64) * _idf(columns, shape)[columns]
-    return _l2_normalized(sparse.csr_matrix((values, columns, np.asarray(indptr, dtype=np.int32)), shape=shape))
+    values = np.asarray(tf, dtype=np.float64) * idf(columns, shape)[columns]
+    return l2_normalized(sparse.csr_matrix((values, columns, np.asarray(indptr, dtype=np.int32)), shape=shape))
 
 
 _NGRAM_SIZES = (2, 3, 4)
@@ -120,29 +121,6 @@ def _word_ngrams(word: str) -> tuple[str, ...]:
             break
         grams += (padded[start:start + n] for start in range(len(padded) - n + 1))
     return tuple(grams)
-
-
-# Twins of compare.py's: both reproduce scikit-learn's TF-IDF numbers to the last bit.
-def _idf(columns: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """Smoothed inverse document frequency of each column: ln((1 + rows) / (1 + df)) + 1."""
-    df = np.bincount(columns, minlength=shape[1]).astype(np.float64)
-    df += 1.0
-    idf = np.full_like(df, fill_value=shape[0] + 1)
-    idf /= df
-    np.log(idf, out=idf)
-    idf += 1.0
-    return idf
-
-
-def _l2_normalized(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Each row divided by its Euclidean norm (rows of zeros left as they are)."""
-    lengths = np.diff(matrix.indptr)
-    # Rows padded with zeros, squares added along each row one by one (cumsum) in stored order.
-    squares = np.zeros((len(lengths), max(1, int(lengths.max(initial=0)))))
-    squares[np.arange(squares.shape[1]) < lengths[:, None]] = matrix.data * matrix.data
-    norms = np.repeat(np.sqrt(np.cumsum(squares, axis=1)[:, -1]), lengths)
-    values = np.divide(matrix.data, norms, out=matrix.data.copy(), where=norms != 0)
-    return sparse.csr_matrix((values, matrix.indices, matrix.indptr), shape=matrix.shape)
 
 
 def _similarity_graph(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
