@@ -491,6 +491,7 @@ class _Sentence:
     words: _Words
     keys: frozenset[str]  # entities (@), numbers (#), actors (&), concepts and countries (%)
     in_summary: bool
+    numbers: tuple[_Quantity, ...]
 
     @cached_property
     def polarities(self) -> dict[str, tuple[int, int]]:
@@ -517,9 +518,10 @@ def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]
             words = _words_of(sentence.text)
             keys = set(entity_keys.get(sentence.index, ()))
             keys |= {m.phrase.key for m in matcher.find(words)}
-            keys |= {f"#{_number_text(q.value)} {q.unit}" for q in _numbers(words)}
+            numbers = tuple(_numbers(words))
+            keys |= {f"#{_number_text(q.value)} {q.unit}" for q in numbers}
             ref = SentenceRef(article_id, sentence.index, sentence.text)
-            sentences.append(_Sentence(ref, position, words, frozenset(keys), sentence.index in summary))
+            sentences.append(_Sentence(ref, position, words, frozenset(keys), sentence.index in summary, numbers))
     return sentences
 
 
@@ -778,10 +780,15 @@ _DENIALS = lexicon("نفى نفت ينفي تنفي نافيا نافية")
 
 def _negated(words: _Words, at: int, reach: int = 3) -> bool:
     """A negator (لم، لن، لا، دون، عدم…) shortly before tokens[at], or a denial verb in its clause."""
-    for distance, i in enumerate(_word_positions(words, at, -1, reach + 2), start=1):
-        if words.has(i, _DENIALS) or distance <= reach and words.has(i, _NEGATORS):
-            return True
-    return False
+    return _negates(words, list(_word_positions(words, at, -1, reach + 2)), reach)
+
+
+def _negates(words: _Words, before: Sequence[int], reach: int) -> bool:
+    """Whether the words `before` a token (nearest first, its clause's reach + 2 at most) negate it."""
+    return any(
+        words.has(i, _DENIALS) or distance <= reach and words.has(i, _NEGATORS)
+        for distance, i in enumerate(before, start=1)
+    )
 
 
 # --- outcome of the talks
@@ -1023,7 +1030,7 @@ def _time_reference(words: _Words, first: int) -> bool:
 
 def _quantity_claims(k: int, sentence: _Sentence) -> list[tuple[_Quantity, _Claim]]:
     claims = []
-    for quantity in _numbers(sentence.words):
+    for quantity in sentence.numbers:
         if not quantity.unit or (quantity.topic == "count" and 1900 <= quantity.value <= 2100):
             continue  # a bare number or a year
         if quantity.topic == "duration" and _time_reference(sentence.words, quantity.first):
@@ -1129,18 +1136,26 @@ def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequ
 # --- negated statements
 
 _CONTENT_MIN = 3
+_POLARITY_REACH = 2  # words before a content word where a negator negates it
 _NOT_POLAR = _NEGATORS | _DENIALS | _FUNCTION_WORDS
 
 
 def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
     """Content word (normalized, particles and article off) → (+1 asserted or -1 negated, its token)."""
     found: dict[str, tuple[int, int]] = {}
+    clause: list[int] = []  # word tokens of the clause so far
     for i, token in enumerate(words.tokens):
-        if token.kind != "word" or words.has(i, _NOT_POLAR):
+        if _breaks(words.tokens, i):
+            clause = []
             continue
-        key = min((without_article(stem) for stem in words.stems[i]), key=len)
-        if len(key) >= _CONTENT_MIN:
-            found.setdefault(key, (-1 if _negated(words, i, reach=2) else 1, i))
+        if token.kind != "word":
+            continue
+        if not words.has(i, _NOT_POLAR):
+            key = min((without_article(stem) for stem in words.stems[i]), key=len)
+            if len(key) >= _CONTENT_MIN and key not in found:
+                nearest = clause[::-1][:_POLARITY_REACH + 2]
+                found[key] = (-1 if _negates(words, nearest, _POLARITY_REACH) else 1, i)
+        clause.append(i)
     return found
 
 

@@ -67,10 +67,12 @@ _normalize_word = lru_cache(maxsize=1 << 16)(normalize_for_matching)
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
-        word = match.group("word")
-        norm = _normalize_word(word) if word else match.group()
-        kind: TokenKind = "word" if word else "punct"
-        tokens.append(Token(match.group(), norm, offset + match.start(), offset + match.end(), kind))
+        piece = match.group()
+        start, end = match.span()
+        if match.lastgroup == "word":
+            tokens.append(Token(piece, _normalize_word(piece), offset + start, offset + end, "word"))
+        else:
+            tokens.append(Token(piece, piece, offset + start, offset + end, "punct"))
     return tokens
 
 
