@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import generator.analyze
+import generator.compare
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
 from generator.cache import ResultCache, code_fingerprint
 from generator.compare import Comparison, compare_event
@@ -50,7 +51,8 @@ class Content:
 class BuildReport:
     content: Content
     translations: TranslationResult
-    pages: int
+    pages: int  # files of the site
+    reused: int  # files (and the search index) whose inputs had not changed, taken from the previous site
 
 
 def read_content(config_path: Path, content_dir: Path | None = None, progress: Progress = _silent) -> Content:
@@ -89,12 +91,21 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress:
     progress("writing pages and the search index", 0, 0)
     with atomic_site(out_dir) as writer:
         render_site(config, pages, comparisons, translations, writer)
-    return BuildReport(content, translations, len(writer.written))
+    return BuildReport(content, translations, len(writer.written), writer.reused)
 
 
 def compare_events(content: Content) -> dict[str, Comparison]:
+    """Each event's comparison, cached by its articles: an event none of whose articles changed is not compared again."""
+    config = content.config
     by_id = {article.id: article for article in content.articles}
-    return {event.slug: compare_event(event, by_id, content.analyses, content.config.terminology) for event in content.events}
+    cache = ResultCache(config.path(CACHE_DIR) / "comparison", code_fingerprint(generator.analyze, generator.compare))
+    settings = json.dumps([config.gazetteer(), config.model_dump(include={"terminology"})], ensure_ascii=False, sort_keys=True)
+    return {
+        event.slug: cache.get_or_compute(
+            (settings, event.slug, *(f"{id} {by_id[id].content_hash}" for id in event.article_ids)),
+            partial(compare_event, event, by_id, content.analyses, config.terminology))
+        for event in content.events
+    }
 
 
 def check(config_path: Path) -> tuple[BuildReport, list[BrokenLink]]:

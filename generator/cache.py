@@ -19,12 +19,30 @@ from typing import Generic, TypeVar
 Result = TypeVar("Result")
 
 
-def code_fingerprint(package: ModuleType) -> str:
-    """Hash of every source file of a package: changes whenever its code does."""
+def fingerprint(*parts: str) -> str:
+    """One hash of several texts, which no other sequence of texts shares."""
     digest = hashlib.sha256()
-    for path in sorted(Path(package.__file__).parent.rglob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    for part in parts:
+        digest.update(hashlib.sha256(part.encode("utf-8", "surrogatepass")).digest())
     return digest.hexdigest()
+
+
+def code_fingerprint(*modules: ModuleType) -> str:
+    """Hash of the source of modules (every file of a package): changes whenever their code does."""
+    return files_fingerprint(*(_source_files(module) for module in modules))
+
+
+def files_fingerprint(*groups: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for files in groups:
+        for path in files:
+            digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _source_files(module: ModuleType) -> list[Path]:
+    source = Path(module.__file__)
+    return sorted(source.parent.rglob("*.py")) if source.name == "__init__.py" else [source]
 
 
 class ResultCache(Generic[Result]):
@@ -36,10 +54,7 @@ class ResultCache(Generic[Result]):
 
     def get_or_compute(self, inputs: tuple[str, ...], compute: Callable[[], Result]) -> Result:
         """compute(), or its stored result for the same inputs (all that compute depends on) and code."""
-        digest = hashlib.sha256(self.fingerprint.encode())
-        for text in inputs:
-            digest.update(hashlib.sha256(text.encode("utf-8")).digest())
-        key = digest.hexdigest()
+        key = fingerprint(self.fingerprint, *inputs)
         path = self.folder / key[:2] / f"{key}.pickle"
         try:
             with path.open("rb") as file:

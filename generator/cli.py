@@ -111,8 +111,9 @@ def _build(args: argparse.Namespace) -> int:
     _print_warnings(report.content.warnings)
     content = report.content
     cached = len(content.articles) - content.analyzed_now
-    print(f"Built {report.pages} files for {len(content.articles)} article(s) ({content.analyzed_now} analyzed, "
-          f"{cached} unchanged since the last build) in {len(content.events)} event(s) into {args.out}/")
+    print(f"Built {len(content.articles)} article(s) ({content.analyzed_now} analyzed, {cached} unchanged since the last "
+          f"build) in {len(content.events)} event(s) into {args.out}/: {report.pages} files, {report.reused} of them "
+          f"kept from the last build")
     if advice := report.translations.advice():
         print(advice)
     return 0

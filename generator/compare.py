@@ -23,7 +23,6 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import chain, count, repeat
-from types import MappingProxyType
 from typing import Literal
 
 import numpy as np
@@ -167,9 +166,9 @@ def compare_event(
     actors = tuple((key, variants) for key, _, variants in table)
     names = _names_matcher(actors)
     choices = _word_choices(ids, articles, analyses, table, names)
-    sources = MappingProxyType({article_id: analyses[article_id].cited_sources for article_id in ids})
+    sources = {article_id: analyses[article_id].cited_sources for article_id in ids}
     if len(ids) < 2:
-        empty = MappingProxyType({article_id: () for article_id in ids})
+        empty = {article_id: () for article_id in ids}
         return Comparison(event.slug, (), empty, (), ClaimMatrix(ids, ()), choices, sources, ())
 
     sentences = _event_sentences(ids, analyses, _keys_matcher(actors))
@@ -414,7 +413,7 @@ def _word_choices(
     for key, label, _ in table:
         by_article = {article_id: uses[article_id].get(key, ()) for article_id in ids}
         if any(by_article.values()):
-            choices.append(TermChoice(key, label, MappingProxyType(by_article)))
+            choices.append(TermChoice(key, label, by_article))
     return tuple(choices)
 
 
@@ -659,7 +658,7 @@ def _unique_points(ids: Sequence[str], sentences: Sequence[_Sentence], shared: S
     for s in sentences:
         if s.in_summary and s.ref not in taken:
             unique[s.ref.article_id].append(s.ref)
-    return MappingProxyType({article_id: tuple(refs) for article_id, refs in unique.items()})
+    return {article_id: tuple(refs) for article_id, refs in unique.items()}
 
 
 # --- Claims: outcome, quantities, dates, negated statements -------------------------------
@@ -697,7 +696,7 @@ def _row(ids: Sequence[str], sentences: Sequence[_Sentence], reference: Sequence
             cells[article_id] = _SILENT
             continue
         cells[article_id] = ClaimCell(stance, tuple(_evidence(sentences, c) for c in claims))
-    return ClaimRow(first.topic, first.kind, _evidence(sentences, first), MappingProxyType(cells))
+    return ClaimRow(first.topic, first.kind, _evidence(sentences, first), cells)
 
 
 _SILENT = ClaimCell("silent", ())  # most articles say nothing about most claims: one cell for all

@@ -16,6 +16,7 @@ empty: `--out content` must not swap the editor's articles away.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -27,28 +28,98 @@ from generator.locks import folder_lock
 from generator.problems import DigestError, Problem
 
 MARKER = ".digest-site"
+MANIFEST = ".digest-pages.json"  # what each file of the site was made from
 _MARKER_TEXT = "Built by `digest build`, which replaces this whole folder on every build.\n"
 # A site built before MARKER existed: recognised by these files, so upgrading needs no manual step.
 _LEGACY_SITE_FILES = (".nojekyll", "ar/index.html", "en/index.html")
 
 
 class SiteWriter:
-    def __init__(self, root: Path):
+    """Writes the files of one build; takes unchanged ones from the previous build.
+
+    Each file may carry a key: a fingerprint of everything it was made from. A file
+    whose key is the same as in the previous build is linked from it instead of made
+    again; the keys are kept in MANIFEST, inside the site, so they always describe the
+    files beside them.
+    """
+
+    def __init__(self, root: Path, previous: Path | None = None):
         self.root = root
         self.written: set[str] = set()
+        self.keys: dict[str, str] = {}
+        self.reused = 0
+        self._previous = previous
+        self._previous_keys = _read_manifest(previous / MANIFEST) if previous else {}
 
-    def write(self, relative: str, content: str | bytes) -> None:
+    def write(self, relative: str, content: str | bytes, key: str | None = None) -> None:
+        target = self._new_file(relative)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        self._record(relative, key)
+
+    def copy(self, relative: str, source: Path) -> None:
+        self.write(relative, source.read_bytes())
+
+    def reuse(self, relative: str, key: str) -> bool:
+        """Take relative (a file or a folder) from the previous build if it was made from the same key."""
+        if self._previous is None or self._previous_keys.get(relative) != key:
+            return False
+        source, target = self._previous / relative, self._new_file(relative)
+        try:
+            if source.is_dir():
+                for file in sorted(source.rglob("*")):
+                    if file.is_file():
+                        destination = target / file.relative_to(source)
+                        destination.parent.mkdir(parents=True, exist_ok=True)
+                        _link(file, destination)
+            else:
+                _link(source, target)
+        except OSError:
+            if target.is_dir():
+                _remove_tree(target)
+            else:
+                target.unlink(missing_ok=True)
+            return False  # made again instead, into a clean place
+        self._record(relative, key)
+        self.reused += 1
+        return True
+
+    def made_elsewhere(self, relative: str, key: str) -> None:
+        """relative was written into root by another program (the search indexer), from key."""
+        self._record(relative, key)
+
+    def finish(self) -> None:
+        manifest = json.dumps(self.keys, sort_keys=True, indent=0)
+        (self.root / MANIFEST).write_text(manifest, encoding="utf-8")
+        (self.root / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+
+    def _new_file(self, relative: str) -> Path:
         path = PurePosixPath(relative)
         if path.is_absolute() or ".." in path.parts or relative in self.written:
             raise ValueError(f"refusing to write {relative!r}: outside the site or written twice")
         target = self.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target.write_bytes(data)
-        self.written.add(relative)
+        return target
 
-    def copy(self, relative: str, source: Path) -> None:
-        self.write(relative, source.read_bytes())
+    def _record(self, relative: str, key: str | None) -> None:
+        self.written.add(relative)
+        if key is not None:
+            self.keys[relative] = key
+
+
+def _read_manifest(path: Path) -> dict[str, str]:
+    try:
+        keys = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no previous build to reuse: everything is made again
+    return keys if isinstance(keys, dict) else {}
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link costs no copy; the previous site's file is never written again, only unlinked."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 @contextmanager
@@ -62,8 +133,9 @@ def atomic_site(out_dir: Path) -> Iterator[SiteWriter]:
             staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
         try:
             with _as_problem(out_dir, "writing the site failed", "the previous site is untouched"):
-                yield SiteWriter(staging)
-                (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+                writer = SiteWriter(staging, previous=target if (target / MARKER).is_file() else None)
+                yield writer
+                writer.finish()
                 staging.chmod(0o755)
                 _swap(staging, target)
         finally:

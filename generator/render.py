@@ -8,23 +8,26 @@ Graph) come from the configured base_url.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+import generator
 from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.sentences import Sentence
+from generator.cache import code_fingerprint, files_fingerprint, fingerprint
 from generator.compare import Comparison
 from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
 from generator.output import SiteWriter
-from generator.search import build_search_index
+from generator.search import INDEX_FOLDER, build_search_index
 from generator.translate import TranslationResult
 
 LANGUAGES = ("ar", "en")
@@ -68,19 +71,20 @@ class EventPage:
 
 
 def texts_to_translate(config: SiteConfig, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[str]:
-    """Every Arabic text the English pages will show."""
-    texts = []
-    for article in articles:
-        analysis = analyses[article.id]
-        texts.append(article.title)
-        if article.subtitle:
-            texts.append(article.subtitle)
-        chosen = analysis.sentences if config.translation.full_bodies else [analysis.sentences[i] for i in analysis.summary]
-        texts.extend(sentence.text for sentence in chosen)
-        for quote in analysis.quotes:
-            texts.append(quote.text)
-            if quote.speaker:
-                texts.append(quote.speaker)
+    """Every Arabic text of the articles that the English pages will show."""
+    return [text for article in articles for text in _article_texts(config, article, analyses[article.id])]
+
+
+def _article_texts(config: SiteConfig, article: Article, analysis: ArticleAnalysis) -> list[str]:
+    texts = [article.title]
+    if article.subtitle:
+        texts.append(article.subtitle)
+    chosen = analysis.sentences if config.translation.full_bodies else [analysis.sentences[i] for i in analysis.summary]
+    texts.extend(sentence.text for sentence in chosen)
+    for quote in analysis.quotes:
+        texts.append(quote.text)
+        if quote.speaker:
+            texts.append(quote.speaker)
     return texts
 
 
@@ -105,32 +109,38 @@ def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapp
 
 def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Mapping[str, Comparison],
                 translations: TranslationResult, writer: SiteWriter) -> None:
+    """Every page in both languages, and the search index. A page is keyed by what it is made
+    from (see SiteWriter): one whose inputs did not change is taken from the previous build."""
     environment = _environment()
     strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
+    site_key = _site_key(config)
+    event_keys = {event.slug: _event_key(config, event, comparisons[event.slug], translations) for event in events}
     by_outlet = _reports_by_outlet(events)
     for lang in LANGUAGES:
-        page = _PageRenderer(environment, config, strings[lang], lang, translations, writer)
-        page.render("home.html", "index.html", events=events)
-        page.render("search.html", "search.html")
-        page.render("404.html", "404.html", indexed=False)
+        page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
+        page.render("home.html", "index.html", event_keys.values(), events=events)
+        page.render("search.html", "search.html", ())
+        page.render("404.html", "404.html", (), indexed=False)
         for event in events:
-            page.render("event.html", f"events/{event.slug}.html", event=event, comparison=comparisons[event.slug])
+            event_key = (event_keys[event.slug],)
+            page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparison=comparisons[event.slug])
             for report in event.reports:
-                page.render("article.html", f"articles/{report.article.id}.html", report=report, event_title=event.title,
-                            translate_bodies=config.translation.full_bodies)
+                page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
+                            event_title=event.title, translate_bodies=config.translation.full_bodies)
         outlet_titles = {key: _outlet_title(config, key, strings[lang]) for key in by_outlet}
-        page.render("outlets.html", "outlets/index.html",
+        page.render("outlets.html", "outlets/index.html", [f"{key} {len(reports)}" for key, reports in by_outlet.items()],
                     outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
         for key, reports in by_outlet.items():
-            page.render("outlet.html", f"outlets/{key}.html", outlet=config.outlets.get(key), outlet_title=outlet_titles[key],
-                        reports=reports)
+            page.render("outlet.html", f"outlets/{key}.html", [event_keys[r.event_slug] + r.article.id for r in reports],
+                        outlet=config.outlets.get(key), outlet_title=outlet_titles[key], reports=reports)
         dated = [event for event in events if event.published]
+        latest = sorted(dated, key=lambda e: e.published, reverse=True)[:50]
         updated = max((event.published for event in dated), default=date(1970, 1, 1))
-        page.render("feed.xml", "feed.xml", indexed=False, events=sorted(dated, key=lambda e: e.published, reverse=True)[:50],
+        page.render("feed.xml", "feed.xml", [event_keys[e.slug] for e in latest], indexed=False, events=latest,
                     updated=updated.isoformat())
         pages_in_language = page.rendered
 
-    root = _PageRenderer(environment, config, strings["ar"], "ar", translations, writer)
+    root = _PageRenderer(environment, config, strings["ar"], "ar", translations, writer, site_key)
     writer.write("index.html", root.template_text("language_choice.html", "index.html", titles=config.site.title))
     # GitHub Pages serves the root 404 page at any depth: only absolute links work there.
     writer.write("404.html", root.template_text("404.html", "404.html", absolute_links=True))
@@ -140,7 +150,31 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
         if static.is_file():
             writer.copy("assets/" + static.relative_to(STATIC).as_posix(), static)
     writer.write(".nojekyll", "")
-    build_search_index(writer.root)
+    _search_index(writer)
+
+
+def _site_key(config: SiteConfig) -> str:
+    """What every page depends on: the generator's code, the templates, the configuration."""
+    templates = sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
+    return fingerprint(code_fingerprint(generator), files_fingerprint(templates), config.model_dump_json())
+
+
+def _event_key(config: SiteConfig, event: EventPage, comparison: Comparison, translations: TranslationResult) -> str:
+    """What the pages of one event are made from: its articles (the analysis and the comparison follow
+    from them and the site key) and the translations of every text they show."""
+    texts = [text for report in event.reports for text in _article_texts(config, report.article, report.analysis)]
+    translated = [translations.of(text) for text in sorted(set(texts + comparison.texts()))]
+    return fingerprint(event.slug, *(f"{r.article.id} {r.article.content_hash}" for r in event.reports),
+                       *(f"{t.source}\0{t.text}\0{t.origin}" for t in translated))
+
+
+def _search_index(writer: SiteWriter) -> None:
+    """Pagefind reads every page: run it only when a page changed."""
+    pages = sorted(f"{path} {key}" for path, key in writer.keys.items() if path.endswith(".html"))
+    key = fingerprint(version("pagefind"), *pages)
+    if not writer.reuse(INDEX_FOLDER, key):
+        build_search_index(writer.root)
+        writer.made_elsewhere(INDEX_FOLDER, key)
 
 
 UNIDENTIFIED = "unidentified"
@@ -177,14 +211,17 @@ class _PageRenderer:
     """Renders pages of one language; knows how to link from the page being rendered."""
 
     def __init__(self, environment: Environment, config: SiteConfig, strings: dict, lang: str,
-                 translations: TranslationResult, writer: SiteWriter):
+                 translations: TranslationResult, writer: SiteWriter, site_key: str):
         self.environment, self.config, self.strings, self.lang = environment, config, strings, lang
-        self.translations, self.writer = translations, writer
+        self.translations, self.writer, self.site_key = translations, writer, site_key
         self.rendered: list[str] = []  # paths within the language, for the sitemap
 
-    def render(self, template: str, path: str, indexed: bool = True, **context) -> None:
+    def render(self, template: str, path: str, depends_on: Iterable[str], indexed: bool = True, **context) -> None:
+        """Render the page unless the previous build made it from the same site, template and depends_on."""
         full_path = f"{self.lang}/{path}"
-        self.writer.write(full_path, self.template_text(template, full_path, **context))
+        key = fingerprint(self.site_key, template, full_path, *depends_on)
+        if not self.writer.reuse(full_path, key):
+            self.writer.write(full_path, self.template_text(template, full_path, **context), key)
         if indexed:
             self.rendered.append(path)
 

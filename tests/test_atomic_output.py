@@ -25,12 +25,14 @@ from generator.problems import DigestError
 from generator.translate.memory import TranslationMemory
 from tests.conftest import REPO
 
-# `python -m generator build`, with every page written `delay` seconds late: time to catch it mid-render.
+# `python -m generator build`, with every page written (or taken from the previous site) `delay` seconds
+# late: time to catch it mid-render.
 SLOW_BUILD = """
 import runpy, sys, time
 from generator.output import SiteWriter
-delay, write = float(sys.argv.pop(1)), SiteWriter.write
+delay, write, reuse = float(sys.argv.pop(1)), SiteWriter.write, SiteWriter.reuse
 SiteWriter.write = lambda self, *page: (time.sleep(delay), write(self, *page))[1]
+SiteWriter.reuse = lambda self, *page: (time.sleep(delay), reuse(self, *page))[1]
 sys.argv = ["digest", "build"]
 runpy.run_module("generator", run_name="__main__")
 """

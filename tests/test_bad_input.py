@@ -204,14 +204,15 @@ def test_a_5_mb_article_is_refused_at_once(editor_project: Path):
 
 
 def test_a_disk_full_while_writing_keeps_the_previous_site(editor_project: Path, monkeypatch: pytest.MonkeyPatch):
-    write = SiteWriter.write
+    def until_full(method):  # a new page or one linked from the previous site: the disk is full at the tenth
+        def wrapped(self: SiteWriter, relative: str, *rest):
+            if len(self.written) == 10:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.root / relative))
+            return method(self, relative, *rest)
+        return wrapped
 
-    def write_until_full(self: SiteWriter, relative: str, content: str | bytes) -> None:
-        if len(self.written) == 10:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.root / relative))
-        write(self, relative, content)
-
-    monkeypatch.setattr(SiteWriter, "write", write_until_full)
+    monkeypatch.setattr(SiteWriter, "write", until_full(SiteWriter.write))
+    monkeypatch.setattr(SiteWriter, "reuse", until_full(SiteWriter.reuse))
     site, written = tree(editor_project / "site"), editor_files(editor_project)
 
     outcome = run_in(editor_project, ["build"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -50,6 +50,23 @@ class Glossary:
             terms.setdefault(words[0], []).append(_Term(words, rendering.strip()))
         return terms
 
+    def readings(self, folded_word: str) -> tuple[tuple[str, _Term], ...]:
+        """(clitic, term) for each term that may start at this word; remembered, as a build asks
+        about the same words again and again."""
+        known = self._readings.get(folded_word)
+        if known is None:
+            known = self._readings[folded_word] = tuple(
+                (clitic, term)
+                for clitic, stem in _clitic_splits(folded_word)
+                for term in self._terms_by_first_word.get(stem, ())
+                if not clitic or term.may_follow_clitic
+            )
+        return known
+
+    @cached_property
+    def _readings(self) -> dict[str, tuple[tuple[str, _Term], ...]]:
+        return {}
+
 
 @dataclass(frozen=True)
 class _Term:
@@ -79,7 +96,7 @@ class _Match:
 def protect(sentence: str, glossary: Glossary) -> ProtectedSentence:
     """Put the glossary's English renderings in place of the terms in sentence."""
     words = list(_WORD.finditer(sentence))
-    folded = [normalize_for_matching(w.group()) for w in words]
+    folded = [_fold(w.group()) for w in words]
     pieces, renderings = [], []
     end = 0
     i = 0
@@ -119,15 +136,17 @@ def _longest_match(
     glossary: Glossary, sentence: str, words: list[regex.Match], folded: list[str], i: int
 ) -> _Match | None:
     best = None
-    for clitic, stem in _clitic_splits(folded[i]):
-        for term in glossary._terms_by_first_word.get(stem, []):
-            if clitic and not term.may_follow_clitic:
-                continue
-            if not _continues(term, sentence, words, folded, i):
-                continue
-            if best is None or (len(term.words), -len(clitic)) > (best.count, -len(best.clitic)):
-                best = _Match(i, len(term.words), clitic, term.rendering)
+    for clitic, term in glossary.readings(folded[i]):
+        if not _continues(term, sentence, words, folded, i):
+            continue
+        if best is None or (len(term.words), -len(clitic)) > (best.count, -len(best.clitic)):
+            best = _Match(i, len(term.words), clitic, term.rendering)
     return best
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> str:
+    return normalize_for_matching(word)
 
 
 def _clitic_splits(word: str) -> Iterator[tuple[str, str]]:

@@ -1,0 +1,140 @@
+"""A rebuild makes again only the pages whose inputs changed, and its site is the one a
+build from nothing would make."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.output import MANIFEST
+from generator.translate import TranslationResult
+
+SEED = "003_163b4c5298a4b073"
+OTHER_EVENT = """---
+title: وزير الخارجية يستقبل سفير اليابان في دمشق
+published: 2025-08-02
+event: ambassador-visit
+---
+استقبل وزير الخارجية السوري سفير اليابان في دمشق يوم السبت، وبحث معه التعاون الاقتصادي بين البلدين.
+
+وقال الوزير إن "العلاقات مع اليابان تتطور بسرعة".
+"""
+
+
+@pytest.fixture
+def two_events(project: Path) -> Path:
+    (project / "content" / "ambassador.md").write_text(OTHER_EVENT, encoding="utf-8")
+    return project
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+
+
+def test_a_rebuild_of_unchanged_content_makes_nothing_again(two_events: Path):
+    config, site = two_events / "site_config.yml", two_events / "site"
+    first = build(config, site)
+    before, before_inodes = files(site), inodes(site)
+    again = build(config, site)
+    keyed = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    assert first.reused == 0
+    assert again.reused == len(keyed) > 20  # every page of both languages and the search index
+    assert "pagefind" in keyed and "en/events/ambassador-visit.html" in keyed
+    assert files(site) == before
+    assert inodes(site)["en/events/ambassador-visit.html"] == before_inodes["en/events/ambassador-visit.html"]
+
+
+def test_editing_one_article_remakes_its_event_and_the_lists_not_the_other_event(two_events: Path):
+    config, site = two_events / "site_config.yml", two_events / "site"
+    build(config, site)
+    before = inodes(site)
+    seed = two_events / "content" / f"{SEED}.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن اللقاء المقبل لم يحدد موعده.\n", encoding="utf-8")
+    build(config, site)
+    after = inodes(site)
+    remade = {path for path in after if after[path] != before.get(path)}
+    for lang in ("ar", "en"):
+        assert {f"{lang}/events/paris-talks-2025-07.html", f"{lang}/articles/{SEED}.html", f"{lang}/index.html"} <= remade
+        assert f"{lang}/events/ambassador-visit.html" not in remade
+        assert f"{lang}/articles/ambassador.html" not in remade
+    assert "اللقاء المقبل لم يحدد موعده" in (site / f"ar/articles/{SEED}.html").read_text(encoding="utf-8")
+
+    build(config, two_events / "from-nothing")
+    assert files(site) == files(two_events / "from-nothing")
+
+
+def test_a_new_reviewed_translation_reaches_the_pages_that_show_the_text(two_events: Path):
+    config, site = two_events / "site_config.yml", two_events / "site"
+    build(config, site)
+    (two_events / "translations" / "reviewed.yml").write_text(
+        "- ar: وزير الخارجية يستقبل سفير اليابان في دمشق\n  en: The foreign minister receives Japan's ambassador\n"
+        "- ar: الكيان الصهيوني\n  en: the Zionist entity\n",  # shown only in the comparison of the seeds
+        encoding="utf-8")
+    build(config, site)
+    for page in ("en/articles/ambassador.html", "en/events/ambassador-visit.html", "en/index.html"):
+        assert "The foreign minister receives Japan&#39;s ambassador" in (site / page).read_text(encoding="utf-8"), page
+    assert "the Zionist entity" in (site / "en/events/paris-talks-2025-07.html").read_text(encoding="utf-8")
+    assert files(site) == files(build_from_nothing(two_events))
+
+
+def test_a_configuration_change_remakes_every_page(two_events: Path):
+    config, site = two_events / "site_config.yml", two_events / "site"
+    build(config, site)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("The News Digest", "Syria Coverage Compared", 1), encoding="utf-8")
+    report = build(config, site)
+    assert report.reused == 0
+    assert "Syria Coverage Compared" in (site / "en/articles/ambassador.html").read_text(encoding="utf-8")
+
+
+def test_a_page_missing_from_the_previous_site_is_made_again(two_events: Path):
+    config, site = two_events / "site_config.yml", two_events / "site"
+    build(config, site)
+    (site / "ar/events/ambassador-visit.html").unlink()
+    build(config, site)
+    assert "سفير اليابان" in (site / "ar/events/ambassador-visit.html").read_text(encoding="utf-8")
+
+
+def test_a_damaged_manifest_means_a_full_build_not_a_failure(two_events: Path):
+    config, site = two_events / "site_config.yml", two_events / "site"
+    build(config, site)
+    (site / MANIFEST).write_text("{not json", encoding="utf-8")
+    assert build(config, site).reused == 0
+    assert files(site) == files(build_from_nothing(two_events))
+
+
+def test_every_text_a_page_translates_is_part_of_its_key(two_events: Path, monkeypatch: pytest.MonkeyPatch):
+    """A page is kept when the translations of its texts did not change: every text it looks up
+    must be among the texts its key is made from, or an edited translation would leave it stale."""
+    from generator import render
+
+    keyed: set[str] = set()
+    looked_up: set[str] = set()
+    event_key = render._event_key
+    real_of = TranslationResult.of
+
+    def recording_event_key(config, event, comparison, translations):
+        keyed.update(t for r in event.reports for t in render._article_texts(config, r.article, r.analysis))
+        keyed.update(comparison.texts())
+        return event_key(config, event, comparison, translations)
+
+    def recording_of(self, source):
+        looked_up.add(source)
+        return real_of(self, source)
+
+    monkeypatch.setattr(render, "_event_key", recording_event_key)
+    monkeypatch.setattr(TranslationResult, "of", recording_of)
+    build(two_events / "site_config.yml", two_events / "site")
+    assert looked_up and looked_up <= keyed | {""}, sorted(looked_up - keyed)[:5]
+
+
+def build_from_nothing(project: Path) -> Path:
+    out = project / "from-nothing"
+    build(project / "site_config.yml", out)
+    return out
