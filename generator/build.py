@@ -6,14 +6,17 @@ function from plain typed data to plain typed data.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 import tempfile
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import generator.analyze
+import generator.clean
 import generator.compare
+import generator.ingest
+import generator.yamlfile
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
 from generator.cache import ResultCache, code_fingerprint
 from generator.compare import Comparison, compare_event
@@ -59,21 +62,16 @@ def read_content(config_path: Path, content_dir: Path | None = None, progress: P
     """Every stage up to the events; writes nothing. Raises DigestError naming each bad file."""
     config = load_config(config_path)
     progress("reading articles", 0, 0)
-    found = ingest(content_dir or config.path(config.content_dir), config.outlets)
-    cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
-    gazetteer = config.gazetteer()
-    gazetteer_key = json.dumps(gazetteer, ensure_ascii=False, sort_keys=True)
-    analyses = {}
-    for done, article in enumerate(found.articles, 1):
-        analyses[article.id] = cache.get_or_compute((article.title, article.body, gazetteer_key),
-                                                    partial(analyze_article, article.title, article.body, gazetteer))
-        progress("analyzing", done, len(found.articles))
+    read_before = ResultCache(config.path(CACHE_DIR) / "articles", code_fingerprint(generator.ingest, generator.clean,
+                                                                                  generator.yamlfile))
+    found = ingest(content_dir or config.path(config.content_dir), config.outlets, read_before)
+    analyses, analyzed_now = _analyses(found.articles, config, progress)
     progress("grouping into events", 0, 0)
     events = group_articles(
         [_grouping_input(article, analyses[article.id]) for article in found.articles],
         GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days),
     )
-    return Content(config, found.articles, analyses, tuple(events), found.problems, cache.misses)
+    return Content(config, found.articles, analyses, tuple(events), found.problems, analyzed_now)
 
 
 def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress: Progress = _silent) -> BuildReport:
@@ -95,17 +93,36 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress:
 
 
 def compare_events(content: Content) -> dict[str, Comparison]:
-    """Each event's comparison, cached by its articles: an event none of whose articles changed is not compared again."""
+    """Each event's comparison; an event none of whose articles changed is not compared again."""
     config = content.config
     by_id = {article.id: article for article in content.articles}
     cache = ResultCache(config.path(CACHE_DIR) / "comparison", code_fingerprint(generator.analyze, generator.compare))
     settings = json.dumps([config.gazetteer(), config.model_dump(include={"terminology"})], ensure_ascii=False, sort_keys=True)
-    return {
-        event.slug: cache.get_or_compute(
-            (settings, event.slug, *(f"{id} {by_id[id].content_hash}" for id in event.article_ids)),
-            partial(compare_event, event, by_id, content.analyses, config.terminology))
-        for event in content.events
-    }
+    jobs = []
+    for event in content.events:
+        inputs = (settings, event.slug, *(f"{id} {by_id[id].content_hash}" for id in event.article_ids))
+        articles = {id: by_id[id] for id in event.article_ids}
+        jobs.append((inputs, (event, articles, {id: content.analyses[id] for id in articles}, config.terminology)))
+    return dict(zip((event.slug for event in content.events), cache.map(_compare, jobs)))
+
+
+def _analyses(articles: Sequence[Article], config: SiteConfig, progress: Progress) -> tuple[dict[str, ArticleAnalysis], int]:
+    """Each article's analysis, and how many were made now (the others come from the cache)."""
+    cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
+    gazetteer = config.gazetteer()
+    gazetteer_key = json.dumps(gazetteer, ensure_ascii=False, sort_keys=True)
+    jobs = [((article.title, article.body, gazetteer_key), (article.title, article.body, gazetteer)) for article in articles]
+    analyses = cache.map(_analyze, jobs, progress=partial(progress, "analyzing"))
+    return {article.id: analysis for article, analysis in zip(articles, analyses)}, cache.misses
+
+
+# Run in worker processes: module-level functions of one argument.
+def _analyze(job: tuple[str, str, dict[str, str]]) -> ArticleAnalysis:
+    return analyze_article(*job)
+
+
+def _compare(job: tuple) -> Comparison:
+    return compare_event(*job)
 
 
 def check(config_path: Path) -> tuple[BuildReport, list[BrokenLink]]:

@@ -11,12 +11,15 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Generic, TypeVar
 
+from generator.parallel import parallel_map
+
 Result = TypeVar("Result")
+Argument = TypeVar("Argument")
 
 
 def fingerprint(*parts: str) -> str:
@@ -54,21 +57,38 @@ class ResultCache(Generic[Result]):
 
     def get_or_compute(self, inputs: tuple[str, ...], compute: Callable[[], Result]) -> Result:
         """compute(), or its stored result for the same inputs (all that compute depends on) and code."""
-        key = fingerprint(self.fingerprint, *inputs)
-        path = self.folder / key[:2] / f"{key}.pickle"
-        try:
-            with path.open("rb") as file:
-                result = pickle.load(file)  # noqa: S301 — our own cache folder
-            self.hits += 1
-            return result
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            pass
+        found = self.get(inputs)
+        if found is not None:
+            return found
         result = compute()
-        self.misses += 1
-        self._store(path, result)
+        self.put(inputs, result)
         return result
 
-    def _store(self, path: Path, result: Result) -> None:
+    def map(self, function: Callable[[Argument], Result], jobs: Sequence[tuple[tuple[str, ...], Argument]],
+            progress: Callable[[int, int], None] = lambda done, total: None) -> list[Result]:
+        """For each (inputs, argument): the stored result, or function(argument), computed for all
+        the missing ones at once on every core (see parallel_map)."""
+        results = [self.get(inputs) for inputs, _ in jobs]
+        missing = [i for i, result in enumerate(results) if result is None]
+        for done, (i, result) in enumerate(zip(missing, parallel_map(function, [jobs[i][1] for i in missing])), 1):
+            self.put(jobs[i][0], result)
+            results[i] = result
+            progress(done, len(missing))
+        return results
+
+    def get(self, inputs: tuple[str, ...]) -> Result | None:
+        """The stored result for these inputs, or None (results are never None)."""
+        try:
+            with self._path(inputs).open("rb") as file:
+                result = pickle.load(file)  # noqa: S301 — our own cache folder
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, inputs: tuple[str, ...], result: Result) -> None:
+        self.misses += 1
+        path = self._path(inputs)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -77,3 +97,7 @@ class ResultCache(Generic[Result]):
             os.replace(temporary, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    def _path(self, inputs: tuple[str, ...]) -> Path:
+        key = fingerprint(self.fingerprint, *inputs)
+        return self.folder / key[:2] / f"{key}.pickle"

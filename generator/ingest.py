@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
+from generator.cache import ResultCache
 from generator.clean import CleanText, UndecodableText, clean_article_text, decode, normalize_newlines, visible_text
 from generator.problems import DigestError, Problem
 from generator.yamlfile import YamlMapping, parse_yaml, read_yaml
@@ -90,8 +92,9 @@ class FrontMatter(BaseModel):
         return value.strip()
 
 
-def ingest(content_dir: Path, outlets: Mapping[str, object]) -> IngestResult:
-    """Read all articles; raise DigestError listing every error found in any file."""
+def ingest(content_dir: Path, outlets: Mapping[str, object], cache: ResultCache | None = None) -> IngestResult:
+    """Read all articles; raise DigestError listing every error found in any file.
+    With a cache, a file read before with the same bytes (and sidecar) is not parsed again."""
     if not content_dir.is_dir():
         raise DigestError([Problem(content_dir, "content folder not found")])
     articles: list[Article] = []
@@ -99,7 +102,7 @@ def ingest(content_dir: Path, outlets: Mapping[str, object]) -> IngestResult:
     warnings: list[Problem] = []
     for path in _article_files(content_dir, errors, warnings):
         try:
-            article, found = read_article(path, outlets)
+            article, found = _read_remembered(path, outlets, cache) if cache else read_article(path, outlets)
         except DigestError as error:
             errors.extend(error.problems)
             continue
@@ -143,6 +146,16 @@ def _orphan_metadata(path: Path) -> Problem | None:
                        hint=f"move these keys into the front matter of {path.stem}.md")
     return Problem(path, "metadata file with no article beside it", severity="warning",
                    hint=f"name the article {path.stem}.txt")
+
+
+def _read_remembered(path: Path, outlets: Mapping[str, object], cache: ResultCache) -> tuple[Article, list[Problem]]:
+    sidecar = _sidecar(path) if path.suffix.lower() == ".txt" else None
+    try:
+        inputs = (str(path), hashlib.sha256(path.read_bytes()).hexdigest(),
+                  sidecar.read_bytes().hex() if sidecar else "", " ".join(sorted(outlets)))
+    except OSError:
+        return read_article(path, outlets)  # which says what is wrong with the file
+    return cache.get_or_compute(inputs, partial(read_article, path, outlets))
 
 
 def read_article(path: Path, outlets: Mapping[str, object]) -> tuple[Article, list[Problem]]:

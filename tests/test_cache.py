@@ -38,3 +38,20 @@ def test_a_glossary_entry_with_a_kind_teaches_the_analysis_and_invalidates_the_c
     kinds = {e.name: e.kind for e in after.analyses["003_163b4c5298a4b073"].entities}
     assert kinds["الجماعات المسلحة"] == "organization"
     assert after.config.renderings()["الجماعات المسلحة"] == "the armed groups"
+
+
+def test_an_unchanged_file_is_not_parsed_again_and_an_edited_sidecar_is(project, monkeypatch):
+    import generator.ingest
+
+    config = project / "site_config.yml"
+    read_content(config)
+    parsed = []
+    read_article = generator.ingest.read_article
+    monkeypatch.setattr(generator.ingest, "read_article", lambda path, outlets: parsed.append(path.name) or read_article(path, outlets))
+    assert read_content(config).articles and parsed == []
+
+    sidecar = project / "content" / "003_163b4c5298a4b073.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "author: رنا\n", encoding="utf-8")
+    content = read_content(config)
+    assert parsed == ["003_163b4c5298a4b073.txt"]
+    assert {a.id: a.author for a in content.articles}["003_163b4c5298a4b073"] == "رنا"
