@@ -52,6 +52,7 @@ from generator.ingest import Article
 Stance = Literal["reports", "contradicts", "silent"]
 ClaimTopic = Literal["outcome", "duration", "count", "date", "statement"]  # interface strings claim_topic_…
 ContradictionKind = Literal["polarity", "number", "date", "outcome"]
+MAX_CLAIM_ROWS = 20  # claims shown in an event's matrix; the seeds' event has 7
 
 
 # --- What the comparison holds -------------------------------------------------------
@@ -92,7 +93,8 @@ class ClaimRow:
 @dataclass(frozen=True)
 class ClaimMatrix:
     article_ids: tuple[str, ...]  # the columns, in event order
-    rows: tuple[ClaimRow, ...]
+    rows: tuple[ClaimRow, ...]  # the most telling MAX_CLAIM_ROWS, contested ones first
+    omitted: int = 0  # rows left out: fewer outlets take a side on them
 
 
 @dataclass(frozen=True)
@@ -177,12 +179,13 @@ def compare_event(
     rows = _claim_rows(ids, sentences, similarity, aligned)
     opposed = _opposed_pairs(rows, sentences)
     shared = _shared_points(sentences, similarity, aligned, opposed)
+    shown = _most_telling(rows)
     return Comparison(
         event_slug=event.slug,
         shared=shared,
         unique=_unique_points(ids, sentences, shared, opposed),
-        contradictions=tuple(_contradiction(row) for row in rows if _contested(row)),
-        claim_matrix=ClaimMatrix(ids, rows),
+        contradictions=tuple(_contradiction(row) for row in shown if _contested(row)),
+        claim_matrix=ClaimMatrix(ids, shown, len(rows) - len(shown)),
         terminology=choices,
         cited_sources=sources,
         confirmed_quotes=_confirmed_quotes(ids, analyses),
@@ -680,6 +683,19 @@ def _claim_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarity: 
     rows += _date_rows(ids, sentences, aligned)
     rows += _statement_rows(ids, sentences, aligned)
     return tuple(rows)
+
+
+def _most_telling(rows: Sequence[ClaimRow]) -> tuple[ClaimRow, ...]:
+    """The rows a reader should see: contradictions first, then the claims most outlets take a side on,
+    in their order of the event. A big event yields hundreds of one-outlet figures; a page of all of
+    them (megabytes, a table of thousands of cells) would hide the few that matter."""
+    def telling(position: int) -> tuple[bool, int, int]:
+        row = rows[position]
+        sides = sum(cell.stance != "silent" for cell in row.cells.values())
+        return (not _contested(row), -sides, position)
+
+    kept = sorted(sorted(range(len(rows)), key=telling)[:MAX_CLAIM_ROWS])
+    return tuple(rows[position] for position in kept)
 
 
 def _row(ids: Sequence[str], sentences: Sequence[_Sentence], reference: Sequence[_Claim],

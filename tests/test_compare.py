@@ -390,3 +390,24 @@ def test_template_for_one_article_shows_only_word_choice_and_sources(config: Sit
     comparison = compare_event(EventGroup("alone", (B,)), articles, analyses, config.terminology)
     html, _ = render_comparison(config, seeds, comparison, "ar", set())
     assert [a["id"] for tag, a in _Html(html).tags if tag == "h2"] == ["compare-terms", "compare-sources"]
+
+
+CITIES = ["حلب", "حمص", "درعا", "إدلب", "اللاذقية", "طرطوس", "دير الزور", "الرقة", "الحسكة", "القنيطرة", "السويداء",
+          "حماة", "دمشق", "جبلة", "بانياس", "منبج", "الباب", "عفرين", "تدمر", "قطنا", "دوما", "داريا", "الزبداني"]
+
+
+def test_a_big_event_shows_its_twenty_most_telling_claims_and_says_how_many_more(project: Path):
+    from generator.build import build
+
+    for name, first in (("health-ministry", 10), ("civil-defence", 110)):
+        lines = [f"وقالت مديرية الصحة إن عدد المصابين في مدينة {city} بلغ {first + i} شخصا بعد القصف."
+                 for i, city in enumerate(CITIES)]
+        (project / "content" / f"{name}.md").write_text(
+            f"---\ntitle: حصيلة القصف في المدن السورية بحسب {name}\nevent: shelling-toll\n---\n" + "\n\n".join(lines),
+            encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    arabic = (project / "site/ar/events/shelling-toll.html").read_text(encoding="utf-8")
+    english = (project / "site/en/events/shelling-toll.html").read_text(encoding="utf-8")
+    assert arabic.count('<th scope="row">') == english.count('<th scope="row">') == 20  # one per city: 23 contradictions
+    assert "3 more claims, taken up by fewer outlets, are not shown here." in english
+    assert "3 روايات أخرى لم تُعرض هنا" in arabic
