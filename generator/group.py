@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import regex
@@ -82,6 +83,10 @@ _HEADLINE_KEYS = 12
 _MIN_NUMBER_DIGITS = 3
 _YEARS = frozenset(map(str, range(1400, 1460))) | frozenset(map(str, range(1990, 2040)))
 _MAX_SLUG_LENGTH = 80
+# _rowwise_dot: rows with more stored values than this on average are multiplied group by
+# group (the body's n-grams); shorter ones in runs of this many pairs.
+_LONG_ROW = 200
+_DOT_CHUNK_PAIRS = 8192
 
 _WORD = regex.compile(r"\w+")
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -138,8 +143,21 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 17)
+def _content_stem(word: str) -> str:
+    """The stem of a word that can say what an article is about; "" for short words and numbers."""
+    return _stem(word) if len(word) >= _MIN_STEM_LENGTH and not word.isdigit() else ""
+
+
 def _stems(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_stem(w) for w in set(words) if len(w) >= _MIN_STEM_LENGTH and not w.isdigit())
+    stems = set(map(_content_stem, set(words)))
+    stems.discard("")
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalized_entity(name: str) -> str:
+    return normalize_for_matching(name)
 
 
 def _numbers(normalized: str) -> frozenset[str]:
@@ -171,7 +189,7 @@ class _ArticleText:
             headline_stems=headline_stems,
             all_stems=headline_stems | _stems(body_words),
             numbers=_numbers(f"{title}\n{body}"),
-            entities=frozenset(normalize_for_matching(e) for e in article.entities),
+            entities=frozenset(map(_normalized_entity, article.entities)),
         )
 
 
@@ -250,15 +268,14 @@ class _PairFeatures:
     def of(cls, texts: Sequence[_ArticleText], pairs: Sequence[tuple[int, int]]) -> _PairFeatures:
         left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
         right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
-        cosines = [_rowwise_dot(block, left, right) for block in _ngram_blocks(texts)]
-        weights = _stem_weights(texts)
-        contrasts = [_contrast(texts[i], texts[j], weights) for i, j in pairs]
+        cosines = [_rowwise_dot(block, block, left, right) for block in _ngram_blocks(texts)]
+        contrasts = _contrasts(texts, left, right)
         numbers = [_overlap(texts[i].numbers, texts[j].numbers) for i, j in pairs]
         entities = [_overlap(texts[i].entities, texts[j].entities) for i, j in pairs]
         return cls(
             title=cosines[0],
             body=cosines[1],
-            contrast=np.array(contrasts),
+            contrast=contrasts,
             shared_numbers=np.array([max(n, 0.0) for n in numbers]),
             number_conflict=np.array([float(n == 0.0) for n in numbers]),
             shared_entities=np.array([max(e, 0.0) for e in entities]),
@@ -280,21 +297,23 @@ class _PairFeatures:
 def _ngram_blocks(texts: Sequence[_ArticleText]) -> list[sparse.csr_matrix]:
     """L2-normalised TF-IDF of character n-grams for the title and the start of the body."""
     fields = ([t.title for t in texts], [t.body for t in texts])
-    vocabulary: dict[str, int] = {}
-    for documents in fields:
-        for words in documents:
-            for word in words:
-                vocabulary.setdefault(word, len(vocabulary))
+    words = dict.fromkeys(chain.from_iterable(chain.from_iterable(fields)))  # in order of first use
+    vocabulary = {word: column for column, word in enumerate(words)}
     ngrams = _ngram_matrix(vocabulary)
     transformer = TfidfTransformer(sublinear_tf=True)
     return [transformer.fit_transform(_word_counts(documents, vocabulary) @ ngrams).tocsr() for documents in fields]
 
 
 def _word_counts(documents: Sequence[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    rows = [row for row, words in enumerate(documents) for _ in words]
-    columns = [vocabulary[word] for words in documents for word in words]
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, columns)), shape=(len(documents), max(len(vocabulary), 1)))
+    """Documents × word counts."""
+    lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+    total = int(lengths.sum())
+    columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(documents)), dtype=np.int64, count=total)
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    shape = (len(documents), max(len(vocabulary), 1))
+    counts = sparse.csr_matrix((np.ones(total), columns, indptr), shape=shape)
+    counts.sum_duplicates()  # sorted too, which fixes the order in which products are added up
+    return counts
 
 
 def _ngram_matrix(vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -312,53 +331,86 @@ def _ngram_matrix(vocabulary: dict[str, int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, (rows, columns)), shape=(max(len(vocabulary), 1), max(len(grams), 1)))
 
 
-def _rowwise_dot(block: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Dot product of rows left[k] and right[k] of `block`, for every k.
+def _rowwise_dot(
+    scattered: sparse.csr_matrix, gathered: sparse.csr_matrix, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Dot product of row left[k] of `scattered` and row right[k] of `gathered`, for every k.
 
     Pairs come sorted by their left row: its weights are scattered once into a dense
-    vector, and the right rows are gathered against it.
+    vector, and the right rows are gathered against it.  Each pair's products are added
+    up in the order of its row, so that a pair gets the same bits wherever it is.
     """
     out = np.zeros(len(left))
-    dense = np.zeros(block.shape[1])
-    indptr, indices, data = block.indptr, block.indices, block.data
-    starts = np.flatnonzero(np.r_[True, left[1:] != left[:-1]])
-    for start, end in zip(starts, np.r_[starts[1:], len(left)]):
-        own = slice(indptr[left[start]], indptr[left[start] + 1])
-        dense[indices[own]] = data[own]
-        others = right[start:end]
-        lengths = indptr[others + 1] - indptr[others]
-        first = np.repeat(indptr[others] - np.r_[0, np.cumsum(lengths)[:-1]], lengths)
-        positions = first + np.arange(lengths.sum())
-        products = dense[indices[positions]] * data[positions]
-        out[start:end] = np.bincount(np.repeat(np.arange(len(others)), lengths), products, minlength=len(others))
-        dense[indices[own]] = 0.0
+    dense = np.zeros(scattered.shape[1])
+    starts = np.flatnonzero(np.concatenate(([True], left[1:] != left[:-1]))).tolist()
+    groups = list(zip(starts, [*starts[1:], len(left)]))
+    long_rows = gathered.nnz > _LONG_ROW * gathered.shape[0]
+    for chunk in _runs_of_groups(groups, _DOT_CHUNK_PAIRS):
+        offset = chunk[0][0]
+        # Long rows: one compiled product per group; short rows: one gather per chunk,
+        # which saves the per-call cost of scipy's indexing.
+        rows = None if long_rows else gathered[right[offset : chunk[-1][1]]]
+        for start, end in chunk:
+            own = slice(scattered.indptr[left[start]], scattered.indptr[left[start] + 1])
+            dense[scattered.indices[own]] = scattered.data[own]
+            if rows is None:
+                out[start:end] = gathered[right[start:end]] @ dense
+            else:
+                first, last = rows.indptr[start - offset], rows.indptr[end - offset]
+                products = dense[rows.indices[first:last]] * rows.data[first:last]
+                lengths = np.diff(rows.indptr[start - offset : end - offset + 1])
+                out[start:end] = np.bincount(np.repeat(np.arange(end - start), lengths), products, end - start)
+            dense[scattered.indices[own]] = 0.0
     return out
+
+
+def _runs_of_groups(groups: list[tuple[int, int]], size: int) -> Iterable[list[tuple[int, int]]]:
+    """Consecutive groups (start, end) cut into runs of about `size` pairs."""
+    run: list[tuple[int, int]] = []
+    for group in groups:
+        if run and group[1] - run[0][0] > size:
+            yield run
+            run = []
+        run.append(group)
+    if run:
+        yield run
 
 
 def _stem_weights(texts: Sequence[_ArticleText]) -> dict[str, float]:
     """Smoothed idf², so specific words count much more than common ones; the smoothing
     keeps a handful of articles (where every word looks rare or common) from extremes."""
-    frequency = Counter(stem for t in texts for stem in t.all_stems)
+    frequency = Counter(chain.from_iterable(t.all_stems for t in texts))
     return {stem: (math.log((1 + len(texts)) / (1 + count)) + 1) ** 2 for stem, count in frequency.items()}
 
 
-def _contrast(a: _ArticleText, b: _ArticleText, weights: dict[str, float]) -> float:
+def _contrasts(texts: Sequence[_ArticleText], left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Share of specific (idf²-weighted) headline words that the other article never uses.
 
     Taken in the direction where it is smaller, so that one side's colourful headline
     does not count; both headlines naming something the other never mentions does.
     """
-    matched = max(_weight(a.headline_stems & b.all_stems, weights), _weight(b.headline_stems & a.all_stems, weights))
-    unmatched = min(_weight(a.headline_stems - b.all_stems, weights), _weight(b.headline_stems - a.all_stems, weights))
-    return _share(unmatched, matched)
+    weights = _stem_weights(texts)
+    columns = {stem: column for column, stem in enumerate(weights)}
+    column_weights = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    headline = _stem_matrix([t.headline_stems for t in texts], columns)
+    headline.data = column_weights[headline.indices]
+    used = _stem_matrix([t.all_stems for t in texts], columns)
+    totals = np.asarray(headline.sum(axis=1)).ravel()
+    found_right = _rowwise_dot(headline, used, left, right)  # left's headline words used by right
+    found_left = _rowwise_dot(used, headline, left, right)
+    matched = np.maximum(found_right, found_left)
+    unmatched = np.maximum(np.minimum(totals[left] - found_right, totals[right] - found_left), 0.0)
+    total = matched + unmatched
+    return np.divide(unmatched, total, out=np.zeros_like(total), where=total > 0)
 
 
-def _weight(stems: frozenset[str], weights: dict[str, float]) -> float:
-    return sum(map(weights.__getitem__, stems))
-
-
-def _share(part: float, other: float) -> float:
-    return part / (part + other) if part + other else 0.0
+def _stem_matrix(stem_sets: Sequence[frozenset[str]], columns: dict[str, int]) -> sparse.csr_matrix:
+    """Articles × stems, 1 where the article has the stem."""
+    lengths = np.fromiter(map(len, stem_sets), dtype=np.int64, count=len(stem_sets))
+    total = int(lengths.sum())
+    indices = np.fromiter(map(columns.__getitem__, chain.from_iterable(stem_sets)), dtype=np.int64, count=total)
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    return sparse.csr_matrix((np.ones(total), indices, indptr), shape=(len(stem_sets), max(len(columns), 1)))
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
