@@ -17,7 +17,7 @@ MIN_ITEMS_PER_WORKER = 8
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
     """function(item) for each item, in order; on every core when there are enough items.
     function and items must be picklable (a module-level function, plain data)."""
-    workers = min(_cores(), len(items) // MIN_ITEMS_PER_WORKER)
+    workers = min(cores(), len(items) // MIN_ITEMS_PER_WORKER)
     if workers < 2:
         yield from map(function, items)
         return
@@ -25,7 +25,7 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> I
         yield from pool.map(function, items, chunksize=max(1, len(items) // (workers * 16)))
 
 
-def _cores() -> int:
+def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))  # the cores this process may use, not all the machine has
     except AttributeError:

@@ -7,7 +7,6 @@ Graph) come from the configured base_url.
 """
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 import generator
 from generator.analyze.analysis import ArticleAnalysis
@@ -27,8 +27,8 @@ from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
 from generator.output import SiteWriter
-from generator.search import INDEX_FOLDER, build_search_index
-from generator.translate import TranslationResult
+from generator.search import INDEX_FOLDER, build_search_indexes, newest_first, shard_of
+from generator.translate import Translation, TranslationResult
 
 LANGUAGES = ("ar", "en")
 DIRECTION = {"ar": "rtl", "en": "ltr"}
@@ -116,10 +116,12 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     site_key = _site_key(config)
     event_keys = {event.slug: _event_key(config, event, comparisons[event.slug], translations) for event in events}
     by_outlet = _reports_by_outlet(events)
+    searched = _searched_pages(events)
+    shards = newest_first(set(searched.values()))
     for lang in LANGUAGES:
         page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
         page.render("home.html", "index.html", event_keys.values(), events=events)
-        page.render("search.html", "search.html", ())
+        page.render("search.html", "search.html", shards, search_shards=shards)
         page.render("404.html", "404.html", (), indexed=False)
         for event in events:
             event_key = (event_keys[event.slug],)
@@ -150,7 +152,7 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
         if static.is_file():
             writer.copy("assets/" + static.relative_to(STATIC).as_posix(), static)
     writer.write(".nojekyll", "")
-    _search_index(writer)
+    _search_indexes(writer, searched)
 
 
 def _site_key(config: SiteConfig) -> str:
@@ -168,13 +170,29 @@ def _event_key(config: SiteConfig, event: EventPage, comparison: Comparison, tra
                        *(f"{t.source}\0{t.text}\0{t.origin}" for t in translated))
 
 
-def _search_index(writer: SiteWriter) -> None:
-    """Pagefind reads every page: run it only when a page changed."""
-    pages = sorted(f"{path} {key}" for path, key in writer.keys.items() if path.endswith(".html"))
-    key = fingerprint(version("pagefind"), *pages)
-    if not writer.reuse(INDEX_FOLDER, key):
-        build_search_index(writer.root)
-        writer.made_elsewhere(INDEX_FOLDER, key)
+def _searched_pages(events: Sequence[EventPage]) -> dict[str, str]:
+    """The pages Pagefind indexes (path within a language) and the shard of each: its month."""
+    searched = {}
+    for event in events:
+        searched[f"events/{event.slug}.html"] = shard_of(event.published)
+        for report in event.reports:
+            searched[f"articles/{report.article.id}.html"] = shard_of(report.article.published)
+    return searched
+
+
+def _search_indexes(writer: SiteWriter, searched: Mapping[str, str]) -> None:
+    """Pagefind reads every page it indexes: a shard none of whose pages changed is kept."""
+    shards: dict[str, list[str]] = {}
+    for path, shard in sorted(searched.items()):
+        shards.setdefault(shard, []).extend(f"{lang}/{path}" for lang in LANGUAGES)
+    stale = {}
+    for shard, pages in shards.items():
+        key = fingerprint(version("pagefind"), *(f"{page} {writer.keys[page]}" for page in pages))
+        if not writer.reuse(f"{INDEX_FOLDER}/{shard}", key):
+            stale[shard] = (pages, key)
+    build_search_indexes(writer.root, {shard: pages for shard, (pages, _) in stale.items()})
+    for shard, (_, key) in stale.items():
+        writer.made_elsewhere(f"{INDEX_FOLDER}/{shard}", key)
 
 
 UNIDENTIFIED = "unidentified"
@@ -245,10 +263,40 @@ class _PageRenderer:
             event_path=lambda slug: f"{self.lang}/events/{slug}.html",
             article_path=lambda article_id: f"{self.lang}/articles/{article_id}.html",
             tr=self.translations.of,
+            text=self.text,
+            plain=self.plain,
+            origin=self.origin,
+            arabic_block=self.arabic_block,
             format_date=self.format_date,
             count=self.count,
             **context,
         )
+
+    # Article text in the page's language. Python, not Jinja macros: they are called for every
+    # sentence of every page, and a macro call costs twenty times as much.
+    def text(self, source: str, note: bool = True) -> Markup:
+        """The text; on English pages its translation, which says where it comes from (note), and
+        text still in Arabic keeps its own language and direction."""
+        if self.lang == "ar":
+            return escape(source)
+        translation = self.translations.of(source)
+        attributes = ' lang="ar" dir="rtl"' if translation.origin == "untranslated" else ""
+        shown = Markup(f"<span{attributes}>{escape(translation.text)}</span>")
+        return shown + Markup(" ") + self.origin(translation) if note else shown
+
+    def origin(self, translation: Translation) -> Markup:
+        label = escape(self.strings[f"origin_{translation.origin}"])
+        return Markup(f'<span class="origin origin-{translation.origin}" lang="en" dir="ltr">{label}</span>')
+
+    def plain(self, source: str) -> str:
+        """Text where a note would be out of place (the <title>, attributes)."""
+        return source if self.lang == "ar" else self.translations.of(source).text
+
+    def arabic_block(self, source: str) -> Markup:
+        """Attributes of a block (list item, quote) holding article text: on English pages, text still
+        in Arabic makes the whole block right-to-left, so its marks and badge sit where Arabic expects."""
+        untranslated = self.lang == "en" and self.translations.of(source).origin == "untranslated"
+        return Markup(' lang="ar" dir="rtl"' if untranslated else "")
 
     def count(self, number: int, key: str) -> str:
         forms = self.strings[key]
@@ -272,5 +320,10 @@ def plural_category(number: int, lang: str) -> str:
 
 
 def relative_url(from_page: str, target: str) -> str:
-    """Link from one site path to another, e.g. ('ar/events/x.html', 'assets/style.css') → '../../assets/style.css'."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    """Link from one site path to another, e.g. ('ar/events/x.html', 'assets/style.css') → '../../assets/style.css'.
+    Both are normalized paths of files of the site (posixpath.relpath, without its calls to the file system)."""
+    here, there = from_page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])

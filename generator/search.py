@@ -1,33 +1,72 @@
-"""Full-text search: a Pagefind index of the rendered pages, one per language.
+"""Full-text search: Pagefind indexes of the rendered pages, one per month of publication.
 
 Pagefind stems and normalizes Arabic itself (alef and hamza forms, ta marbuta,
-attached prefixes), so `الاسرائيلي` finds `الإسرائيلي`. The index is static
-files under `pagefind/`, searched in the reader's browser.
+attached prefixes), so `الاسرائيلي` finds `الإسرائيلي`. Each index is static
+files under `pagefind/<shard>/`, searched in the reader's browser, where the
+search page merges them all (Pagefind's mergeIndex).
+
+One index per month rather than one for the site: Pagefind reads every page it
+indexes, and a rebuild after today's articles must not read a year of them
+again. A shard whose pages did not change is kept from the previous build.
 """
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from functools import partial
 from pathlib import Path
 
+from generator.parallel import cores
 from generator.problems import DigestError, Problem
 
 INDEX_FOLDER = "pagefind"
+UNDATED = "undated"
 
 
-def build_search_index(site_root: Path) -> None:
-    """Index every page that marks its searchable part with data-pagefind-body."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_root), "--output-subdir", INDEX_FOLDER, "--silent"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        reason = (result.stderr or result.stdout).strip().splitlines()
-        raise DigestError([Problem(site_root, f"search index failed: {reason[-1] if reason else 'pagefind exited with an error'}",
-                                   hint="reinstall with ./run.sh build; it installs pagefind[extended]")])
-    _sort_entry_file(site_root / INDEX_FOLDER / "pagefind-entry.json")
+def shard_of(published: date | None) -> str:
+    """The index a page of this publication date goes to."""
+    return f"{published.year:04d}-{published.month:02d}" if published else UNDATED
+
+
+def newest_first(shards: set[str]) -> list[str]:
+    return sorted(shards - {UNDATED}, reverse=True) + sorted(shards & {UNDATED})
+
+
+def build_search_indexes(site_root: Path, shards: Mapping[str, Sequence[str]]) -> None:
+    """Index the pages (site paths) of each shard into pagefind/<shard>/, on every core."""
+    with ThreadPoolExecutor(cores()) as pool:
+        list(pool.map(partial(_index_shard, site_root), shards.items()))
+
+
+def _index_shard(site_root: Path, shard: tuple[str, Sequence[str]]) -> None:
+    """Pagefind reads a whole folder: give it one with only the shard's pages, at their paths
+    (hard links), so the addresses in the index are those of the site."""
+    name, pages = shard
+    with tempfile.TemporaryDirectory(dir=site_root, prefix=".search-") as folder:
+        pages_folder = Path(folder)
+        for page in pages:
+            (pages_folder / page).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site_root / page, pages_folder / page)
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(pages_folder), "--output-subdir", INDEX_FOLDER, "--silent"],
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            reason = (result.stderr or result.stdout).strip().splitlines()
+            raise DigestError([Problem(site_root, f"search index failed: {reason[-1] if reason else 'pagefind exited with an error'}",
+                                       hint="reinstall with ./run.sh build; it installs pagefind[extended]")])
+        _sort_entry_file(pages_folder / INDEX_FOLDER / "pagefind-entry.json")
+        target = site_root / INDEX_FOLDER / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(pages_folder / INDEX_FOLDER, target)
 
 
 def _sort_entry_file(path: Path) -> None:

@@ -17,7 +17,7 @@ from generator.config import SiteConfig, load_config
 from generator.group import EventGroup
 from generator.ingest import Article, ingest
 from generator.problems import DigestError
-from generator.render import TEMPLATES, _environment, event_pages
+from generator.render import TEMPLATES, _environment, _PageRenderer, event_pages
 from generator.translate import Translation
 
 REPO = Path(__file__).resolve().parent.parent
@@ -343,15 +343,16 @@ def render_comparison(config: SiteConfig, seeds, comparison: Comparison, lang: s
                          articles, analyses)
     asked: list[str] = []
 
-    def tr(source: str) -> Translation:
-        asked.append(source)
-        return Translation(source, f"EN[{source}]", "machine") if source in translated else Translation(source, source, "untranslated")
+    class Recording:  # the translations, as the renderer asks for them
+        def of(self, source: str) -> Translation:
+            asked.append(source)
+            if source in translated:
+                return Translation(source, f"EN[{source}]", "machine")
+            return Translation(source, source, "untranslated")
 
     strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))[lang]
-    template = _environment().from_string('{% import "macros.html" as m with context %}{% include "comparison.html" %}')
-    html = template.render(lang=lang, s=strings, tr=tr, url=lambda target: "../" + target,
-                           article_path=lambda article_id: f"{lang}/articles/{article_id}.html",
-                           event=page, comparison=comparison)
+    renderer = _PageRenderer(_environment(), config, strings, lang, Recording(), writer=None, site_key="")
+    html = renderer.template_text("comparison.html", f"{lang}/events/{page.slug}.html", event=page, comparison=comparison)
     return html, asked
 
 
@@ -369,7 +370,7 @@ def test_template_renders_every_section_with_a_real_table(config: SiteConfig, se
     assert headings == ["compare-shared", "compare-unique", "compare-claims", "compare-terms", "compare-sources",
                         "compare-confirmed"]
     links = [a["href"] for tag, a in tags if tag == "a"]
-    assert f"../{lang}/articles/{A}.html#s-2" in links and f"../{lang}/articles/{B}.html#s-9" in links
+    assert f"../articles/{A}.html#s-2" in links and f"../articles/{B}.html#s-9" in links
 
 
 def test_template_asks_to_translate_only_texts_the_comparison_lists(config: SiteConfig, seeds, seed_comparison):

@@ -9,14 +9,14 @@ import pytest
 from generator.analyze.analysis import analyze_article
 from generator.build import compare_events, read_content
 from generator.compare import compare_event
-from generator.parallel import _cores, parallel_map
+from generator.parallel import cores, parallel_map
 
 
 def _process(_: int) -> int:
     return os.getpid()
 
 
-@pytest.mark.skipif(_cores() < 2, reason="one core: everything runs in this process")
+@pytest.mark.skipif(cores() < 2, reason="one core: everything runs in this process")
 def test_many_items_are_spread_over_worker_processes_and_come_back_in_order():
     assert len(set(parallel_map(_process, range(64))) - {os.getpid()}) >= 2
     assert list(parallel_map(abs, range(-40, 0))) == list(range(40, 0, -1))

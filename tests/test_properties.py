@@ -102,3 +102,18 @@ def test_valid_utf8_and_utf16_are_read_as_they_are(text: str):
     assert decode(text.encode("utf-8")) == text
     assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
     assert decode(text.encode("utf-16")) == text
+
+
+# A path of the site: folders, then a file (no folder is named like a file).
+_SITE_PATH = st.builds(lambda folders, file: "/".join([*folders, file]),
+                       st.lists(st.sampled_from(["ar", "en", "events", "articles", "assets", "a-b"]), max_size=3),
+                       st.sampled_from(["x.html", "index.html", "style.css"]))
+
+
+@given(_SITE_PATH, _SITE_PATH)
+def test_links_between_pages_are_those_of_posixpath_relpath(page_path: str, target_path: str):
+    import posixpath
+
+    from generator.render import relative_url
+
+    assert relative_url(page_path, target_path) == posixpath.relpath(target_path, posixpath.dirname(page_path) or ".")
