@@ -15,6 +15,7 @@ from pathlib import Path
 import generator.analyze
 import generator.clean
 import generator.compare
+import generator.group
 import generator.ingest
 import generator.yamlfile
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
@@ -67,11 +68,18 @@ def read_content(config_path: Path, content_dir: Path | None = None, progress: P
     found = ingest(content_dir or config.path(config.content_dir), config.outlets, read_before)
     analyses, analyzed_now = _analyses(found.articles, config, progress)
     progress("grouping into events", 0, 0)
-    events = group_articles(
-        [_grouping_input(article, analyses[article.id]) for article in found.articles],
-        GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days),
-    )
+    events = _events(found.articles, analyses, config)
     return Content(config, found.articles, analyses, tuple(events), found.problems, analyzed_now)
+
+
+def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], config: SiteConfig) -> list[EventGroup]:
+    """The grouping, kept while no article, setting or code it depends on changed (a no-change rebuild)."""
+    cache = ResultCache(config.path(CACHE_DIR) / "grouping", code_fingerprint(generator.analyze, generator.group))
+    settings = GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days)
+    inputs = (repr(settings), json.dumps(config.gazetteer(), ensure_ascii=False, sort_keys=True),
+              *(f"{article.id} {article.content_hash}" for article in articles))
+    return cache.get_or_compute(inputs, lambda: group_articles(
+        [_grouping_input(article, analyses[article.id]) for article in articles], settings))
 
 
 def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress: Progress = _silent) -> BuildReport:

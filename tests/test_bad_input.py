@@ -228,15 +228,15 @@ def test_an_internal_error_is_one_line_and_verbose_shows_the_traceback(editor_pr
     import generator.build
 
     def broken_stage(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("the grouping broke\non two lines")
+        raise RuntimeError("the translation broke\non two lines")
 
-    monkeypatch.setattr(generator.build, "group_articles", broken_stage)
+    monkeypatch.setattr(generator.build, "translate_texts", broken_stage)
     site = tree(editor_project / "site")
 
     quiet, verbose = run_in(editor_project, ["build"]), run_in(editor_project, ["build", "--verbose"])
 
     assert quiet.code == verbose.code == 2
-    assert quiet.problems == ["digest: internal error: RuntimeError: the grouping broke on two lines (run with --verbose for details)"]
+    assert quiet.problems == ["digest: internal error: RuntimeError: the translation broke on two lines (run with --verbose for details)"]
     assert "Traceback (most recent call last)" in verbose.stderr and "broken_stage" in verbose.stderr
     assert tree(editor_project / "site") == site
 

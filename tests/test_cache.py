@@ -55,3 +55,24 @@ def test_an_unchanged_file_is_not_parsed_again_and_an_edited_sidecar_is(project,
     content = read_content(config)
     assert parsed == ["003_163b4c5298a4b073.txt"]
     assert {a.id: a.author for a in content.articles}["003_163b4c5298a4b073"] == "رنا"
+
+
+def test_the_grouping_is_kept_until_an_article_or_a_setting_changes(project, monkeypatch):
+    import generator.build
+
+    config = project / "site_config.yml"
+    first = read_content(config)
+    grouped = []
+    group_articles = generator.build.group_articles
+    monkeypatch.setattr(generator.build, "group_articles", lambda *args: grouped.append(1) or group_articles(*args))
+    assert read_content(config).events == first.events and grouped == []
+
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("similarity_threshold: 0.15", "similarity_threshold: 0.2"), encoding="utf-8")
+    assert read_content(config).events == first.events and grouped == [1]
+
+    seed = project / "content" / "003_163b4c5298a4b073.yml"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("event: paris-talks-2025-07", ""), encoding="utf-8")
+    events = read_content(config).events
+    pinned = {event.slug: event.article_ids for event in events}["paris-talks-2025-07"]
+    assert grouped == [1, 1] and "003_163b4c5298a4b073" not in pinned  # its pin is gone
