@@ -76,7 +76,7 @@ def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], c
     """The grouping, kept while no article, setting or code it depends on changed (a no-change rebuild)."""
     cache = ResultCache(config.path(CACHE_DIR) / "grouping", code_fingerprint(generator.analyze, generator.group))
     settings = GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days)
-    inputs = (repr(settings), json.dumps(config.gazetteer(), ensure_ascii=False, sort_keys=True),
+    inputs = (repr(settings), _as_key(config.gazetteer()),
               *(f"{article.id} {article.content_hash}" for article in articles))
     return cache.get_or_compute(inputs, lambda: group_articles(
         [_grouping_input(article, analyses[article.id]) for article in articles], settings))
@@ -105,7 +105,7 @@ def compare_events(content: Content) -> dict[str, Comparison]:
     config = content.config
     by_id = {article.id: article for article in content.articles}
     cache = ResultCache(config.path(CACHE_DIR) / "comparison", code_fingerprint(generator.analyze, generator.compare))
-    settings = json.dumps([config.gazetteer(), config.model_dump(include={"terminology"})], ensure_ascii=False, sort_keys=True)
+    settings = _as_key([config.gazetteer(), config.model_dump(include={"terminology"})])
     jobs = []
     for event in content.events:
         inputs = (settings, event.slug, *(f"{id} {by_id[id].content_hash}" for id in event.article_ids))
@@ -118,10 +118,15 @@ def _analyses(articles: Sequence[Article], config: SiteConfig, progress: Progres
     """Each article's analysis, and how many were made now (the others come from the cache)."""
     cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
     gazetteer = config.gazetteer()
-    gazetteer_key = json.dumps(gazetteer, ensure_ascii=False, sort_keys=True)
+    gazetteer_key = _as_key(gazetteer)
     jobs = [((article.title, article.body, gazetteer_key), (article.title, article.body, gazetteer)) for article in articles]
     analyses = cache.map(_analyze, jobs, progress=partial(progress, "analyzing"))
     return {article.id: analysis for article, analysis in zip(articles, analyses)}, cache.misses
+
+
+def _as_key(settings: object) -> str:
+    """Settings (plain data) as a cache input: the same text for the same settings."""
+    return json.dumps(settings, ensure_ascii=False, sort_keys=True)
 
 
 # Run in worker processes: module-level functions of one argument.

@@ -28,7 +28,7 @@ import regex
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from generator.analyze.normalize import normalize_for_matching
+from generator.analyze.normalize import normalize_for_matching, normalize_word
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,6 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
-@lru_cache(maxsize=1 << 16)
-def _normalized_entity(name: str) -> str:
-    return normalize_for_matching(name)
 
 
 def _numbers(normalized: str) -> frozenset[str]:
@@ -189,7 +186,7 @@ class _ArticleText:
             headline_stems=headline_stems,
             all_stems=headline_stems | _stems(body_words),
             numbers=_numbers(f"{title}\n{body}"),
-            entities=frozenset(map(_normalized_entity, article.entities)),
+            entities=frozenset(map(normalize_word, article.entities)),
         )
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 import regex
 
-from generator.analyze.normalize import normalize_for_matching, strip_tashkeel
+from generator.analyze.normalize import normalize_for_matching, normalize_word, strip_tashkeel
 from generator.analyze.sentences import Sentence
 
 EntityKind = Literal["person", "place", "organization", "country", "media"]
@@ -60,17 +60,13 @@ _TOKEN = regex.compile(
 )
 
 
-# Articles repeat their words; normalizing each distinct word once halves the time.
-_normalize_word = lru_cache(maxsize=1 << 16)(normalize_for_matching)
-
-
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         piece = match.group()
         start, end = match.span()
         if match.lastgroup == "word":
-            tokens.append(Token(piece, _normalize_word(piece), offset + start, offset + end, "word"))
+            tokens.append(Token(piece, normalize_word(piece), offset + start, offset + end, "word"))
         else:
             tokens.append(Token(piece, piece, offset + start, offset + end, "punct"))
     return tokens
@@ -105,7 +101,6 @@ def stems(norm: str) -> tuple[str, ...]:
                 if preposition == "ل" and rest.startswith("ل"):
                     found.append("ا" + rest)
     return tuple(found)
-
 
 
 def match_stem(token: Token, words: Collection[str]) -> str | None:

@@ -5,6 +5,7 @@ Never use the result for display: it drops hamza and diacritics and folds letter
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -65,3 +66,10 @@ def normalize_for_matching(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text).casefold()
     folded = _ARABIC_MARKS.sub("", decomposed).translate(_FOLD)
     return " ".join(unicodedata.normalize("NFKC", folded).split())
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_word(word: str) -> str:
+    """normalize_for_matching of a word or a short name. Articles repeat their words and names:
+    each distinct one is folded once, whichever stage asks."""
+    return normalize_for_matching(word)

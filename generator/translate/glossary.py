@@ -13,11 +13,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import regex
 
-from generator.analyze.normalize import normalize_for_matching
+from generator.analyze.normalize import normalize_for_matching, normalize_word
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # One-letter clitics written attached to the next word: و (and), ف (so),
@@ -96,7 +96,7 @@ class _Match:
 def protect(sentence: str, glossary: Glossary) -> ProtectedSentence:
     """Put the glossary's English renderings in place of the terms in sentence."""
     words = list(_WORD.finditer(sentence))
-    folded = [_fold(w.group()) for w in words]
+    folded = [normalize_word(w.group()) for w in words]
     pieces, renderings = [], []
     end = 0
     i = 0
@@ -142,11 +142,6 @@ def _longest_match(
         if best is None or (len(term.words), -len(clitic)) > (best.count, -len(best.clitic)):
             best = _Match(i, len(term.words), clitic, term.rendering)
     return best
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(word: str) -> str:
-    return normalize_for_matching(word)
 
 
 def _clitic_splits(word: str) -> Iterator[tuple[str, str]]:
