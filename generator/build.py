@@ -73,13 +73,16 @@ def read_content(config_path: Path, content_dir: Path | None = None, progress: P
 
 
 def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], config: SiteConfig) -> list[EventGroup]:
-    """The grouping, kept while no article, setting or code it depends on changed (a no-change rebuild)."""
-    cache = ResultCache(config.path(CACHE_DIR) / "grouping", code_fingerprint(generator.analyze, generator.group))
+    """The grouping, kept while no article, setting or code it depends on changed (a no-change
+    rebuild); otherwise only the months with a changed article are scored again."""
+    code = code_fingerprint(generator.analyze, generator.group)
+    cache = ResultCache(config.path(CACHE_DIR) / "grouping", code)
+    months = ResultCache(config.path(CACHE_DIR) / "pair-scores", code)
     settings = GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days)
     inputs = (repr(settings), _as_key(config.gazetteer()),
               *(f"{article.id} {article.content_hash}" for article in articles))
     return cache.get_or_compute(inputs, lambda: group_articles(
-        [_grouping_input(article, analyses[article.id]) for article in articles], settings))
+        [_grouping_input(article, analyses[article.id]) for article in articles], settings, months.map))
 
 
 def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress: Progress = _silent) -> BuildReport:

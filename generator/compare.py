@@ -43,7 +43,7 @@ from generator.analyze.entities import (
     written_stem,
 )
 from generator.analyze.normalize import normalize_for_matching
-from generator.analyze.tfidf import idf, l2_normalized
+from generator.analyze.tfidf import idf, l2_normalized, sublinear_tfidf
 from generator.analyze.quotes import FramingMark, Quote
 from generator.config import Actor, Bilingual
 from generator.group import EventGroup
@@ -563,11 +563,7 @@ def _ngram_tfidf(documents: Sequence[list[str]]) -> sparse.csr_matrix:
     rows = list(chain.from_iterable(repeat(row, len(cut)) for row, cut in enumerate(cuts)))
     columns = list(map(grams.__getitem__, every_gram))
     cut = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(vocabulary), len(grams)))
-    tf = counts @ cut
-    values = np.log(tf.data)
-    values += 1.0  # sublinear term frequency
-    values *= idf(tf.indices, tf.shape)[tf.indices]
-    return l2_normalized(sparse.csr_matrix((values, tf.indices, tf.indptr), shape=tf.shape))
+    return sublinear_tfidf(counts @ cut)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -6,7 +6,9 @@ entity): an inverted index, so the cost grows close to linearly with the number 
 articles.  A compared pair gets a probability of reporting the same happening from a few
 features: character n-gram TF-IDF cosines of the titles and of the starts of the bodies,
 the weight of the specific headline words that the other article never uses, shared
-numbers and entities.  Events are built from these by average linkage, so that a chain
+numbers and entities, with word rarity measured within each calendar month (so a new
+month of news leaves earlier months' scores, and a build's cache of them, as they were).
+Events are built from these by average linkage, so that a chain
 of related happenings (arrival, talks, departure) does not collapse into one event.
 benchmarks/grouping.py measures all this on labelled Saudi news.
 """
@@ -16,8 +18,9 @@ import hashlib
 import heapq
 import math
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -26,9 +29,10 @@ from itertools import chain
 import numpy as np
 import regex
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfTransformer
 
 from generator.analyze.normalize import normalize_for_matching, normalize_word
+from generator.analyze.tfidf import sublinear_tfidf
+from generator.cache import fingerprint
 
 
 @dataclass(frozen=True)
@@ -96,18 +100,108 @@ _ARTICLES = ("ال", "بال", "كال", "فال", "لل")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "يا", "ه", "ي")
 
 
+@dataclass(frozen=True)
+class MonthOfPairs:
+    """The articles whose statistics score the pairs of one calendar month.
+
+    A pair belongs to the month of its earlier article (pairs of two undated articles to
+    a block of their own).  Word rarity is measured among the month's articles, those of
+    the next `window_days` days and the undated ones, so that editing an article rescores
+    its month only: a build keeps the other months' scores (see `group_articles`).
+    """
+
+    first_day: int | None  # ordinal of the month's first day; None for the undated block
+    last_day: int | None
+    window_days: int
+    articles: tuple[GroupingInput, ...]  # in canonical order
+
+    def inputs(self) -> tuple[str, ...]:
+        """Everything the scores depend on, as texts (a cache key)."""
+        bounds = f"{self.first_day} {self.last_day} {self.window_days}"
+        return (bounds, *map(_scored_text, self.articles))
+
+    def owns(self, day: int | None) -> bool:
+        """Whether a pair whose earlier article has this day belongs to this block."""
+        if self.first_day is None or self.last_day is None:
+            return day is None
+        return day is not None and self.first_day <= day <= self.last_day
+
+
+@dataclass(frozen=True)
+class PairScores:
+    left: tuple[str, ...]  # article ids; left[k] comes before right[k] in canonical order
+    right: tuple[str, ...]
+    scores: np.ndarray  # probability that the pair reports one happening
+
+
+Scorer = Callable[[MonthOfPairs], PairScores]
+# Runs a scorer over (inputs, block) jobs; a build passes a cache's map, which keeps
+# the scores of unchanged months and computes the others on every core.
+MapBlocks = Callable[[Scorer, Sequence[tuple[tuple[str, ...], MonthOfPairs]]], list[PairScores]]
+
+
+def _one_by_one(scorer: Scorer, jobs: Sequence[tuple[tuple[str, ...], MonthOfPairs]]) -> list[PairScores]:
+    return [scorer(block) for _, block in jobs]
+
+
 def group_articles(
-    items: Sequence[GroupingInput], settings: GroupingSettings = GroupingSettings()
+    items: Sequence[GroupingInput],
+    settings: GroupingSettings = GroupingSettings(),
+    map_blocks: MapBlocks = _one_by_one,
 ) -> list[EventGroup]:
     articles = sorted(items, key=_order_key)
     _check_unique_ids(articles)
     if not articles:
         return []
-    texts = [_ArticleText.of(article) for article in articles]
-    pairs = _candidate_pairs([t.day for t in texts], _candidate_keys(texts), settings.window_days)
-    scores = _pair_scores(texts, pairs)
-    clusters = _cluster(articles, texts, pairs, scores, settings)
+    blocks = _months(articles, settings.window_days)
+    scored = map_blocks(score_pairs, [(block.inputs(), block) for block in blocks])
+    pairs, scores = _all_pairs(articles, scored)
+    clusters = _cluster(articles, pairs, scores, settings)
     return _events(articles, clusters)
+
+
+def score_pairs(block: MonthOfPairs) -> PairScores:
+    """The candidate pairs a block owns, each with its probability of one happening."""
+    texts = [_ArticleText.of(article) for article in block.articles]
+    candidates = _candidate_pairs([t.day for t in texts], _candidate_keys(texts), block.window_days)
+    owned = [(i, j) for i, j in candidates if block.owns(texts[i].day)]
+    ids = [article.article_id for article in block.articles]
+    return PairScores(tuple(ids[i] for i, _ in owned), tuple(ids[j] for _, j in owned), _pair_scores(texts, owned))
+
+
+def _months(articles: Sequence[GroupingInput], window_days: int) -> list[MonthOfPairs]:
+    """One block per calendar month with dated articles, and one for the undated ones."""
+    dated = [a for a in articles if a.published is not None]
+    undated = tuple(articles[len(dated) :])
+    days = [a.published.toordinal() for a in dated]  # type: ignore[union-attr]
+    blocks = []
+    for year, month in dict.fromkeys((a.published.year, a.published.month) for a in dated):  # type: ignore[union-attr]
+        first = date(year, month, 1).toordinal()
+        last = (date(year + month // 12, month % 12 + 1, 1)).toordinal() - 1
+        members = dated[bisect_left(days, first) : bisect_right(days, last + window_days)]
+        blocks.append(MonthOfPairs(first, last, window_days, (*members, *undated)))
+    if undated:
+        blocks.append(MonthOfPairs(None, None, window_days, undated))
+    return blocks
+
+
+def _scored_text(article: GroupingInput) -> str:
+    """What of an article its pairs' scores depend on (the pin does not: it only joins)."""
+    day = article.published.isoformat() if article.published else ""
+    return fingerprint(article.article_id, day, article.title, article.lead[:_LEAD_CHARS],
+                            article.body[:_BODY_CHARS], *sorted(article.entities))
+
+
+def _all_pairs(articles: Sequence[GroupingInput], scored: Sequence[PairScores]) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Every block's pairs as positions in `articles`, sorted, with their scores."""
+    position = {article.article_id: index for index, article in enumerate(articles)}
+    indexed = [
+        ((position[left], position[right]), score)
+        for block in scored
+        for left, right, score in zip(block.left, block.right, block.scores.tolist())
+    ]
+    indexed.sort(key=lambda item: item[0])
+    return [pair for pair, _ in indexed], np.array([score for _, score in indexed])
 
 
 def _order_key(article: GroupingInput) -> tuple[bool, date, str]:
@@ -297,8 +391,7 @@ def _ngram_blocks(texts: Sequence[_ArticleText]) -> list[sparse.csr_matrix]:
     words = dict.fromkeys(chain.from_iterable(chain.from_iterable(fields)))  # in order of first use
     vocabulary = {word: column for column, word in enumerate(words)}
     ngrams = _ngram_matrix(vocabulary)
-    transformer = TfidfTransformer(sublinear_tf=True)
-    return [transformer.fit_transform(_word_counts(documents, vocabulary) @ ngrams).tocsr() for documents in fields]
+    return [sublinear_tfidf((_word_counts(documents, vocabulary) @ ngrams).tocsr()) for documents in fields]
 
 
 def _word_counts(documents: Sequence[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -446,29 +539,29 @@ def _compatible(a: _Cluster, b: _Cluster, window_days: int) -> bool:
     return max(b.last_day - a.first_day, a.last_day - b.first_day) <= window_days  # type: ignore[operator]
 
 
-def _initial_clusters(articles: Sequence[GroupingInput], texts: Sequence[_ArticleText]) -> list[_Cluster]:
+def _initial_clusters(articles: Sequence[GroupingInput]) -> list[_Cluster]:
+    day_of = [article.published.toordinal() if article.published else None for article in articles]
     by_key: dict[str, list[int]] = defaultdict(list)
     clusters: list[_Cluster] = []
     for index, article in enumerate(articles):
         if article.pinned_event is not None:
             by_key[article.pinned_event].append(index)
         else:
-            clusters.append(_Cluster([index], texts[index].day, texts[index].day, None))
+            clusters.append(_Cluster([index], day_of[index], day_of[index], None))
     for key, members in by_key.items():
-        days = [day for day in (texts[i].day for i in members) if day is not None]
+        days = [day for day in (day_of[i] for i in members) if day is not None]
         clusters.append(_Cluster(members, min(days, default=None), max(days, default=None), key))
     return clusters
 
 
 def _cluster(
     articles: Sequence[GroupingInput],
-    texts: Sequence[_ArticleText],
     pairs: Sequence[tuple[int, int]],
     scores: np.ndarray,
     settings: GroupingSettings,
 ) -> list[list[int]]:
     """Average linkage over the candidate graph; pairs never compared count as 0."""
-    clusters = dict(enumerate(_initial_clusters(articles, texts)))
+    clusters = dict(enumerate(_initial_clusters(articles)))
     owner = {m: cid for cid, c in clusters.items() for m in c.members}
     # links[a][b]: sum of the scores of the compared pairs between clusters a and b.
     links: dict[int, dict[int, float]] = defaultdict(dict)

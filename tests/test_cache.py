@@ -76,3 +76,20 @@ def test_the_grouping_is_kept_until_an_article_or_a_setting_changes(project, mon
     events = read_content(config).events
     pinned = {event.slug: event.article_ids for event in events}["paris-talks-2025-07"]
     assert grouped == [1, 1] and "003_163b4c5298a4b073" not in pinned  # its pin is gone
+
+
+def test_an_edited_article_rescores_the_pairs_of_its_month_only(project, monkeypatch):
+    import generator.group
+
+    config = project / "site_config.yml"
+    march = project / "content" / "march-meeting.md"
+    march.write_text("---\ntitle: الشيباني وديرمر يلتقيان في باكو\npublished: 2025-03-04\n---\n"
+                     "التقى الشيباني وديرمر في باكو لبحث ملف المياه.\n", encoding="utf-8")
+    read_content(config)
+    scored = []
+    score_pairs = generator.group.score_pairs
+    monkeypatch.setattr(generator.group, "score_pairs", lambda block: scored.append(block) or score_pairs(block))
+    march.write_text(march.read_text(encoding="utf-8") + "\nوقال مصدر إن اللقاء استمر ساعتين.\n", encoding="utf-8")
+    events = read_content(config).events
+    assert [[a.article_id for a in block.articles] for block in scored] == [["march-meeting", "003_163b4c5298a4b073"]]
+    assert ("march-meeting",) in {event.article_ids for event in events}

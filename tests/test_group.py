@@ -212,3 +212,26 @@ def test_the_seeds_group_automatically_through_the_real_pipeline(project) -> Non
     for sidecar in (project / "content").glob("*.yml"):
         sidecar.write_text(re.sub(r"(?m)^event:.*$", "", sidecar.read_text(encoding="utf-8")), encoding="utf-8")
     assert len(read_content(project / "site_config.yml").events) == 1
+
+
+# --- months -----------------------------------------------------------------------------
+
+
+def test_an_event_across_the_turn_of_a_month_is_one_event(seeds: list[GroupingInput]) -> None:
+    first, second = seeds
+    evening = GroupingInput(**{**first.__dict__, "published": date(2025, 7, 31)})
+    morning = GroupingInput(**{**first.__dict__, "article_id": "next-day", "published": date(2025, 8, 1)})
+    undated = GroupingInput(**{**second.__dict__, "pinned_event": None})
+    assert groups(group_articles([evening, morning])) == {("000", "next-day")}
+    # An undated report of it joins them.
+    assert groups(group_articles([evening, morning, undated])) == {("000", "next-day", "003")}
+
+
+def test_articles_of_another_month_do_not_change_a_months_events() -> None:
+    """Word rarity is measured per month: a new month of news leaves earlier events as they were."""
+    rng = random.Random(3)
+    january = [synthetic(i, rng) for i in range(45)]  # stories dated 1–15 January
+    june = [GroupingInput(**{**a.__dict__, "article_id": f"june-{a.article_id}", "published": date(2025, 6, 2)})
+            for a in (synthetic(i, rng) for i in range(3, 60))]
+    alone = groups(group_articles(january))
+    assert alone == {g for g in groups(group_articles([*january, *june])) if not g[0].startswith("june")}

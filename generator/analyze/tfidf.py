@@ -29,3 +29,12 @@ def l2_normalized(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.repeat(np.sqrt(np.cumsum(squares, axis=1)[:, -1]), lengths)
     values = np.divide(matrix.data, norms, out=matrix.data.copy(), where=norms != 0)
     return sparse.csr_matrix((values, matrix.indices, matrix.indptr), shape=matrix.shape)
+
+
+def sublinear_tfidf(tf: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows of term counts weighted as (1 + ln tf) × idf and L2-normalized: scikit-learn's
+    TfidfTransformer(sublinear_tf=True)."""
+    values = np.log(tf.data)
+    values += 1.0
+    values *= idf(tf.indices, tf.shape)[tf.indices]
+    return l2_normalized(sparse.csr_matrix((values, tf.indices, tf.indptr), shape=tf.shape))
