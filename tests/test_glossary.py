@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.analyze.normalize import normalize_for_matching
 from generator.translate.glossary import Glossary, ProtectedSentence, protect, restore
 
 pytest_plugins = ["tests.model_fixture"]
@@ -119,6 +120,23 @@ def test_tashkeel_anywhere_in_the_term_is_tolerated(marks):
     for k, mark in enumerate(marks):
         letters.insert(1 + (3 * k) % (len(letters) - 1), mark)
     assert protect(f"قال {''.join(letters)}", GLOSSARY).source == "قال al-Shaibani"
+
+
+_PIECES = ["الشيباني", "للشيباني", "وللشيباني", "والشيباني", "الإخبارية", "الاخباريه", "رون", "ديرمر", "رون ديرمر",
+           "باراك", "توم", "سام", "بسام", "قال", "التقى", "ﻻ", "\u0640", "\u064e", "\u0651", "أ", "إ", "ة", "ى", " ", "،", "«"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_the_quick_test_never_skips_a_sentence_that_has_a_term(pieces):
+    """translate_texts skips protect() when may_occur_in says no term can be there."""
+    sentence = "".join(pieces)
+    if protect(sentence, GLOSSARY).renderings:
+        assert GLOSSARY.may_occur_in(normalize_for_matching(sentence))
+
+
+def test_the_quick_test_says_no_for_sentences_without_terms():
+    assert not GLOSSARY.may_occur_in(normalize_for_matching("وصل الوفد إلى باريس صباح الخميس"))
+    assert not Glossary({}).may_occur_in("اي جمله")
 
 
 # --- restore on model output that changed the rendering --------------------------

@@ -68,10 +68,12 @@ def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLo
     for source in sources:
         # The memory is keyed by the text the model sees, glossary renderings in place:
         # a glossary edit re-translates exactly the sentences that contain the edited term.
-        protected = protect(source, glossary)
-        if (english := reviewed.get(source_key(source))) is not None:
+        key = source_key(source)
+        protected = protect(source, glossary) if glossary.may_occur_in(key) else ProtectedSentence(source, source, ())
+        if (english := reviewed.get(key)) is not None:
             result[source] = Translation(source, english, "reviewed")
-        elif (english := memory.lookup(protected.source, model_id)) is not None:
+        elif (english := memory.lookup_key(key if protected.source == source else source_key(protected.source),
+                                           model_id)) is not None:
             result[source] = Translation(source, english, "machine")
         else:
             missing.append(protected)

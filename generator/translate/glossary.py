@@ -50,6 +50,17 @@ class Glossary:
             terms.setdefault(words[0], []).append(_Term(words, rendering.strip()))
         return terms
 
+    def may_occur_in(self, folded_sentence: str) -> bool:
+        """False when no term can be in the sentence (given as normalize_for_matching folds it):
+        a quick test that spares most sentences the word-by-word search of protect."""
+        return self._first_words.search(folded_sentence) is not None
+
+    @cached_property
+    def _first_words(self) -> regex.Pattern[str]:
+        # A term's first word, less the alef of its article: ل + الشيباني is written للشيباني.
+        needles = sorted({word[1:] if word.startswith("ال") else word for word in self._terms_by_first_word})
+        return regex.compile("|".join(map(regex.escape, needles)) if needles else r"(?!)")
+
     def readings(self, folded_word: str) -> tuple[tuple[str, _Term], ...]:
         """(clitic, term) for each term that may start at this word; remembered, as a build asks
         about the same words again and again."""

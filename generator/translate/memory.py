@@ -44,7 +44,11 @@ class TranslationMemory:
 
     def lookup(self, sentence: str, model_id: str | None) -> str | None:
         """The current model's translation, else the one of the highest model id stored."""
-        by_model = self.entries.get(source_key(sentence), {})
+        return self.lookup_key(source_key(sentence), model_id)
+
+    def lookup_key(self, key: str, model_id: str | None) -> str | None:
+        """lookup of a sentence by its source_key."""
+        by_model = self.entries.get(key, {})
         if model_id in by_model:
             return by_model[model_id]
         return by_model[max(by_model)] if by_model else None
