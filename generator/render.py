@@ -121,7 +121,7 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     for lang in LANGUAGES:
         page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
         page.render("home.html", "index.html", event_keys.values(), events=events)
-        page.render("search.html", "search.html", shards, search_shards=shards)
+        page.render("search.html", "search.html", shards, search_shards=[f"{lang}/{shard}" for shard in shards])
         page.render("404.html", "404.html", (), indexed=False)
         for event in events:
             event_key = (event_keys[event.slug],)
@@ -181,10 +181,13 @@ def _searched_pages(events: Sequence[EventPage]) -> dict[str, str]:
 
 
 def _search_indexes(writer: SiteWriter, searched: Mapping[str, str]) -> None:
-    """Pagefind reads every page it indexes: a shard none of whose pages changed is kept."""
+    """Pagefind reads every page it indexes: a shard none of whose pages changed is kept.
+    A shard holds one language's pages: an edited article remakes two shards, one per
+    core, and a search page merges only its own language's."""
     shards: dict[str, list[str]] = {}
-    for path, shard in sorted(searched.items()):
-        shards.setdefault(shard, []).extend(f"{lang}/{path}" for lang in LANGUAGES)
+    for lang in LANGUAGES:
+        for path, shard in sorted(searched.items()):
+            shards.setdefault(f"{lang}/{shard}", []).append(f"{lang}/{path}")
     stale = {}
     for shard, pages in shards.items():
         key = fingerprint(version("pagefind"), *(f"{page} {writer.keys[page]}" for page in pages))

@@ -1,9 +1,9 @@
-"""Full-text search: Pagefind indexes of the rendered pages, one per month of publication.
+"""Full-text search: Pagefind indexes of the rendered pages, one per language and month of publication.
 
 Pagefind stems and normalizes Arabic itself (alef and hamza forms, ta marbuta,
 attached prefixes), so `الاسرائيلي` finds `الإسرائيلي`. Each index is static
-files under `pagefind/<shard>/`, searched in the reader's browser, where the
-search page merges them all (Pagefind's mergeIndex).
+files under `pagefind/<language>/<month>/`, searched in the reader's browser,
+where the search page merges those of its language (Pagefind's mergeIndex).
 
 One index per month rather than one for the site: Pagefind reads every page it
 indexes, and a rebuild after today's articles must not read a year of them
@@ -40,7 +40,8 @@ def newest_first(shards: set[str]) -> list[str]:
 
 
 def build_search_indexes(site_root: Path, shards: Mapping[str, Sequence[str]]) -> None:
-    """Index the pages (site paths) of each shard into pagefind/<shard>/, on every core."""
+    """Index the pages (site paths) of each shard into pagefind/<shard>/ (a shard's name may
+    hold a slash), on every core."""
     with ThreadPoolExecutor(cores()) as pool:
         list(pool.map(partial(_index_shard, site_root), shards.items()))
 

@@ -45,7 +45,8 @@ def test_a_rebuild_of_unchanged_content_makes_nothing_again(two_events: Path):
     keyed = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
     assert first.reused == 0
     assert again.reused == len(keyed) > 20  # every page of both languages and the search index
-    assert {"pagefind/2025-07", "pagefind/2025-08", "pagefind/undated", "en/events/ambassador-visit.html"} <= set(keyed)
+    indexes = {f"pagefind/{lang}/{month}" for lang in ("ar", "en") for month in ("2025-07", "2025-08", "undated")}
+    assert {*indexes, "en/events/ambassador-visit.html"} <= set(keyed)
     assert files(site) == before
     assert inodes(site)["en/events/ambassador-visit.html"] == before_inodes["en/events/ambassador-visit.html"]
 
@@ -66,9 +67,10 @@ def test_editing_one_article_remakes_its_event_and_the_lists_not_the_other_event
     assert "اللقاء المقبل لم يحدد موعده" in (site / f"ar/articles/{SEED}.html").read_text(encoding="utf-8")
     # the search indexes of the months of the remade pages (the undated article, its July event) are made
     # again, not the others
-    remade_indexes = {path.split("/")[1] for path in remade if path.startswith("pagefind/")}
-    kept_indexes = {path.split("/")[1] for path in after if path.startswith("pagefind/") and path not in remade}
-    assert remade_indexes == {"undated", "2025-07"} and kept_indexes == {"2025-08"}
+    remade_indexes = {"/".join(path.split("/")[1:3]) for path in remade if path.startswith("pagefind/")}
+    kept_indexes = {"/".join(path.split("/")[1:3]) for path in after if path.startswith("pagefind/") and path not in remade}
+    assert remade_indexes == {f"{lang}/{month}" for lang in ("ar", "en") for month in ("undated", "2025-07")}
+    assert kept_indexes == {"ar/2025-08", "en/2025-08"}
 
     build(config, two_events / "from-nothing")
     assert files(site) == files(two_events / "from-nothing")
