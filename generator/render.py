@@ -27,11 +27,14 @@ from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
 from generator.output import SiteWriter
-from generator.search import INDEX_FOLDER, build_search_indexes, newest_first, shard_of
+from generator.search import INDEX_FOLDER, UNDATED, build_search_indexes, newest_first, shard_of
 from generator.translate import Translation, TranslationResult
 
 LANGUAGES = ("ar", "en")
 DIRECTION = {"ar": "rtl", "en": "ltr"}
+# The home page lists the newest events; with more, it links to one page per month
+# (a year of news on one page is megabytes on a phone, and remade by every build).
+HOME_EVENTS = 30
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = TEMPLATES / "static"
 
@@ -120,7 +123,15 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     shards = newest_first(set(searched.values()))
     for lang in LANGUAGES:
         page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
-        page.render("home.html", "index.html", event_keys.values(), events=events)
+        months = _events_by_month(events)
+        month_labels = {month: _month_label(month, strings[lang]) for month in months}
+        home_months = [(month, month_labels[month], len(listed)) for month, listed in months.items()]
+        page.render("home.html", "index.html", [*(event_keys[e.slug] for e in events[:HOME_EVENTS]), str(home_months)],
+                    events=events[:HOME_EVENTS], months=home_months if len(events) > HOME_EVENTS else [])
+        if len(events) > HOME_EVENTS:
+            for month, listed in months.items():
+                page.render("archive.html", f"archive/{month}.html", [event_keys[e.slug] for e in listed],
+                            events=listed, month_label=month_labels[month])
         page.render("search.html", "search.html", shards, search_shards=[f"{lang}/{shard}" for shard in shards])
         page.render("404.html", "404.html", (), indexed=False)
         for event in events:
@@ -153,6 +164,21 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
             writer.copy("assets/" + static.relative_to(STATIC).as_posix(), static)
     writer.write(".nojekyll", "")
     _search_indexes(writer, searched)
+
+
+def _events_by_month(events: Sequence[EventPage]) -> dict[str, list[EventPage]]:
+    """Events by the month of their first report (as search shards are named), newest month first."""
+    months: dict[str, list[EventPage]] = {}
+    for event in events:
+        months.setdefault(shard_of(event.published), []).append(event)
+    return {month: months[month] for month in newest_first(set(months))}
+
+
+def _month_label(month: str, strings: dict) -> str:
+    if month == UNDATED:
+        return strings["date_unknown"]
+    year, number = month.split("-")
+    return f"{strings['months'][int(number) - 1]} {year}"
 
 
 def _site_key(config: SiteConfig) -> str:

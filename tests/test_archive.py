@@ -1,0 +1,37 @@
+"""A long archive: the home page lists the newest events and links to one page per month."""
+import re
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.corpus import make_corpus
+from generator.build import build
+from generator.links import check_links
+from generator.render import HOME_EVENTS
+
+
+def test_the_home_page_lists_the_newest_events_and_every_event_is_on_its_months_page(tmp_path: Path):
+    config = make_corpus(45, events=40, seed=2).write_project(tmp_path)
+    site = tmp_path / "site"
+    report = build(config, site, use_model=False)
+    slugs = [event.slug for event in report.content.events]
+    assert len(slugs) > HOME_EVENTS
+    for lang in ("ar", "en"):
+        home = (site / lang / "index.html").read_text(encoding="utf-8")
+        listed = re.findall(r'href="events/([^"]+)\.html"', home)
+        assert listed == slugs[:HOME_EVENTS]  # the newest, in order
+        months = re.findall(r'href="archive/([^"]+)\.html"', home)
+        assert months == sorted(months, reverse=True) and months
+        on_month_pages = Counter(
+            slug for month in months
+            for slug in re.findall(r'href="\.\./events/([^"]+)\.html"', (site / lang / "archive" / f"{month}.html").read_text(encoding="utf-8")))
+        assert on_month_pages == Counter(slugs)  # every event once
+    arabic_home = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "الأحداث حسب الشهر" in arabic_home and re.search(r">(يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) 20\d\d</a>", arabic_home)
+    assert check_links(site, report.content.config.site.base_path) == []
+
+
+def test_a_short_archive_needs_no_month_pages(tmp_path: Path):
+    config = make_corpus(10, events=5, seed=2).write_project(tmp_path)
+    build(config, tmp_path / "site", use_model=False)
+    assert not (tmp_path / "site" / "ar" / "archive").exists()
+    assert "archive/" not in (tmp_path / "site" / "ar" / "index.html").read_text(encoding="utf-8")
