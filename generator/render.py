@@ -121,9 +121,9 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     by_outlet = _reports_by_outlet(events)
     searched = _searched_pages(events)
     shards = newest_first(set(searched.values()))
+    months = _events_by_month(events)
     for lang in LANGUAGES:
         page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
-        months = _events_by_month(events)
         month_labels = {month: _month_label(month, strings[lang]) for month in months}
         home_months = [(month, month_labels[month], len(listed)) for month, listed in months.items()]
         page.render("home.html", "index.html", [*(event_keys[e.slug] for e in events[:HOME_EVENTS]), str(home_months)],
