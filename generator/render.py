@@ -7,12 +7,13 @@ Graph) come from the configured base_url.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -32,9 +33,10 @@ from generator.translate import Translation, TranslationResult
 
 LANGUAGES = ("ar", "en")
 DIRECTION = {"ar": "rtl", "en": "ltr"}
-# The home page lists the newest events; with more, it links to one page per month
-# (a year of news on one page is megabytes on a phone, and remade by every build).
-HOME_EVENTS = 30
+# The home page and each outlet's page list the newest events or articles; with more, they
+# link to one page per month (a year of news on one page is megabytes on a phone, and
+# remade by every build).
+NEWEST_LISTED = 30
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = TEMPLATES / "static"
 
@@ -121,14 +123,14 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     by_outlet = _reports_by_outlet(events)
     searched = _searched_pages(events)
     shards = newest_first(set(searched.values()))
-    months = _events_by_month(events)
+    months = _by_month(events, lambda event: event.published)
     for lang in LANGUAGES:
         page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
         month_labels = {month: _month_label(month, strings[lang]) for month in months}
         home_months = [(month, month_labels[month], len(listed)) for month, listed in months.items()]
-        page.render("home.html", "index.html", [*(event_keys[e.slug] for e in events[:HOME_EVENTS]), str(home_months)],
-                    events=events[:HOME_EVENTS], months=home_months if len(events) > HOME_EVENTS else [])
-        if len(events) > HOME_EVENTS:
+        page.render("home.html", "index.html", [*(event_keys[e.slug] for e in events[:NEWEST_LISTED]), str(home_months)],
+                    events=events[:NEWEST_LISTED], months=home_months if len(events) > NEWEST_LISTED else [])
+        if len(events) > NEWEST_LISTED:
             for month, listed in months.items():
                 page.render("archive.html", f"archive/{month}.html", [event_keys[e.slug] for e in listed],
                             events=listed, month_label=month_labels[month])
@@ -144,8 +146,19 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
         page.render("outlets.html", "outlets/index.html", [f"{key} {len(reports)}" for key, reports in by_outlet.items()],
                     outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
         for key, reports in by_outlet.items():
-            page.render("outlet.html", f"outlets/{key}.html", [event_keys[r.event_slug] + r.article.id for r in reports],
-                        outlet=config.outlets.get(key), outlet_title=outlet_titles[key], reports=reports)
+            outlet_months = _by_month(reports, lambda report: report.article.published)
+            listed_months = [(month, _month_label(month, strings[lang]), len(listed)) for month, listed in outlet_months.items()]
+            newest = reports[:NEWEST_LISTED]
+            page.render("outlet.html", f"outlets/{key}.html",
+                        [*(event_keys[r.event_slug] + r.article.id for r in newest), str(listed_months)],
+                        outlet=config.outlets.get(key), outlet_key=key, outlet_title=outlet_titles[key], reports=newest,
+                        total=len(reports), months=listed_months if len(reports) > NEWEST_LISTED else [])
+            if len(reports) > NEWEST_LISTED:
+                for month, listed in outlet_months.items():
+                    page.render("outlet_month.html", f"outlets/{key}/{month}.html",
+                                [event_keys[r.event_slug] + r.article.id for r in listed], outlet_key=key,
+                                outlet_title=outlet_titles[key], month_label=_month_label(month, strings[lang]),
+                                reports=listed)
         dated = [event for event in events if event.published]
         latest = sorted(dated, key=lambda e: e.published, reverse=True)[:50]
         updated = max((event.published for event in dated), default=date(1970, 1, 1))
@@ -166,11 +179,14 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     _search_indexes(writer, searched)
 
 
-def _events_by_month(events: Sequence[EventPage]) -> dict[str, list[EventPage]]:
-    """Events by the month of their first report (as search shards are named), newest month first."""
-    months: dict[str, list[EventPage]] = {}
-    for event in events:
-        months.setdefault(shard_of(event.published), []).append(event)
+Listed = TypeVar("Listed")
+
+
+def _by_month(items: Sequence[Listed], published: Callable[[Listed], date | None]) -> dict[str, list[Listed]]:
+    """Items (in their order) by month of publication, named as search shards are; newest month first."""
+    months: dict[str, list[Listed]] = {}
+    for item in items:
+        months.setdefault(shard_of(published(item)), []).append(item)
     return {month: months[month] for month in newest_first(set(months))}
 
 

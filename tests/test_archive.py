@@ -6,7 +6,7 @@ from pathlib import Path
 from benchmarks.corpus import make_corpus
 from generator.build import build
 from generator.links import check_links
-from generator.render import HOME_EVENTS
+from generator.render import NEWEST_LISTED
 
 
 def test_the_home_page_lists_the_newest_events_and_every_event_is_on_its_months_page(tmp_path: Path):
@@ -14,11 +14,11 @@ def test_the_home_page_lists_the_newest_events_and_every_event_is_on_its_months_
     site = tmp_path / "site"
     report = build(config, site, use_model=False)
     slugs = [event.slug for event in report.content.events]
-    assert len(slugs) > HOME_EVENTS
+    assert len(slugs) > NEWEST_LISTED
     for lang in ("ar", "en"):
         home = (site / lang / "index.html").read_text(encoding="utf-8")
         listed = re.findall(r'href="events/([^"]+)\.html"', home)
-        assert listed == slugs[:HOME_EVENTS]  # the newest, in order
+        assert listed == slugs[:NEWEST_LISTED]  # the newest, in order
         months = re.findall(r'href="archive/([^"]+)\.html"', home)
         assert months == sorted(months, reverse=True) and months
         on_month_pages = Counter(
@@ -35,3 +35,22 @@ def test_a_short_archive_needs_no_month_pages(tmp_path: Path):
     build(config, tmp_path / "site", use_model=False)
     assert not (tmp_path / "site" / "ar" / "archive").exists()
     assert "archive/" not in (tmp_path / "site" / "ar" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_prolific_outlets_page_lists_its_newest_articles_and_every_article_is_on_its_months_page(tmp_path: Path):
+    config = make_corpus(36, outlets=1, events=30, seed=4).write_project(tmp_path)
+    site = tmp_path / "site"
+    report = build(config, site, use_model=False)
+    newest_first = sorted(report.content.articles, key=lambda a: (a.published, a.id), reverse=True)
+    assert len(newest_first) > NEWEST_LISTED
+    for lang in ("ar", "en"):
+        page = (site / lang / "outlets" / "outlet-01.html").read_text(encoding="utf-8")
+        assert re.findall(r'href="\.\./articles/([^"]+)\.html"', page) == [a.id for a in newest_first[:NEWEST_LISTED]]
+        months = re.findall(r'href="outlet-01/([^"]+)\.html"', page)
+        on_month_pages = Counter(
+            article for month in months
+            for article in re.findall(r'href="\.\./\.\./articles/([^"]+)\.html"',
+                                      (site / lang / "outlets" / "outlet-01" / f"{month}.html").read_text(encoding="utf-8")))
+        assert on_month_pages == Counter(a.id for a in newest_first)
+    assert "المقالات حسب الشهر" in (site / "ar" / "outlets" / "outlet-01.html").read_text(encoding="utf-8")
+    assert check_links(site, report.content.config.site.base_path) == []
