@@ -173,7 +173,7 @@ def _months(articles: Sequence[GroupingInput], window_days: int) -> list[MonthOf
     """One block per calendar month with dated articles, and one for the undated ones."""
     dated = [a for a in articles if a.published is not None]
     undated = tuple(articles[len(dated) :])
-    days = [a.published.toordinal() for a in dated]  # type: ignore[union-attr]
+    days = list(map(_day, dated))
     blocks = []
     for year, month in dict.fromkeys((a.published.year, a.published.month) for a in dated):  # type: ignore[union-attr]
         first = date(year, month, 1).toordinal()
@@ -189,7 +189,7 @@ def _scored_text(article: GroupingInput) -> str:
     """What of an article its pairs' scores depend on (the pin does not: it only joins)."""
     day = article.published.isoformat() if article.published else ""
     return fingerprint(article.article_id, day, article.title, article.lead[:_LEAD_CHARS],
-                            article.body[:_BODY_CHARS], *sorted(article.entities))
+                       article.body[:_BODY_CHARS], *sorted(article.entities))
 
 
 def _all_pairs(articles: Sequence[GroupingInput], scored: Sequence[PairScores]) -> tuple[list[tuple[int, int]], np.ndarray]:
@@ -202,6 +202,10 @@ def _all_pairs(articles: Sequence[GroupingInput], scored: Sequence[PairScores]) 
     ]
     indexed.sort(key=lambda item: item[0])
     return [pair for pair, _ in indexed], np.array([score for _, score in indexed])
+
+
+def _day(article: GroupingInput) -> int | None:
+    return article.published.toordinal() if article.published else None
 
 
 def _order_key(article: GroupingInput) -> tuple[bool, date, str]:
@@ -249,8 +253,6 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
-
-
 def _numbers(normalized: str) -> frozenset[str]:
     found = _NUMBER.findall(normalized)
     return frozenset(n for n in found if sum(c.isdigit() for c in n) >= _MIN_NUMBER_DIGITS and n not in _YEARS)
@@ -274,7 +276,7 @@ class _ArticleText:
         lead_words = _words(normalize_for_matching(article.lead[:_LEAD_CHARS]))[:_HEADLINE_LEAD_WORDS]
         headline_stems = _stems(title_words + lead_words)
         return cls(
-            day=article.published.toordinal() if article.published else None,
+            day=_day(article),
             title=title_words,
             body=body_words[:_BODY_WORDS],
             headline_stems=headline_stems,
@@ -540,7 +542,7 @@ def _compatible(a: _Cluster, b: _Cluster, window_days: int) -> bool:
 
 
 def _initial_clusters(articles: Sequence[GroupingInput]) -> list[_Cluster]:
-    day_of = [article.published.toordinal() if article.published else None for article in articles]
+    day_of = list(map(_day, articles))
     by_key: dict[str, list[int]] = defaultdict(list)
     clusters: list[_Cluster] = []
     for index, article in enumerate(articles):
