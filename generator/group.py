@@ -136,7 +136,8 @@ class PairScores:
 
 Scorer = Callable[[MonthOfPairs], PairScores]
 # Runs a scorer over (inputs, block) jobs; a build passes a cache's map, which keeps
-# the scores of unchanged months and computes the others on every core.
+# the scores of unchanged months and computes the others (in one process below
+# 2 × parallel.MIN_ITEMS_PER_WORKER months: a year of news is scored on one core).
 MapBlocks = Callable[[Scorer, Sequence[tuple[tuple[str, ...], MonthOfPairs]]], list[PairScores]]
 
 
