@@ -126,14 +126,8 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     months = _by_month(events, lambda event: event.published)
     for lang in LANGUAGES:
         page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
-        month_labels = {month: _month_label(month, strings[lang]) for month in months}
-        home_months = [(month, month_labels[month], len(listed)) for month, listed in months.items()]
-        page.render("home.html", "index.html", [*(event_keys[e.slug] for e in events[:NEWEST_LISTED]), str(home_months)],
-                    events=events[:NEWEST_LISTED], months=home_months if len(events) > NEWEST_LISTED else [])
-        if len(events) > NEWEST_LISTED:
-            for month, listed in months.items():
-                page.render("archive.html", f"archive/{month}.html", [event_keys[e.slug] for e in listed],
-                            events=listed, month_label=month_labels[month])
+        page.render_by_month("home.html", "index.html", "archive.html", "archive", "events", events, months,
+                             lambda event: event_keys[event.slug])
         page.render("search.html", "search.html", shards, search_shards=[f"{lang}/{shard}" for shard in shards])
         page.render("404.html", "404.html", (), indexed=False)
         for event in events:
@@ -146,19 +140,10 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
         page.render("outlets.html", "outlets/index.html", [f"{key} {len(reports)}" for key, reports in by_outlet.items()],
                     outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
         for key, reports in by_outlet.items():
-            outlet_months = _by_month(reports, lambda report: report.article.published)
-            listed_months = [(month, _month_label(month, strings[lang]), len(listed)) for month, listed in outlet_months.items()]
-            newest = reports[:NEWEST_LISTED]
-            page.render("outlet.html", f"outlets/{key}.html",
-                        [*(event_keys[r.event_slug] + r.article.id for r in newest), str(listed_months)],
-                        outlet=config.outlets.get(key), outlet_key=key, outlet_title=outlet_titles[key], reports=newest,
-                        total=len(reports), months=listed_months if len(reports) > NEWEST_LISTED else [])
-            if len(reports) > NEWEST_LISTED:
-                for month, listed in outlet_months.items():
-                    page.render("outlet_month.html", f"outlets/{key}/{month}.html",
-                                [event_keys[r.event_slug] + r.article.id for r in listed], outlet_key=key,
-                                outlet_title=outlet_titles[key], month_label=_month_label(month, strings[lang]),
-                                reports=listed)
+            page.render_by_month("outlet.html", f"outlets/{key}.html", "outlet_month.html", f"outlets/{key}", "reports",
+                                 reports, _by_month(reports, lambda report: report.article.published),
+                                 lambda report: event_keys[report.event_slug] + report.article.id,
+                                 outlet=config.outlets.get(key), outlet_key=key, outlet_title=outlet_titles[key])
         dated = [event for event in events if event.published]
         latest = sorted(dated, key=lambda e: e.published, reverse=True)[:50]
         updated = max((event.published for event in dated), default=date(1970, 1, 1))
@@ -287,6 +272,21 @@ class _PageRenderer:
             self.writer.write(full_path, self.template_text(template, full_path, **context), key)
         if indexed:
             self.rendered.append(path)
+
+    def render_by_month(self, template: str, path: str, month_template: str, month_folder: str, listed: str,
+                        items: Sequence[Listed], months: Mapping[str, Sequence[Listed]],
+                        key_of: Callable[[Listed], str], **context) -> None:
+        """A page of the newest items (the home page, an outlet's page) and, when there are more,
+        one page per month of them; `listed` is the items' name in the templates."""
+        labelled = [(month, _month_label(month, self.strings), len(in_month)) for month, in_month in months.items()]
+        newest = items[:NEWEST_LISTED]
+        more = len(items) > NEWEST_LISTED
+        self.render(template, path, [*map(key_of, newest), str(labelled)], **{listed: newest},
+                    months=labelled if more else [], total=len(items), **context)
+        if more:
+            for (month, label, _), in_month in zip(labelled, months.values()):
+                self.render(month_template, f"{month_folder}/{month}.html", list(map(key_of, in_month)),
+                            **{listed: in_month}, month_label=label, **context)
 
     def template_text(self, template: str, page_path: str, absolute_links: bool = False, **context) -> str:
         other = "en" if self.lang == "ar" else "ar"
