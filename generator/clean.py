@@ -41,9 +41,11 @@ _INVISIBLE = regex.compile(
     r"\x00-\x08\x0B-\x1F\x7F-\x9F\uFFFE\uFFFF\p{Cs}]"
 )
 _LINE_BREAKS = regex.compile(r"\r\n?|[\x0B\x0C\x1C-\x1E\x85\u2028\u2029]")
-_LETTER = regex.compile(r"\p{L}")
-_ARABIC_LETTER = regex.compile(r"[\p{L}&&\p{Arabic}]", regex.V1)
-_NON_ASCII_LETTER = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
+# Runs, not single letters: counted by their lengths, a text's letters are not each made a string.
+_LETTERS = regex.compile(r"\p{L}+")
+_ARABIC_LETTERS = regex.compile(r"[\p{L}&&\p{Arabic}]+", regex.V1)
+_NON_ARABIC_LETTERS = regex.compile(r"[\p{L}--\p{Arabic}]+", regex.V1)  # few in Arabic text: quick to count
+_NON_ASCII_LETTERS = regex.compile(r"[\p{L}--\p{ASCII}]+", regex.V1)
 _PLAIN_TEXT_CHARACTER = regex.compile(r"[\t\n\r\x20-\x7E\p{Arabic}\p{Zs}\u2000-\u206F\u00A0-\u00FF]")
 _FINAL_PUNCTUATION = regex.compile(r"[.!?؟…:»”\"]\s*$")
 
@@ -123,13 +125,18 @@ def _mostly_utf8(data: bytes) -> bool:
 def _non_ascii_letters_arabic(text: str) -> bool:
     """Arabic text read in the right encoding; in a wrong one its letters become Latin accents and symbols.
     Only letters beyond ASCII count: YAML keys and Latin names read the same in every encoding."""
-    letters = len(_NON_ASCII_LETTER.findall(text))
-    return bool(letters) and len(_ARABIC_LETTER.findall(text)) > 0.8 * letters
+    letters = _count(_NON_ASCII_LETTERS, text)
+    return bool(letters) and _count(_ARABIC_LETTERS, text) > 0.8 * letters
 
 
 def _mostly_arabic(text: str) -> bool:
-    letters = len(_LETTER.findall(text))
-    return bool(letters) and len(_ARABIC_LETTER.findall(text)) > 0.6 * letters
+    letters = _count(_LETTERS, text)
+    return bool(letters) and letters - _count(_NON_ARABIC_LETTERS, text) > 0.6 * letters
+
+
+def _count(runs: regex.Pattern, text: str) -> int:
+    """Characters of `text` in the runs that the pattern finds."""
+    return sum(map(len, runs.findall(text)))
 
 
 def visible_text(text: str) -> str:
@@ -179,8 +186,10 @@ def normalize_newlines(text: str) -> str:
 
 def _split_glued_name(line: str, pattern: regex.Pattern, removed: list[str]) -> tuple[str, str | None]:
     match = pattern.search(line)
-    if not match:
-        return line, None
+    return _without_name(line, match, removed) if match else (line, None)
+
+
+def _without_name(line: str, match: regex.Match, removed: list[str]) -> tuple[str, str]:
     removed.append(match["name"])
     return (line[: match.start()] + line[match.end() :]).strip(), match["name"]
 
@@ -189,12 +198,17 @@ def _take_trailing_author(lines: list[str], removed: list[str]) -> str | None:
     """An author's Latin-letter name on the last line, alone or glued to the last sentence."""
     while lines and not lines[-1]:
         lines.pop()
-    if not lines or not _mostly_arabic("".join(lines)):
+    if not lines:
         return None
-    if _NAME_LINE.match(lines[-1]):
+    alone = _NAME_LINE.match(lines[-1])
+    glued = None if alone else _NAME_AFTER_ARABIC.search(lines[-1])
+    # Whether the whole text is Arabic is asked last: it reads every letter.
+    if not (alone or glued) or not _mostly_arabic("".join(lines)):
+        return None
+    if alone:
         removed.append(lines[-1])
         return lines.pop()
-    lines[-1], author = _split_glued_name(lines[-1], _NAME_AFTER_ARABIC, removed)
+    lines[-1], author = _without_name(lines[-1], glued, removed)
     return author
 
 
