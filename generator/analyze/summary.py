@@ -83,27 +83,28 @@ def _ngram_vectors(texts: list[str]) -> sparse.csr_matrix:
     Character n-grams match Arabic words across clitics and affixes
     (والاجتماع / الاجتماع) without a stemmer.
 
-    The same matrix as scikit-learn's TfidfVectorizer(analyzer="char_wb",
+    The same numbers as scikit-learn's TfidfVectorizer(analyzer="char_wb",
     ngram_range=(2, 4)), to the last bit, at a fraction of its overhead on a few
-    dozen sentences: columns numbered in sorted n-gram order, but each row's
-    entries stored in the order the n-grams first occur in the texts (the order
-    its norm is summed in, and products are added in), and a smoothed idf.
+    dozen sentences: each row's entries stored in the order the n-grams first
+    occur in the texts (the order its norm is summed in, and products are added
+    in), and a smoothed idf. Its columns are numbered in that order too, not in
+    sorted n-gram order as there: a column's number changes no value, and then
+    each row's entries are simply its columns in ascending order.
     """
     counts = [Counter(chain.from_iterable(map(_word_ngrams, text.lower().split()))) for text in texts]
-    first_seen = dict(zip(dict.fromkeys(chain.from_iterable(counts)), count()))
-    if not first_seen:  # only whitespace: no n-gram at all
+    column = dict(zip(dict.fromkeys(chain.from_iterable(counts)), count()))
+    if not column:  # only whitespace: no n-gram at all
         return sparse.csr_matrix((len(texts), 1))
-    column = dict(zip(sorted(first_seen), count()))
-    indptr, indices, tf = [0], [], []
-    for row in counts:
-        grams = sorted(row, key=first_seen.__getitem__)
-        indices += map(column.__getitem__, grams)
-        tf += map(row.__getitem__, grams)
-        indptr.append(len(indices))
     shape = (len(texts), len(column))
-    columns = np.asarray(indices, dtype=np.int32)
-    values = np.asarray(tf, dtype=np.float64) * idf(columns, shape)[columns]
-    return l2_normalized(sparse.csr_matrix((values, columns, np.asarray(indptr, dtype=np.int32)), shape=shape))
+    lengths = np.fromiter(map(len, counts), dtype=np.int64, count=len(counts))
+    entries = int(lengths.sum())
+    columns = np.fromiter(map(column.__getitem__, chain.from_iterable(counts)), dtype=np.int64, count=entries)
+    tf = np.fromiter(chain.from_iterable(row.values() for row in counts), dtype=np.float64, count=entries)
+    order = np.argsort(np.repeat(np.arange(shape[0]) * shape[1], lengths) + columns)  # by row, then column
+    columns = columns[order].astype(np.int32)
+    values = tf[order] * idf(columns, shape)[columns]
+    indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int32)
+    return l2_normalized(sparse.csr_matrix((values, columns, indptr), shape=shape))
 
 
 _NGRAM_SIZES = (2, 3, 4)
