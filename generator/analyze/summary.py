@@ -147,7 +147,10 @@ def _lexrank(similarity: sparse.csr_matrix, iterations: int = 100, tolerance: fl
     n = similarity.shape[0]
     out_weight = np.asarray(similarity.sum(axis=1)).ravel()
     dangling = out_weight == 0  # a sentence like no other: the walk jumps anywhere
-    transition = sparse.diags(np.divide(1.0, out_weight, out=np.zeros(n), where=~dangling)) @ similarity
+    scale = np.divide(1.0, out_weight, out=np.zeros(n), where=~dangling)
+    # Each row times its scale: what multiplying by a diagonal matrix gives, without its cost.
+    transition = sparse.csr_matrix((similarity.data * np.repeat(scale, np.diff(similarity.indptr)),
+                                    similarity.indices, similarity.indptr), shape=similarity.shape)
     transition_t = transition.T.tocsr()
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
