@@ -681,7 +681,9 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
 
 
 def _sources_in(tokens: Sequence[Token], sentence: Sentence) -> Iterable[CitedSource]:
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        if match_stem(token, _CUE_WORDS) is None:
+            continue  # the word each finder starts at is a cue word: one lookup instead of five
         for finder in _SOURCE_FINDERS:
             source = finder(tokens, i, sentence)
             if source:
