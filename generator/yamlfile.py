@@ -7,6 +7,7 @@ also blow a few lines up into gigabytes).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterator
 from pathlib import Path
 
@@ -28,17 +29,11 @@ class YamlMapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that keeps timestamps as text, so an impossible date such as
+class _Mappings(yaml.constructor.SafeConstructor):
+    """Safe constructor that keeps timestamps as text, so an impossible date such as
     2025-02-30 becomes a validation error naming its key instead of a crash."""
 
     first_line = 1
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed: write the value out",
-                                              self.peek_event().start_mark)
-        return super().compose_node(parent, index)
 
     def construct_yaml_map(self, node: yaml.MappingNode) -> Iterator[YamlMapping]:
         mapping = YamlMapping(self.first_line + node.start_mark.line)
@@ -55,11 +50,34 @@ class _Loader(yaml.SafeLoader):
             mapping.key_lines[key] = self.first_line + key_node.start_mark.line
 
 
-_Loader.yaml_implicit_resolvers = {
+class _Loader(_Mappings, yaml.SafeLoader):
+    """PyYAML's own parser, in Python: it refuses aliases, and its messages are the ones editors see."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed: write the value out",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+class _FastLoader(_Mappings, yaml.CSafeLoader):
+    """libyaml's parser, in C."""
+
+
+_NO_TIMESTAMPS = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+    _loader.add_constructor("tag:yaml.org,2002:map", _Mappings.construct_yaml_map)
+
+# libyaml reads a front matter ten times faster, but it recurses in C without limit (very deep
+# nesting crashes the process) and words its errors otherwise: it is given only short texts
+# that _Loader would not refuse, and whatever it refuses is read again by _Loader for the message.
+_FAST_MAX_CHARACTERS = 4096
+_FAST_MAX_DEPTH = 8  # far below the depth at which _Loader runs out of Python's recursion limit
+_UNCOMMON_SYNTAX = re.compile(r"[*&!?\[\]{}|>%@`\t\ufeff]")
 
 
 def parse_yaml(path: Path, text: str, first_line: int = 1) -> object:
@@ -79,12 +97,40 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> object:
 
 
 def _load(text: str, first_line: int) -> object:
-    loader = _Loader(text)
+    if _fast_enough(text):
+        try:
+            data = _run(_FastLoader, text, first_line)
+        except (yaml.YAMLError, RecursionError):
+            pass
+        else:
+            if _depth(data) <= _FAST_MAX_DEPTH:
+                return data
+    return _run(_Loader, text, first_line)
+
+
+def _fast_enough(text: str) -> bool:
+    """Short, and none of what libyaml and _Loader read differently: aliases (which _Loader
+    refuses), tabs, tags, flow collections, complex keys, block scalars, directives,
+    characters that _Loader's reader refuses. A front matter of `key: value` lines passes."""
+    return (len(text) <= _FAST_MAX_CHARACTERS and not _UNCOMMON_SYNTAX.search(text)
+            and not yaml.reader.Reader.NON_PRINTABLE.search(text))
+
+
+def _run(loader_class: type[_Loader] | type[_FastLoader], text: str, first_line: int) -> object:
+    loader = loader_class(text)
     loader.first_line = first_line
     try:
         return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, [*value, *value.values()]), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
 
 
 def read_yaml(path: Path) -> object:
