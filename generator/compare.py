@@ -202,9 +202,30 @@ class _Words:
     text: str
     tokens: tuple[Token, ...]
     stems: tuple[tuple[str, ...], ...]  # empty for punctuation
+    _each_has: dict[frozenset[str], tuple[bool, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def has(self, i: int, words: Collection[str]) -> bool:
-        return any(map(words.__contains__, self.stems[i]))
+    def has(self, i: int, words: frozenset[str]) -> bool:
+        return not words.isdisjoint(self.stems[i])
+
+    def each_has(self, words: frozenset[str]) -> tuple[bool, ...]:
+        """has(i, words) of every token, for the lexicons looked up in each word of a sentence,
+        some more than once. Most sentences have no word of most lexicons: a set test says so."""
+        found = self._each_has.get(words)
+        if found is None:
+            if not self.mentions(words):
+                found = (False,) * len(self.stems)
+            else:
+                found = tuple([not words.isdisjoint(stems) for stems in self.stems])
+            self._each_has[words] = found
+        return found
+
+    def mentions(self, words: frozenset[str]) -> bool:
+        """Whether any token has a stem in `words`."""
+        return not words.isdisjoint(self._every_stem)
+
+    @cached_property
+    def _every_stem(self) -> frozenset[str]:
+        return frozenset(chain.from_iterable(self.stems))
 
     def stem_in(self, i: int, words: Collection[str]) -> str | None:
         return next(filter(words.__contains__, self.stems[i]), None)
@@ -213,7 +234,7 @@ class _Words:
 @lru_cache(maxsize=4096)
 def _words_of(text: str) -> _Words:
     tokens = tuple(tokenize(text))
-    return _Words(text, tokens, tuple(stems(t.norm) if t.kind == "word" else () for t in tokens))
+    return _Words(text, tokens, tuple([stems(t.norm) if t.kind == "word" else () for t in tokens]))
 
 
 # --- Phrase tables: actor names and news concepts, found with particles attached -------
@@ -252,7 +273,7 @@ def _without_particles(norm: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)
 def _token_word_keys(norm: str, particles: bool) -> frozenset[str]:
     """Every key a written word may stand for: its forms without particles, article and endings."""
     keys = set()
@@ -295,20 +316,21 @@ class _PhraseMatcher:
     def find(self, words: _Words) -> list[_Match]:
         tokens = words.tokens
         found = []
-        i = 0
-        while i < len(tokens):
-            match = self._longest_at(tokens, i) if tokens[i].kind == "word" else None
-            if match is None:
-                i += 1
-                continue
-            found.append(match)
-            i = match.last + 1
+        end = 0  # the tokens before it are part of a match
+        for i in self._openings(tokens):
+            if i >= end and (match := self._longest_at(tokens, i)) is not None:
+                found.append(match)
+                end = match.last + 1
         return found
+
+    def _openings(self, tokens: Sequence[Token]) -> list[int]:
+        """The tokens that may start a phrase: a word whose keys include a phrase's first."""
+        first_words = self._first_words
+        return [i for i, token in enumerate(tokens)
+                if token.kind == "word" and not _token_word_keys(token.norm, True).isdisjoint(first_words)]
 
     def _longest_at(self, tokens: Sequence[Token], i: int) -> _Match | None:
         keys = _token_word_keys(tokens[i].norm, True)
-        if keys.isdisjoint(self._first_words):
-            return None
         found = [
             _Match(phrase, i, last)
             for key in keys
@@ -545,7 +567,7 @@ _NGRAM_SIZES = (3, 4, 5)
 
 
 def _content(words: _Words) -> list[str]:
-    return [t.norm for i, t in enumerate(words.tokens) if t.kind == "word" and not words.has(i, _NOT_CONTENT)]
+    return [t.norm for t, other in zip(words.tokens, words.each_has(_NOT_CONTENT)) if t.kind == "word" and not other]
 
 
 def _ngram_tfidf(documents: Sequence[list[str]]) -> sparse.csr_matrix:
@@ -618,9 +640,10 @@ _ALIGNED = 0.28
 
 def _aligned_pairs(sentences: Sequence[_Sentence], similarity: np.ndarray) -> list[tuple[int, int]]:
     """Pairs (i < j) of sentences of different articles that report the same point, best first."""
-    rows, columns = np.nonzero(np.triu(similarity >= _ALIGNED, k=1))
-    pairs = [(int(i), int(j)) for i, j in zip(rows, columns) if sentences[i].article != sentences[j].article]
-    return sorted(pairs, key=lambda pair: (-similarity[pair], pair))
+    article = np.array([s.article for s in sentences])
+    rows, columns = np.nonzero(np.triu(similarity >= _ALIGNED, k=1) & (article[:, None] != article[None, :]))
+    best_first = np.lexsort((columns, rows, -similarity[rows, columns]))
+    return list(zip(rows[best_first].tolist(), columns[best_first].tolist()))
 
 
 # --- Shared and unique points --------------------------------------------------------------
@@ -819,6 +842,8 @@ _INTENT = lexicon(
     " يجب ينبغي يمكن قد سبل"
 )
 
+_OUTCOMES = _SUCCESS | _REACHING | _FAILURE | _PRELIMINARY  # the words _outcome_polarity looks for
+
 
 def _outcome_polarity(words: _Words, i: int) -> int | None:
     """+1 if tokens[i] says the talks succeeded, -1 if they did not, None if it says neither."""
@@ -839,7 +864,7 @@ def _outcome_polarity(words: _Words, i: int) -> int | None:
 
 def _outcome_claims(k: int, sentence: _Sentence) -> list[tuple[int, _Claim]]:
     """(polarity, claim) for each clause of a sentence about talks that says how they ended."""
-    if "%meeting" not in sentence.keys:
+    if "%meeting" not in sentence.keys or not sentence.words.mentions(_OUTCOMES):
         return []
     claims: list[tuple[int, _Claim]] = []
     for i in range(len(sentence.words.tokens)):
@@ -928,6 +953,7 @@ _TIME_REFERENCE = lexicon("منذ قبل بعد خلال عقب حتى")
 _APPROXIMATION = 0.25  # نحو 4 ساعات: 3 to 5 hours
 # A number word as written, particles attached (not ك: كمية is no ك + مئة) → the word.
 _CARDINAL_FORMS = {particle + word: word for word in _CARDINALS for particle in ("", "و", "ب", "ل", "وب", "ول")}
+_DUAL_WORDS = frozenset(_DUAL_UNITS)
 _TEEN = lexicon("عشر عشرة")
 _NOT_UNITS = _FUNCTION_WORDS | _NEGATORS | lexicon("إلى آخرين آخرون أخرى")  # من 32 إلى 42، و40 آخرون
 
@@ -968,15 +994,16 @@ def _numbers(words: _Words) -> list[_Quantity]:
     """Every number of the sentence with the noun it counts, if one follows it."""
     tokens = words.tokens
     found = []
-    i = 0
-    while i < len(tokens):
+    end = 0  # the tokens before it are part of a number found
+    for i in _number_starts(words):
+        if i < end:
+            continue
         if (dual := words.stem_in(i, _DUAL_UNITS)) is not None:
             found.append(_quantity(words, 2.0, _DUAL_UNITS[dual], i, i))
-            i += 1
+            end = i + 1
             continue
         number = _cardinal(tokens, i)
         if number is None:
-            i += 1
             continue
         value, last = number
         upper = _range_end(tokens, last)  # بين 30 و40، من 32 إلى 42
@@ -988,8 +1015,15 @@ def _numbers(words: _Words) -> list[_Quantity]:
         if upper is not None:
             quantity = replace(quantity, high=max(quantity.high, high))
         found.append(quantity)
-        i = quantity.last + 1
+        end = quantity.last + 1
     return found
+
+
+def _number_starts(words: _Words) -> list[int]:
+    """The tokens where a number may start: digits, number words, duals (يومين)."""
+    duals = words.each_has(_DUAL_WORDS)
+    return [i for i, token in enumerate(words.tokens)
+            if duals[i] or token.norm.isdigit() or token.norm in _CARDINAL_FORMS]
 
 
 _TO = lexicon("إلى")
@@ -1102,6 +1136,7 @@ _MONTHS = {
          "ديسمبر|كانون الأول"), start=1)
     for name in names.split("|")
 }
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 _ORDINAL_DAYS = _number_words("الأول 1 الثاني 2 الثالث 3 الرابع 4 الخامس 5 السادس 6 السابع 7 الثامن 8 التاسع 9 العاشر 10")
 _OF = lexicon("من")
 
@@ -1116,8 +1151,11 @@ def _month_at(tokens: Sequence[Token], i: int) -> int | None:
 def _dates(words: _Words) -> dict[str, int]:
     """Date keys of a sentence (weekday:5, day:8-12) → the token where each is written."""
     tokens = words.tokens
+    weekdays = words.each_has(_WEEKDAY_WORDS)
     found: dict[str, int] = {}
     for i, token in enumerate(tokens):
+        if not (weekdays[i] or token.norm.isdigit() or token.norm in _ORDINAL_DAYS):
+            continue  # most words
         if (weekday := words.stem_in(i, _WEEKDAYS)) is not None:
             found.setdefault(_WEEKDAYS[weekday], i)
         day = float(token.norm) if token.norm.isdigit() else _ORDINAL_DAYS.get(token.norm)
@@ -1133,6 +1171,8 @@ def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequ
     rows = []
     for k, m in aligned:
         mine, theirs = sentences[k].dates, sentences[m].dates
+        if not mine or not theirs:
+            continue  # most sentences
         for kind in ("weekday:", "day:"):
             my_dates = [i for key, i in mine.items() if key.startswith(kind)]
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
@@ -1153,21 +1193,29 @@ _NOT_POLAR = _NEGATORS | _DENIALS | _FUNCTION_WORDS
 
 def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
     """Content word (normalized, particles and article off) → (+1 asserted or -1 negated, its token)."""
+    tokens = words.tokens
+    not_polar = words.each_has(_NOT_POLAR)
+    negating = words.mentions(_NEGATORS) or words.mentions(_DENIALS)  # most sentences are not
     found: dict[str, tuple[int, int]] = {}
     clause: list[int] = []  # word tokens of the clause so far
-    for i, token in enumerate(words.tokens):
-        if _breaks(words.tokens, i):
-            clause = []
-            continue
+    for i, token in enumerate(tokens):
         if token.kind != "word":
+            if _breaks(tokens, i):
+                clause = []
             continue
-        if not words.has(i, _NOT_POLAR):
-            key = min((without_article(stem) for stem in words.stems[i]), key=len)
+        if not not_polar[i]:
+            key = _content_key(token.norm)
             if len(key) >= _CONTENT_MIN and key not in found:
-                nearest = clause[::-1][:_POLARITY_REACH + 2]
-                found[key] = (-1 if _negates(words, nearest, _POLARITY_REACH) else 1, i)
+                negated = negating and _negates(words, clause[::-1][:_POLARITY_REACH + 2], _POLARITY_REACH)
+                found[key] = (-1 if negated else 1, i)
         clause.append(i)
     return found
+
+
+@lru_cache(maxsize=1 << 17)
+def _content_key(norm: str) -> str:
+    """The shortest of a word's stems without article: the key of its statement."""
+    return min((without_article(stem) for stem in stems(norm)), key=len)
 
 
 def _statement_rows(ids: Sequence[str], sentences: Sequence[_Sentence],
