@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import chain, count, repeat
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -311,7 +311,7 @@ class _PhraseMatcher:
             if words:
                 phrase = _Phrase(key, variant, tuple(map(_phrase_word_key, words)), _bare(words[0]) != words[0])
                 self._by_first_word.setdefault(phrase.word_keys[0], []).append(phrase)
-        self._first_words = frozenset(self._by_first_word)
+        self._may_start = _MayStart(frozenset(self._by_first_word))
 
     def find(self, words: _Words) -> list[_Match]:
         tokens = words.tokens
@@ -325,9 +325,8 @@ class _PhraseMatcher:
 
     def _openings(self, tokens: Sequence[Token]) -> list[int]:
         """The tokens that may start a phrase: a word whose keys include a phrase's first."""
-        first_words = self._first_words
-        return [i for i, token in enumerate(tokens)
-                if token.kind == "word" and not _token_word_keys(token.norm, True).isdisjoint(first_words)]
+        may_start = self._may_start
+        return [i for i, token in enumerate(tokens) if token.kind == "word" and may_start[token.norm]]
 
     def _longest_at(self, tokens: Sequence[Token], i: int) -> _Match | None:
         keys = _token_word_keys(tokens[i].norm, True)
@@ -338,6 +337,19 @@ class _PhraseMatcher:
             if (last := _match_rest(tokens, i, phrase.word_keys[1:])) is not None
         ]
         return min(found, key=lambda m: (-len(m.phrase.word_keys), m.phrase.key, m.phrase.variant), default=None)
+
+
+class _MayStart(dict[str, bool]):
+    """Word → whether its keys include the first word of a phrase. Every token of every sentence
+    is tested, twice (names, keys): each word of the corpus is tested once."""
+
+    def __init__(self, first_words: frozenset[str]):
+        super().__init__()
+        self._first_words = first_words
+
+    def __missing__(self, norm: str) -> bool:
+        found = self[norm] = not _token_word_keys(norm, True).isdisjoint(self._first_words)
+        return found
 
 
 def _match_rest(tokens: Sequence[Token], i: int, keys: Sequence[str]) -> int | None:
@@ -459,11 +471,8 @@ def _term_uses(title: str, analysis: ArticleAnalysis, names: _PhraseMatcher) -> 
     places: list[tuple[int | None, str, Sequence[FramingMark], Sequence[Quote]]] = [
         (None, title, analysis.title_framing, ())
     ]
-    places += [
-        (s.index, s.text, [f for f in analysis.framing if f.sentence_index == s.index],
-         [q for q in analysis.quotes if q.sentence_index == s.index])
-        for s in analysis.sentences
-    ]
+    framing_at, quotes_at = _by_sentence(analysis.framing), _by_sentence(analysis.quotes)
+    places += [(s.index, s.text, framing_at.get(s.index, []), quotes_at.get(s.index, [])) for s in analysis.sentences]
     for index, text, framing, quotes in places:
         words = _words_of(text)
         for match in names.find(words):
@@ -483,6 +492,16 @@ def _term_uses(title: str, analysis: ArticleAnalysis, names: _PhraseMatcher) -> 
         use = TermUse(t.text, t.variant, tuple(t.sentence_indexes), t.in_title, t.framed, t.quoted)
         by_actor.setdefault(t.actor, []).append(use)
     return {actor: tuple(found) for actor, found in by_actor.items()}
+
+
+_Placed = TypeVar("_Placed", FramingMark, Quote)
+
+
+def _by_sentence(found: Iterable[_Placed]) -> dict[int, list[_Placed]]:
+    by_index: dict[int, list[_Placed]] = {}
+    for item in found:
+        by_index.setdefault(item.sentence_index, []).append(item)
+    return by_index
 
 
 _NO_MARKS = {ord(mark): None for mark in QUOTE_MARKS}
@@ -721,16 +740,9 @@ def _row(ids: Sequence[str], sentences: Sequence[_Sentence], reference: Sequence
          others: Mapping[int, tuple[Stance, Sequence[_Claim]]]) -> ClaimRow:
     """A row: the claims of its first article, and what each other article (by position) says."""
     first = reference[0]
-    cells = {}
-    for position, article_id in enumerate(ids):
-        if position == sentences[first.sentence].article:
-            stance, claims = "reports", reference
-        elif position in others:
-            stance, claims = others[position]
-        else:
-            cells[article_id] = _SILENT
-            continue
-        cells[article_id] = ClaimCell(stance, tuple(_evidence(sentences, c) for c in claims))
+    cells: dict[str, ClaimCell] = dict.fromkeys(ids, _SILENT)  # a big event has dozens of articles and rows
+    for position, (stance, claims) in [*others.items(), (sentences[first.sentence].article, ("reports", reference))]:
+        cells[ids[position]] = ClaimCell(stance, tuple(_evidence(sentences, c) for c in claims))
     return ClaimRow(first.topic, first.kind, _evidence(sentences, first), cells)
 
 
@@ -752,9 +764,10 @@ def _contradiction(row: ClaimRow) -> Contradiction:
 
 def _opposed_pairs(rows: Sequence[ClaimRow], sentences: Sequence[_Sentence]) -> frozenset[tuple[int, int]]:
     """Pairs of sentences (event indexes, i < j) on opposite sides of a contradiction."""
-    where = {s.ref: k for k, s in enumerate(sentences)}
+    contested = [row for row in rows if _contested(row)]  # the other rows have one side
+    where = {s.ref: k for k, s in enumerate(sentences)} if contested else {}
     pairs = set()
-    for row in rows:
+    for row in contested:
         sides: dict[str, set[int]] = {"reports": set(), "contradicts": set()}
         for cell in row.cells.values():
             if cell.stance != "silent":
@@ -1206,7 +1219,7 @@ def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
         if not not_polar[i]:
             key = _content_key(token.norm)
             if len(key) >= _CONTENT_MIN and key not in found:
-                negated = negating and _negates(words, clause[::-1][:_POLARITY_REACH + 2], _POLARITY_REACH)
+                negated = negating and _negates(words, clause[-_POLARITY_REACH - 2:][::-1], _POLARITY_REACH)
                 found[key] = (-1 if negated else 1, i)
         clause.append(i)
     return found
@@ -1238,6 +1251,7 @@ _SAME_WORDS = 0.75  # share of the shorter quote's character trigrams found in t
 _MIN_QUOTE_WORDS = 3
 
 
+@lru_cache(maxsize=4096)  # a quote is compared with every group of the event
 def _trigrams(text: str) -> frozenset[str]:
     padded = f" {' '.join(normalize_for_matching(text).translate(_NO_MARKS).split())} "
     return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
@@ -1252,9 +1266,13 @@ def _same_words(a: str, b: str) -> bool:
 
 def _same_speaker(a: str, b: str) -> bool:
     """One name holds the other's words: "براك" and "توم براك" are one speaker."""
-    words_a = {w.removeprefix("ال") for w in normalize_for_matching(a).split()}
-    words_b = {w.removeprefix("ال") for w in normalize_for_matching(b).split()}
+    words_a, words_b = _name_words(a), _name_words(b)
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w.removeprefix("ال") for w in normalize_for_matching(name).split())
 
 
 def _confirmed_quotes(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]) -> tuple[ConfirmedQuote, ...]:
