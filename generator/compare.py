@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from itertools import chain, count, repeat
+from itertools import chain, count
 from typing import Literal, TypeVar
 
 import numpy as np
@@ -592,19 +592,24 @@ def _content(words: _Words) -> list[str]:
 def _ngram_tfidf(documents: Sequence[list[str]]) -> sparse.csr_matrix:
     """TF-IDF of the character n-grams of each document's words (each distinct word cut once)."""
     vocabulary: dict[str, int] = {}
-    rows, columns = [], []
-    for row, words in enumerate(documents):
-        for word in words:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(word, len(vocabulary)))
-    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(documents), len(vocabulary)))
+    words = [vocabulary.setdefault(word, len(vocabulary)) for document in documents for word in document]
+    counts = _ones(_row_of_each(documents), words, (len(documents), len(vocabulary)))
     cuts = [_word_ngrams(word) for word in vocabulary]
     every_gram = list(chain.from_iterable(cuts))
     grams = dict(zip(dict.fromkeys(every_gram), count()))  # numbered in order of first occurrence
-    rows = list(chain.from_iterable(repeat(row, len(cut)) for row, cut in enumerate(cuts)))
-    columns = list(map(grams.__getitem__, every_gram))
-    cut = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(vocabulary), len(grams)))
+    cut = _ones(_row_of_each(cuts), list(map(grams.__getitem__, every_gram)), (len(cuts), len(grams)))
     return sublinear_tfidf(counts @ cut)
+
+
+def _row_of_each(rows: Sequence[Sequence[str]]) -> np.ndarray:
+    """The row of each item of the rows, one after the other."""
+    return np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+
+
+def _ones(rows: np.ndarray, columns: list[int], shape: tuple[int, int]) -> sparse.csr_matrix:
+    """A 1 at each (row, column), repeated ones added up. Arrays, not lists: scipy converts
+    lists slowly, and these have an entry per word or n-gram of the event."""
+    return sparse.csr_matrix((np.ones(len(columns)), (rows, np.array(columns))), shape=shape)
 
 
 @lru_cache(maxsize=1 << 16)
