@@ -3,11 +3,14 @@
     python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl
     python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --errors
     python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --scale 10000
+    python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --fit
 
 Prints pairwise precision, recall and F1 (over all pairs of articles: a pair is positive
 when both articles are in one event) and the number of hard-negative pairs merged (pairs
 whose events are labelled as related but different happenings).  `--scale N` instead
 times grouping of N articles made by copying the set, each event on its own day of a year.
+`--fit` prints the weights of generator/group.py's model fitted on the set's candidate pairs
+(L2-regularised logistic regression, C = 1, as scikit-learn's default).
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ import hashlib
 import json
 import sys
 import time
+
+import numpy as np
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -25,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.analyze.analysis import analyze_article  # noqa: E402
-from generator.group import GroupingInput, GroupingSettings, group_articles  # noqa: E402
+from generator.group import GroupingInput, GroupingSettings, group_articles, month_blocks, pair_features  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -138,18 +143,50 @@ def scaled(labelled: list[Labelled], size: int) -> list[GroupingInput]:
     return articles
 
 
+def fit(labelled: list[Labelled], settings: GroupingSettings, c: float = 1.0) -> tuple[np.ndarray, float]:
+    """Weights and bias of the model, fitted on the candidate pairs of a labelled set."""
+    event = {item.article.article_id: item.event for item in labelled}
+    rows, labels = [], []
+    for block in month_blocks([item.article for item in labelled], settings):
+        left, right, features = pair_features(block)
+        rows.append(features)
+        labels.extend(event[i] == event[j] for i, j in zip(left, right))
+    return logistic_regression(np.vstack(rows), np.array(labels, dtype=np.float64), c)
+
+
+def logistic_regression(x: np.ndarray, y: np.ndarray, c: float, steps: int = 100) -> tuple[np.ndarray, float]:
+    """Newton's method on C·(log loss) + ½|w|² (the bias not penalised)."""
+    design = np.column_stack([x, np.ones(len(x))])
+    penalty = np.diag([1.0] * x.shape[1] + [0.0])
+    theta = np.zeros(design.shape[1])
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(design @ theta)))
+        gradient = c * design.T @ (p - y) + penalty @ theta
+        hessian = c * (design.T * (p * (1 - p))) @ design + penalty
+        step = np.linalg.solve(hessian, gradient)
+        theta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return theta[:-1], float(theta[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", type=Path)
     parser.add_argument("--threshold", type=float, help="override GroupingSettings.similarity_threshold")
     parser.add_argument("--errors", action="store_true", help="list merged and split events")
     parser.add_argument("--scale", type=int, help="time grouping of this many copied articles instead")
+    parser.add_argument("--fit", action="store_true", help="print the model's weights fitted on this set instead")
     args = parser.parse_args()
 
     labelled = load(args.path)
     settings = GroupingSettings()
     if args.threshold is not None:
         settings = replace(settings, similarity_threshold=args.threshold)
+    if args.fit:
+        weights, bias = fit(labelled, settings)
+        print(f"_WEIGHTS = np.array([{', '.join(f'{w:.2f}' for w in weights)}])\n_BIAS = {bias:.2f}")
+        return
     if args.scale:
         articles = scaled(labelled, args.scale)
         started = time.perf_counter()

@@ -63,7 +63,7 @@ class GroupingSettings:
 
 # Logistic model of "same happening" over the pair features, in the order of
 # _PairFeatures.matrix(); fitted on the candidate pairs of benchmarks/data/grouping-dev.jsonl
-# (L2, C=1).
+# (L2, C=1): `python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --fit`.
 _WEIGHTS = np.array([2.14, 5.82, -5.51, 2.21, -0.93, 0.71])
 _BIAS = -0.18
 
@@ -163,11 +163,24 @@ def group_articles(
 
 def score_pairs(block: MonthOfPairs) -> PairScores:
     """The candidate pairs a block owns, each with its probability of one happening."""
+    left, right, features = pair_features(block)
+    return PairScores(left, right, 1.0 / (1.0 + np.exp(-(features @ _WEIGHTS + _BIAS))))
+
+
+def pair_features(block: MonthOfPairs) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
+    """The candidate pairs a block owns (article ids) and their features, one row each:
+    what the model scores, and what benchmarks/grouping.py --fit fits it on."""
     texts = [_ArticleText.of(article) for article in block.articles]
     candidates = _candidate_pairs([t.day for t in texts], _candidate_keys(texts), block.window_days)
     owned = [(i, j) for i, j in candidates if block.owns(texts[i].day)]
+    features = _PairFeatures.of(texts, owned).matrix() if owned else np.zeros((0, len(_WEIGHTS)))
     ids = [article.article_id for article in block.articles]
-    return PairScores(tuple(ids[i] for i, _ in owned), tuple(ids[j] for _, j in owned), _pair_scores(texts, owned))
+    return tuple(ids[i] for i, _ in owned), tuple(ids[j] for _, j in owned), features
+
+
+def month_blocks(items: Sequence[GroupingInput], settings: GroupingSettings = GroupingSettings()) -> list[MonthOfPairs]:
+    """The blocks whose pairs group_articles scores."""
+    return _months(sorted(items, key=_order_key), settings.window_days)
 
 
 def _months(articles: Sequence[GroupingInput], window_days: int) -> list[MonthOfPairs]:
@@ -340,13 +353,6 @@ def _pairs_in_window(
 
 
 # --- pair scores --------------------------------------------------------------------------
-
-
-def _pair_scores(texts: Sequence[_ArticleText], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-    if not pairs:
-        return np.zeros(0)
-    features = _PairFeatures.of(texts, pairs).matrix()
-    return 1.0 / (1.0 + np.exp(-(features @ _WEIGHTS + _BIAS)))
 
 
 @dataclass(frozen=True)
