@@ -304,14 +304,23 @@ class _ArticleText:
 
 
 def _candidate_keys(texts: Sequence[_ArticleText]) -> list[frozenset[str]]:
-    """The rarest shared headline words of each article, its specific numbers and entities."""
-    frequency = Counter(stem for t in texts for stem in t.headline_stems)
+    """The rarest shared headline words of each article, its title, its specific numbers and entities.
+
+    A word counts once for all the articles with one title: copies of a wire story would
+    otherwise fill their keys with the words only they share, and never meet the other
+    reports of their happening.
+    """
+    by_title: dict[str, set[str]] = defaultdict(set)
+    for t in texts:
+        by_title[" ".join(t.title)].update(t.headline_stems)
+    frequency = Counter(chain.from_iterable(by_title.values()))
     def rarest(stems: frozenset[str]) -> list[str]:
         shared = (s for s in stems if frequency[s] > 1)
         return sorted(shared, key=lambda s: (frequency[s], s))[:_HEADLINE_KEYS]
 
     return [
-        frozenset(rarest(t.headline_stems)) | {f"#{n}" for n in t.numbers} | {f"@{e}" for e in t.entities}
+        frozenset(rarest(t.headline_stems)) | {"=" + " ".join(t.title)}
+        | {f"#{n}" for n in t.numbers} | {f"@{e}" for e in t.entities}
         for t in texts
     ]
 

@@ -1,6 +1,7 @@
 """Event grouping: the seeds form one event, related happenings stay apart, pins win."""
 from __future__ import annotations
 
+import json
 import random
 import time
 from datetime import date, timedelta
@@ -10,9 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.grouping import grouping_input
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
+LABELLED = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
 BOILERPLATE = {"Spread the love", "adel karroum", "قد يعجبك ايضا"}
 
 # Another meeting of the same two ministers, weeks later, elsewhere, on another subject.
@@ -235,3 +238,27 @@ def test_articles_of_another_month_do_not_change_a_months_events() -> None:
             for a in (synthetic(i, rng) for i in range(3, 60))]
     alone = groups(group_articles(january))
     assert alone == {g for g in groups(group_articles([*january, *june])) if not g[0].startswith("june")}
+
+
+# --- labelled news (benchmarks/data) ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dev() -> list[tuple[str, GroupingInput]]:
+    """The labelled dev set: (event, article as the build gives it to grouping)."""
+    rows = [json.loads(line) for line in (LABELLED / "grouping-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [(row["event"], grouping_input(row)) for row in rows]
+
+
+def event_of(events: list[EventGroup], article_id: str) -> tuple[str, ...]:
+    return next(e.article_ids for e in events if article_id in e.article_ids)
+
+
+def test_copies_of_a_story_meet_its_other_reports(dev: list[tuple[str, GroupingInput]]) -> None:
+    """Three copies of one wire story (3 August) and four other reports of it (4 August),
+    among two days of news: the words only the copies share must not take all their
+    candidate keys, or the two days never meet."""
+    blatter = [a for event, a in dev if event == "blatter-leaves-ioc"]
+    assert len({a.title for a in blatter if a.published.day == 3}) == 1 < len(blatter) - 3
+    events = group_articles([a for _, a in dev])
+    assert set(event_of(events, blatter[0].article_id)) >= {a.article_id for a in blatter}
