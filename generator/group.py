@@ -31,6 +31,7 @@ import regex
 from scipy import sparse
 
 from generator.analyze.normalize import normalize_for_matching, normalize_word
+from generator.analyze.places import places_in, with_countries
 from generator.analyze.tfidf import sublinear_tfidf
 from generator.cache import fingerprint
 
@@ -63,9 +64,9 @@ class GroupingSettings:
 
 # Logistic model of "same happening" over the pair features, in the order of
 # _PairFeatures.matrix(); fitted on the candidate pairs of benchmarks/data/grouping-dev.jsonl
-# (L2, C=1): `python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --fit`.
-_WEIGHTS = np.array([2.14, 5.82, -5.51, 2.21, -0.93, 0.71])
-_BIAS = -0.18
+# (L2, C=1).
+_WEIGHTS = np.array([2.93, 6.30, -4.93, 2.07, -0.97, 0.50, -3.56])
+_BIAS = -0.39
 
 _NGRAM_SIZES = (3, 4, 5)
 # Only the start of the body for the n-gram vectors: news tails drift into background
@@ -93,6 +94,10 @@ _LONG_ROW = 200
 _DOT_CHUNK_PAIRS = 8192
 
 _WORD = regex.compile(r"\w+")
+# A short quoted phrase in a headline is mostly a name: «موبايلي», "الحامدي" (quotation
+# marks are folded to " by normalize_for_matching).
+_QUOTED_NAME = regex.compile(r'"([^"]{2,40})"')
+_QUOTED_NAME_WORDS = 4
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 # Light stemming (after Larkey's light10): a conjunction, an article or preposition, one suffix
 # (ة is already folded to ه).
@@ -281,6 +286,9 @@ class _ArticleText:
     all_stems: frozenset[str]
     numbers: frozenset[str]
     entities: frozenset[str]
+    title_places: frozenset[str]
+    places: frozenset[str]  # named anywhere (up to _BODY_CHARS), with their countries
+    title_names: tuple[frozenset[str], ...]  # stems of each quoted name of the title
 
     @classmethod
     def of(cls, article: GroupingInput) -> _ArticleText:
@@ -289,6 +297,7 @@ class _ArticleText:
         title_words, body_words = _words(title), _words(body)
         lead_words = _words(normalize_for_matching(article.lead[:_LEAD_CHARS]))[:_HEADLINE_LEAD_WORDS]
         headline_stems = _stems(title_words + lead_words)
+        title_places = places_in(title_words)
         return cls(
             day=_day(article),
             title=title_words,
@@ -297,7 +306,20 @@ class _ArticleText:
             all_stems=headline_stems | _stems(body_words),
             numbers=_numbers(f"{title}\n{body}"),
             entities=frozenset(map(normalize_word, article.entities)),
+            title_places=title_places,
+            places=with_countries(title_places | places_in(body_words)),
+            title_names=_quoted_names(title),
         )
+
+    def names_unknown_to(self, other: _ArticleText) -> bool:
+        """Whether this headline names a place or a quoted name that the other article never mentions."""
+        return bool(self.title_places - other.places) or any(not name <= other.all_stems for name in self.title_names)
+
+
+def _quoted_names(normalized_title: str) -> tuple[frozenset[str], ...]:
+    phrases = (_words(match) for match in _QUOTED_NAME.findall(normalized_title))
+    names = (_stems(words) for words in phrases if len(words) <= _QUOTED_NAME_WORDS)
+    return tuple(name for name in names if name)
 
 
 # --- candidate pairs ----------------------------------------------------------------------
@@ -372,6 +394,7 @@ class _PairFeatures:
     shared_numbers: np.ndarray  # Jaccard of specific numbers, 0 when one has none
     number_conflict: np.ndarray  # 1 when both have specific numbers and share none
     shared_entities: np.ndarray
+    name_conflict: np.ndarray  # 1 when each headline names a place or name the other never mentions
 
     @classmethod
     def of(cls, texts: Sequence[_ArticleText], pairs: Sequence[tuple[int, int]]) -> _PairFeatures:
@@ -381,6 +404,7 @@ class _PairFeatures:
         contrasts = _contrasts(texts, left, right)
         numbers = [_overlap(texts[i].numbers, texts[j].numbers) for i, j in pairs]
         entities = [_overlap(texts[i].entities, texts[j].entities) for i, j in pairs]
+        conflicts = [texts[i].names_unknown_to(texts[j]) and texts[j].names_unknown_to(texts[i]) for i, j in pairs]
         return cls(
             title=cosines[0],
             body=cosines[1],
@@ -388,6 +412,7 @@ class _PairFeatures:
             shared_numbers=np.array([max(n, 0.0) for n in numbers]),
             number_conflict=np.array([float(n == 0.0) for n in numbers]),
             shared_entities=np.array([max(e, 0.0) for e in entities]),
+            name_conflict=np.array(conflicts, dtype=np.float64),
         )
 
     def matrix(self) -> np.ndarray:
@@ -399,6 +424,7 @@ class _PairFeatures:
                 self.shared_numbers,
                 self.number_conflict,
                 self.shared_entities,
+                self.name_conflict,
             ]
         )
 

@@ -72,10 +72,11 @@ def test_the_grouping_is_kept_until_an_article_or_a_setting_changes(project, mon
     assert read_content(config).events == first.events and grouped == [1]
 
     seed = project / "content" / "003_163b4c5298a4b073.yml"
-    seed.write_text(seed.read_text(encoding="utf-8").replace("event: paris-talks-2025-07", ""), encoding="utf-8")
+    seed.write_text(seed.read_text(encoding="utf-8").replace("event: paris-talks-2025-07", "event: other-story"),
+                    encoding="utf-8")
     events = read_content(config).events
     pinned = {event.slug: event.article_ids for event in events}["paris-talks-2025-07"]
-    assert grouped == [1, 1] and "003_163b4c5298a4b073" not in pinned  # its pin is gone
+    assert grouped == [1, 1] and "003_163b4c5298a4b073" not in pinned  # its new pin wins
 
 
 def test_an_edited_article_rescores_the_pairs_of_its_month_only(project, monkeypatch):
