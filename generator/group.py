@@ -58,7 +58,7 @@ class GroupingSettings:
     # Two groups merge when the probability that a pair of their articles reports one
     # happening, averaged over all their pairs, reaches this.  Higher: fewer merges of
     # related happenings, more events split (see benchmarks/data/README.md).
-    similarity_threshold: float = 0.15
+    similarity_threshold: float = 0.25
     window_days: int = 2  # dated articles of one event are at most this many days apart
 
 

@@ -283,3 +283,18 @@ def test_one_template_about_another_place_or_name_is_another_event(
     dev_events: list[set[str]], template: tuple[str, str]
 ) -> None:
     assert not any(set(template) <= events for events in dev_events)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        # 15 reports of the Gulf Cup's postponement, one of them "صراع كويتي يؤجل «خليجي 23» عاما"
+        "gulf-cup-23-postponed",
+        # 14 reports of the capture of al-Anad, "تقتحم" / "تسيطر على" / "حرر" / "تحت سيطرة"
+        "anad-base-captured",
+    ],
+)
+def test_reports_of_one_happening_from_different_angles_stay_together(
+    dev_events: list[set[str]], event: str
+) -> None:
+    assert sum(event in events for events in dev_events) == 1
