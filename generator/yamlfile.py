@@ -60,8 +60,8 @@ class _Loader(_Mappings, yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-class _FastLoader(_Mappings, yaml.CSafeLoader):
-    """libyaml's parser, in C."""
+class _FastLoader(_Mappings, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser, in C (PyYAML built without libyaml has none: then the same Python parser)."""
 
 
 _NO_TIMESTAMPS = {
