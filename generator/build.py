@@ -82,7 +82,8 @@ def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], c
     inputs = (repr(settings), _as_key(config.gazetteer()),
               *(f"{article.id} {article.content_hash}" for article in articles))
     return cache.get_or_compute(inputs, lambda: group_articles(
-        [_grouping_input(article, analyses[article.id]) for article in articles], settings, months.map))
+        [_grouping_input(article, analyses[article.id]) for article in articles], settings,
+        partial(months.map, min_items_per_worker=generator.group.MONTHS_PER_WORKER)))
 
 
 def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress: Progress = _silent) -> BuildReport:

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Generic, TypeVar
 
-from generator.parallel import parallel_map
+from generator.parallel import MIN_ITEMS_PER_WORKER, parallel_map
 
 Result = TypeVar("Result")
 Argument = TypeVar("Argument")
@@ -65,12 +65,13 @@ class ResultCache(Generic[Result]):
         return result
 
     def map(self, function: Callable[[Argument], Result], jobs: Sequence[tuple[tuple[str, ...], Argument]],
-            progress: Callable[[int, int], None] = lambda done, total: None) -> list[Result]:
+            progress: Callable[[int, int], None] = lambda done, total: None,
+            min_items_per_worker: int = MIN_ITEMS_PER_WORKER) -> list[Result]:
         """For each (inputs, argument): the stored result, or function(argument), computed for all
         the missing ones at once on every core (see parallel_map)."""
         results = [self.get(inputs) for inputs, _ in jobs]
         missing = [i for i, result in enumerate(results) if result is None]
-        for done, (i, result) in enumerate(zip(missing, parallel_map(function, [jobs[i][1] for i in missing])), 1):
+        for done, (i, result) in enumerate(zip(missing, parallel_map(function, [jobs[i][1] for i in missing], min_items_per_worker)), 1):
             self.put(jobs[i][0], result)
             results[i] = result
             progress(done, len(missing))

@@ -141,8 +141,9 @@ class PairScores:
 
 Scorer = Callable[[MonthOfPairs], PairScores]
 # Runs a scorer over (inputs, block) jobs; a build passes a cache's map, which keeps
-# the scores of unchanged months and computes the others (in one process below
-# 2 × parallel.MIN_ITEMS_PER_WORKER months: a year of news is scored on one core).
+# the scores of unchanged months and computes the others (on every core from
+# 2 × MONTHS_PER_WORKER missing months).
+MONTHS_PER_WORKER = 4  # a month of a busy archive takes seconds to score: worth a worker process
 MapBlocks = Callable[[Scorer, Sequence[tuple[tuple[str, ...], MonthOfPairs]]], list[PairScores]]
 
 

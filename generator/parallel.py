@@ -14,10 +14,12 @@ Result = TypeVar("Result")
 MIN_ITEMS_PER_WORKER = 8
 
 
-def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
-    """function(item) for each item, in order; on every core when there are enough items.
-    function and items must be picklable (a module-level function, plain data)."""
-    workers = min(cores(), len(items) // MIN_ITEMS_PER_WORKER)
+def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
+                 min_items_per_worker: int = MIN_ITEMS_PER_WORKER) -> Iterator[Result]:
+    """function(item) for each item, in order; on every core when there are enough items
+    (fewer are enough when each is heavy). function and items must be picklable (a
+    module-level function, plain data)."""
+    workers = min(cores(), len(items) // min_items_per_worker)
     if workers < 2:
         yield from map(function, items)
         return

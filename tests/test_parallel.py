@@ -22,6 +22,12 @@ def test_many_items_are_spread_over_worker_processes_and_come_back_in_order():
     assert list(parallel_map(abs, range(-40, 0))) == list(range(40, 0, -1))
 
 
+@pytest.mark.skipif(cores() < 2, reason="one core: everything runs in this process")
+def test_a_few_heavy_items_are_spread_when_the_caller_says_each_is_worth_a_worker():
+    assert len(set(parallel_map(_process, range(4), min_items_per_worker=2)) - {os.getpid()}) >= 2
+    assert set(parallel_map(_process, range(3), min_items_per_worker=2)) == {os.getpid()}
+
+
 def test_few_items_stay_in_this_process():
     assert set(parallel_map(_process, range(3))) == {os.getpid()}
 
