@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -19,13 +19,14 @@ import generator.group
 import generator.ingest
 import generator.yamlfile
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
-from generator.cache import ResultCache, code_fingerprint
+from generator.cache import ResultCache, code_fingerprint, remove_cache
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
 from generator.ingest import Article, ingest
 from generator.links import BrokenLink, check_links
-from generator.output import atomic_site, recover_interrupted_build
+from generator.inputs import BuildInputs, current_inputs, memory_fingerprint, source_fingerprint
+from generator.output import BUILD_RECORD, atomic_site, read_build_record, recover_interrupted_build
 from generator.problems import Problem
 from generator.render import event_pages, render_site, texts_to_translate
 from generator.translate import TranslationResult, translate_texts
@@ -52,11 +53,26 @@ class Content:
 
 
 @dataclass(frozen=True)
+class BuildSummary:
+    """What a build tells the editor. Kept in the site, so that a build that finds nothing
+    changed since can say it again without doing the work."""
+
+    articles: int
+    analyzed_now: int
+    events: int
+    pages: int  # files of the site
+    reused: int  # files (and search indexes) whose inputs had not changed, taken from the previous site
+    untranslated: int
+    translation_advice: str | None
+    warnings: tuple[str, ...]
+    unchanged: bool = False  # nothing was built: the site was already made from these inputs
+
+
+@dataclass(frozen=True)
 class BuildReport:
     content: Content
     translations: TranslationResult
-    pages: int  # files of the site
-    reused: int  # files (and the search index) whose inputs had not changed, taken from the previous site
+    summary: BuildSummary
 
 
 def read_content(config_path: Path, content_dir: Path | None = None, progress: Progress = _silent) -> Content:
@@ -86,8 +102,24 @@ def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], c
         partial(months.map, min_items_per_worker=generator.group.MONTHS_PER_WORKER)))
 
 
-def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress: Progress = _silent) -> BuildReport:
+def build_if_changed(config_path: Path, out_dir: Path, progress: Progress = _silent) -> BuildSummary:
+    """build(), unless out_dir was made from exactly the inputs there are now: then what that build said."""
     recover_interrupted_build(out_dir)
+    config = load_config(config_path)
+    inputs = current_inputs(config, config_path, use_model=True).key
+    if read_build_record(out_dir).get("inputs") == inputs and (said := _summaries(config).get((inputs,))):
+        return replace(said, analyzed_now=0, reused=said.pages, unchanged=True)
+    return build(config_path, out_dir, progress=progress).summary
+
+
+def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bool = False,
+          progress: Progress = _silent) -> BuildReport:
+    """The whole pipeline. clean: from nothing, as if no build had run before (no cache, no previous site)."""
+    recover_interrupted_build(out_dir)
+    # Hashed before anything is read: an article edited during the build is seen by the next one.
+    sources = source_fingerprint(load_config(config_path), config_path, use_model)
+    if clean:
+        remove_cache(load_config(config_path).path(CACHE_DIR))
     content = read_content(config_path, progress=progress)
     config = content.config
     by_id = {article.id: article for article in content.articles}
@@ -99,9 +131,21 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, progress:
     progress("translating", 0, 0)
     translations = translate_texts(texts, config, use_model=use_model)
     progress("writing pages and the search index", 0, 0)
-    with atomic_site(out_dir) as writer:
+    with atomic_site(out_dir, reuse_previous=not clean) as writer:
         render_site(config, pages, comparisons, translations, writer)
-    return BuildReport(content, translations, len(writer.written), writer.reused)
+        summary = BuildSummary(len(content.articles), content.analyzed_now, len(content.events), len(writer.written),
+                               writer.reused, translations.untranslated, translations.advice(),
+                               tuple(map(str, content.warnings)))
+        inputs = BuildInputs(sources, memory_fingerprint(config)).key  # the memory as this build left it
+        writer.write(BUILD_RECORD, json.dumps({"inputs": inputs}))
+    _summaries(config).put((inputs,), summary)
+    return BuildReport(content, translations, summary)
+
+
+def _summaries(config: SiteConfig) -> ResultCache[BuildSummary]:
+    """What each build said, by the fingerprint of its inputs (the site records only the fingerprint:
+    it must be the same for the same inputs, and the warnings name files as the editor typed them)."""
+    return ResultCache(config.path(CACHE_DIR) / "build-summary", "")  # the inputs include the code
 
 
 def compare_events(content: Content) -> dict[str, Comparison]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,6 +47,11 @@ def files_fingerprint(*groups: list[Path]) -> str:
 def _source_files(module: ModuleType) -> list[Path]:
     source = Path(module.__file__)
     return sorted(source.parent.rglob("*.py")) if source.name == "__init__.py" else [source]
+
+
+def remove_cache(folder: Path) -> None:
+    """Forget every stored result (`digest build --clean`); a concurrent build only recomputes what it misses."""
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 class ResultCache(Generic[Result]):

@@ -18,7 +18,7 @@ from generator.translate.models import ModelError
 
 DEFAULT_CONFIG = Path("site_config.yml")
 DEFAULT_OUT = Path("site")
-EXIT_UNTRANSLATED = 3  # `check --require-translations`: only translations are missing
+EXIT_UNTRANSLATED = 3  # `build|check --require-translations`: only translations are missing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site from content/ into site/")
     _config_option(build)
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: site/)")
+    build.add_argument("--clean", action="store_true",
+                       help="build from nothing: ignore the last build's cache and site (slower; the result is the same)")
+    build.add_argument("--require-translations", action="store_true",
+                       help=f"after building, exit with status {EXIT_UNTRANSLATED} when any text lacks an English translation")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="preview on http://127.0.0.1, rebuilding on every change")
@@ -104,19 +108,25 @@ def _config_option(command: argparse.ArgumentParser) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import build
+    from generator.build import build, build_if_changed
 
     with TerminalProgress(enabled=sys.stderr.isatty()) as progress:  # never in CI logs
-        report = build(args.config, args.out, progress=progress)
-    _print_warnings(report.content.warnings)
-    content = report.content
-    cached = len(content.articles) - content.analyzed_now
-    print(f"Built {len(content.articles)} article(s) ({content.analyzed_now} analyzed, {cached} unchanged since the last "
-          f"build) in {len(content.events)} event(s) into {args.out}/: {report.pages} files, {report.reused} of them "
-          f"kept from the last build")
-    if advice := report.translations.advice():
-        print(advice)
-    return 0
+        if args.clean:
+            summary = build(args.config, args.out, clean=True, progress=progress).summary
+        else:
+            summary = build_if_changed(args.config, args.out, progress=progress)
+    _print_warnings(summary.warnings)
+    if summary.unchanged:
+        print(f"Nothing changed since the last build: {args.out}/ is up to date ({summary.articles} article(s) in "
+              f"{summary.events} event(s), {summary.pages} files)")
+    else:
+        cached = summary.articles - summary.analyzed_now
+        print(f"Built {summary.articles} article(s) ({summary.analyzed_now} analyzed, {cached} unchanged since the last "
+              f"build) in {summary.events} event(s) into {args.out}/: {summary.pages} files, {summary.reused} of them "
+              f"kept from the last build")
+    if summary.translation_advice:
+        print(summary.translation_advice)
+    return EXIT_UNTRANSLATED if args.require_translations and summary.untranslated else 0
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from generator.problems import DigestError, Problem
 
 MARKER = ".digest-site"
 MANIFEST = ".digest-pages.json"  # what each file of the site was made from
+BUILD_RECORD = ".digest-build.json"  # what the whole site was made from, and what its build said
 _MARKER_TEXT = "Built by `digest build`, which replaces this whole folder on every build.\n"
 # A site built before MARKER existed: recognised by these files, so upgrading needs no manual step.
 _LEGACY_SITE_FILES = (".nojekyll", "ar/index.html", "en/index.html")
@@ -49,7 +50,7 @@ class SiteWriter:
         self.keys: dict[str, str] = {}
         self.reused = 0
         self._previous = previous
-        self._previous_keys = _read_manifest(previous / MANIFEST) if previous else {}
+        self._previous_keys = _read_json_object(previous / MANIFEST) if previous else {}
 
     def write(self, relative: str, content: str | bytes, key: str | None = None) -> None:
         target = self._new_file(relative)
@@ -106,7 +107,12 @@ class SiteWriter:
             self.keys[relative] = key
 
 
-def _read_manifest(path: Path) -> dict[str, str]:
+def read_build_record(out_dir: Path) -> dict:
+    """The record a build wrote into out_dir, or {} (no site, or one made before records)."""
+    return _read_json_object(out_dir / BUILD_RECORD)
+
+
+def _read_json_object(path: Path) -> dict:
     try:
         keys = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -123,8 +129,9 @@ def _link(source: Path, target: Path) -> None:
 
 
 @contextmanager
-def atomic_site(out_dir: Path) -> Iterator[SiteWriter]:
-    """A writer into a staging folder that replaces out_dir when the block ends without error."""
+def atomic_site(out_dir: Path, reuse_previous: bool = True) -> Iterator[SiteWriter]:
+    """A writer into a staging folder that replaces out_dir when the block ends without error;
+    reuse_previous: unchanged files may be taken from the site it replaces."""
     target = out_dir.absolute()
     with _taking_turns(out_dir, target.parent):
         with _as_problem(out_dir, "cannot write the site here"):
@@ -133,7 +140,8 @@ def atomic_site(out_dir: Path) -> Iterator[SiteWriter]:
             staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
         try:
             with _as_problem(out_dir, "writing the site failed", "the previous site is untouched"):
-                writer = SiteWriter(staging, previous=target if (target / MARKER).is_file() else None)
+                previous = target if reuse_previous and (target / MARKER).is_file() else None
+                writer = SiteWriter(staging, previous)
                 yield writer
                 writer.finish()
                 staging.chmod(0o755)
@@ -173,6 +181,7 @@ def _restore_interrupted_swap(out_dir: Path) -> None:
     old = _old_path(out_dir)
     if old.exists() and not out_dir.exists():
         os.rename(old, out_dir)
+    _remove_tree(old)  # if still there, the swap was complete and only its removal was cut short
     for leftover in out_dir.parent.glob(f".{out_dir.name}-new-*"):
         _remove_tree(leftover)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from watchfiles import watch
 
-from generator.build import build
+from generator.build import build_if_changed
 from generator.config import load_config
 from generator.problems import DigestError
 from generator.render import TEMPLATES
@@ -36,11 +36,12 @@ def _watched(config_path: Path) -> list[Path]:
 
 def _rebuild(config_path: Path, out_dir: Path) -> None:
     try:
-        report = build(config_path, out_dir)
+        summary = build_if_changed(config_path, out_dir)
     except DigestError as error:  # keep serving the last good site; say what to fix
         print(error, file=sys.stderr)
         return
-    print(f"Rebuilt: {len(report.content.articles)} article(s), {report.pages} files.")
+    print(f"Rebuilt: {summary.articles} article(s), {summary.pages} files." if not summary.unchanged
+          else "Nothing changed since the last build.")
 
 
 def site_handler(site: Path, base_path: str) -> type[SimpleHTTPRequestHandler]:

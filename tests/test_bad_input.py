@@ -215,7 +215,7 @@ def test_a_disk_full_while_writing_keeps_the_previous_site(editor_project: Path,
     monkeypatch.setattr(SiteWriter, "reuse", until_full(SiteWriter.reuse))
     site, written = tree(editor_project / "site"), editor_files(editor_project)
 
-    outcome = run_in(editor_project, ["build"])
+    outcome = run_in(editor_project, ["build", "--clean"])  # work to do, though nothing changed
 
     assert outcome.code == 1
     assert outcome.problems == ["site: error: writing the site failed (No space left on device); the previous site is untouched"]
@@ -233,7 +233,7 @@ def test_an_internal_error_is_one_line_and_verbose_shows_the_traceback(editor_pr
     monkeypatch.setattr(generator.build, "translate_texts", broken_stage)
     site = tree(editor_project / "site")
 
-    quiet, verbose = run_in(editor_project, ["build"]), run_in(editor_project, ["build", "--verbose"])
+    quiet, verbose = run_in(editor_project, ["build", "--clean"]), run_in(editor_project, ["build", "--clean", "--verbose"])
 
     assert quiet.code == verbose.code == 2
     assert quiet.problems == ["digest: internal error: RuntimeError: the translation broke on two lines (run with --verbose for details)"]

@@ -3,11 +3,13 @@ build from nothing would make."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.build import build
+from generator.cli import EXIT_UNTRANSLATED, main
 from generator.output import MANIFEST
 from generator.translate import TranslationResult
 
@@ -43,8 +45,8 @@ def test_a_rebuild_of_unchanged_content_makes_nothing_again(two_events: Path):
     before, before_inodes = files(site), inodes(site)
     again = build(config, site)
     keyed = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
-    assert first.reused == 0
-    assert again.reused == len(keyed) > 20  # every page of both languages and the search index
+    assert first.summary.reused == 0
+    assert again.summary.reused == len(keyed) > 20  # every page of both languages and the search index
     indexes = {f"pagefind/{lang}/{month}" for lang in ("ar", "en") for month in ("2025-07", "2025-08", "undated")}
     assert {*indexes, "en/events/ambassador-visit.html"} <= set(keyed)
     assert files(site) == before
@@ -96,7 +98,7 @@ def test_a_configuration_change_remakes_every_page(two_events: Path):
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("The News Digest", "Syria Coverage Compared", 1), encoding="utf-8")
     report = build(config, site)
-    assert report.reused == 0
+    assert report.summary.reused == 0
     assert "Syria Coverage Compared" in (site / "en/articles/ambassador.html").read_text(encoding="utf-8")
 
 
@@ -112,7 +114,7 @@ def test_a_damaged_manifest_means_a_full_build_not_a_failure(two_events: Path):
     config, site = two_events / "site_config.yml", two_events / "site"
     build(config, site)
     (site / MANIFEST).write_text("{not json", encoding="utf-8")
-    assert build(config, site).reused == 0
+    assert build(config, site).summary.reused == 0
     assert files(site) == files(build_from_nothing(two_events))
 
 
@@ -145,3 +147,77 @@ def build_from_nothing(project: Path) -> Path:
     out = project / "from-nothing"
     build(project / "site_config.yml", out)
     return out
+
+
+# --- a build that finds nothing changed -------------------------------------------------------
+
+def digest_build(project: Path, capsys, *extra: str) -> tuple[int, str, str]:
+    status = main(["build", "--config", str(project / "site_config.yml"), "--out", str(project / "site"), *extra])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_a_build_that_finds_nothing_changed_touches_nothing_and_says_the_same(two_events: Path, capsys):
+    _, first, first_warnings = digest_build(two_events, capsys)
+    site = two_events / "site"
+    before, folder = inodes(site), site.stat().st_ino
+    status, again, again_warnings = digest_build(two_events, capsys)
+    assert status == 0 and first.startswith("Built ")
+    assert again.startswith("Nothing changed since the last build")
+    assert "(3 article(s) in 2 event(s)" in again
+    assert inodes(site) == before and site.stat().st_ino == folder  # not even swapped
+    assert "ambassador.md: warning:" in first_warnings and again_warnings == first_warnings
+    assert first.splitlines()[1:] == again.splitlines()[1:]  # the same advice about untranslated texts
+
+
+CHANGES = {
+    "an edited article": lambda p: (p / "content" / "ambassador.md").write_text(
+        OTHER_EVENT.replace("بسرعة", "ببطء"), encoding="utf-8"),
+    "a new article": lambda p: (p / "content" / "second.md").write_text(
+        OTHER_EVENT.replace("اليابان", "كوريا"), encoding="utf-8"),
+    "a removed article": lambda p: (p / "content" / "ambassador.md").unlink(),
+    "a reviewed translation": lambda p: (p / "translations" / "reviewed.yml").write_text(
+        "- ar: وزير الخارجية يستقبل سفير اليابان في دمشق\n  en: Japan's ambassador received\n", encoding="utf-8"),
+    "the translation memory": lambda p: (p / "translations" / "memory.jsonl").write_text(json.dumps(
+        {"ar": "وزير الخارجيه يستقبل سفير اليابان في دمشق", "model": "translate-ar_en@1.0", "en": "Japan's envoy received"},
+        ensure_ascii=False) + "\n", encoding="utf-8"),
+    "the configuration": lambda p: (p / "site_config.yml").write_text(
+        (p / "site_config.yml").read_text(encoding="utf-8").replace("The News Digest", "Coverage Compared", 1),
+        encoding="utf-8"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_any_change_to_what_a_build_reads_builds_again(two_events: Path, capsys, change: str):
+    digest_build(two_events, capsys)
+    CHANGES[change](two_events)
+    _, out, _ = digest_build(two_events, capsys)
+    assert out.startswith("Built ")
+    assert files(two_events / "site") == files(build_from_nothing(two_events))
+    if "translation" in change:
+        assert "Japan&#39;s" in (two_events / "site" / "en" / "articles" / "ambassador.html").read_text(encoding="utf-8")
+    _, out, _ = digest_build(two_events, capsys)
+    assert out.startswith("Nothing changed")
+
+
+def test_without_the_cache_a_build_does_the_work_again(two_events: Path, capsys):
+    digest_build(two_events, capsys)
+    shutil.rmtree(two_events / ".digest-cache")
+    _, out, _ = digest_build(two_events, capsys)
+    assert out.startswith("Built ")
+
+
+def test_build_can_fail_on_untranslated_text_after_writing_the_site(two_events: Path, capsys):
+    status, out, _ = digest_build(two_events, capsys, "--require-translations")
+    assert status == EXIT_UNTRANSLATED and "have no English translation" in out
+    assert (two_events / "site" / "en" / "events" / "ambassador-visit.html").is_file()
+    status, out, _ = digest_build(two_events, capsys, "--require-translations")
+    assert status == EXIT_UNTRANSLATED and out.startswith("Nothing changed")
+
+
+def test_clean_builds_everything_from_nothing_and_makes_the_same_site(two_events: Path, capsys):
+    digest_build(two_events, capsys)
+    before = files(two_events / "site")
+    _, out, _ = digest_build(two_events, capsys, "--clean")
+    assert out.startswith("Built 3 article(s) (3 analyzed, 0 unchanged") and ", 0 of them kept" in out
+    assert files(two_events / "site") == before

@@ -32,6 +32,16 @@ def test_workflow_builds_with_the_readme_command_and_deploys_to_pages():
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
+def test_workflow_builds_on_the_last_runs_cache_and_site_and_asks_the_build_about_translations():
+    steps = load_workflow()["jobs"]["build"]["steps"]
+    restore = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@")
+                   and ".digest-cache" in step["with"]["path"])
+    assert set(steps[restore]["with"]["path"].split()) == {".digest-cache", "site"}
+    assert steps[restore]["with"]["restore-keys"]  # any earlier run's cache, not only this commit's
+    build = next(i for i, step in enumerate(steps) if "./run.sh build --require-translations" in step.get("run", ""))
+    assert restore < build
+
+
 def test_the_readme_command_the_workflow_runs_exists():
     readme = (WORKFLOW.parents[2] / "README.md").read_text(encoding="utf-8")
     assert "./run.sh build" in readme

@@ -149,3 +149,12 @@ def test_a_glossary_edit_retranslates_only_the_sentences_with_that_term(project,
     again = build(config, project / "site")
     assert again.translations.translated_now == 1
     assert "<span>said Shaibani in Paris</span>" in english_page(project)
+
+
+def test_after_the_model_translated_the_next_build_has_nothing_to_do(project, installed_fixture_model):
+    from generator.build import build_if_changed
+
+    first = build_if_changed(project / "site_config.yml", project / "site")
+    assert not first.unchanged and first.untranslated == 0 and memory_lines(project)
+    again = build_if_changed(project / "site_config.yml", project / "site")  # the memory it wrote is its own input
+    assert again.unchanged and again.untranslated == 0

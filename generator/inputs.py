@@ -1,0 +1,73 @@
+"""Everything a build reads, as fingerprints: a site made from the same inputs needs no build.
+
+The site records the fingerprint of what it was made from (output.BUILD_RECORD). Hashing
+every file of a 10,000-article archive takes well under a second; reading, analysing and
+grouping them again takes tens of seconds, only to make the same site.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import generator
+from generator.cache import code_fingerprint, fingerprint
+from generator.config import SiteConfig
+from generator.render import TEMPLATES
+from generator.translate.models import find_model
+
+# Libraries whose output lands in the site as it is (pages, search index).
+_LIBRARIES = ("jinja2", "markdown-it-py", "pagefind")
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    sources: str  # code, templates, configuration, articles, reviewed translations, model
+    memory: str  # the translation memory, which a build itself adds to
+
+    @property
+    def key(self) -> str:
+        return fingerprint(self.sources, self.memory)
+
+
+def source_fingerprint(config: SiteConfig, config_path: Path, use_model: bool) -> str:
+    """Fingerprint of everything a build reads except the translation memory."""
+    settings = config.translation
+    model = find_model(settings.source_language, settings.target_language) if use_model else None
+    return fingerprint(
+        code_fingerprint(generator),
+        *(version(library) for library in _LIBRARIES),
+        _folder_hash(TEMPLATES),
+        _file_hash(config_path),
+        _folder_hash(config.path(config.content_dir)),
+        _file_hash(config.path(settings.reviewed)),
+        model.model_id if model else "",
+    )
+
+
+def memory_fingerprint(config: SiteConfig) -> str:
+    return _file_hash(config.path(config.translation.memory))
+
+
+def current_inputs(config: SiteConfig, config_path: Path, use_model: bool) -> BuildInputs:
+    return BuildInputs(source_fingerprint(config, config_path, use_model), memory_fingerprint(config))
+
+
+def _folder_hash(folder: Path) -> str:
+    """Names and bytes of every file under folder that a build may read (ingest skips hidden ones)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        relative = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            digest.update(relative.as_posix().encode("utf-8", "surrogatepass") + b"\0")
+            digest.update(_file_hash(path).encode())
+    return digest.hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    """A file that cannot be read hashes to the reason: the build then says what is wrong with it."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        return f"unreadable: {type(error).__name__}"
