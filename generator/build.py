@@ -19,7 +19,7 @@ import generator.group
 import generator.ingest
 import generator.yamlfile
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
-from generator.cache import ResultCache, code_fingerprint, remove_cache
+from generator.cache import KeptResult, ResultCache, code_fingerprint, remove_cache
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
@@ -129,7 +129,8 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bo
     texts = texts_to_translate(config, content.articles, content.analyses)
     texts += [text for comparison in comparisons.values() for text in comparison.texts()]
     progress("translating", 0, 0)
-    translations = translate_texts(texts, config, use_model=use_model)
+    lookups = KeptResult(config.path(CACHE_DIR) / "translation-lookups.pickle", code_fingerprint(generator))
+    translations = translate_texts(texts, config, use_model=use_model, known=lookups)
     progress("writing pages and the search index", 0, 0)
     with atomic_site(out_dir, reuse_previous=not clean) as writer:
         render_site(config, pages, comparisons, translations, writer)

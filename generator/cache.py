@@ -24,10 +24,12 @@ Argument = TypeVar("Argument")
 
 
 def fingerprint(*parts: str) -> str:
-    """One hash of several texts, which no other sequence of texts shares."""
+    """One hash of several texts, which no other sequence of texts shares (each goes in after its length)."""
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(hashlib.sha256(part.encode("utf-8", "surrogatepass")).digest())
+        encoded = part.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little"))
+        digest.update(encoded)
     return digest.hexdigest()
 
 
@@ -47,6 +49,34 @@ def files_fingerprint(*groups: list[Path]) -> str:
 def _source_files(module: ModuleType) -> list[Path]:
     source = Path(module.__file__)
     return sorted(source.parent.rglob("*.py")) if source.name == "__init__.py" else [source]
+
+
+def file_hash(path: Path) -> str:
+    """A file that cannot be read hashes to the reason: whoever reads it next says what is wrong."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        return f"unreadable: {type(error).__name__}"
+
+
+class KeptResult(Generic[Result]):
+    """One result and the inputs it was made from, in one file that each put replaces: for what
+    changes at every build (a cache keyed by its inputs would keep every version)."""
+
+    def __init__(self, path: Path, fingerprint: str):
+        self.path = path
+        self.fingerprint = fingerprint
+
+    def get(self, inputs: tuple[str, ...]) -> Result | None:
+        try:
+            with self.path.open("rb") as file:
+                key, result = pickle.load(file)  # noqa: S301 — our own cache folder
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return result if key == fingerprint(self.fingerprint, *inputs) else None
+
+    def put(self, inputs: tuple[str, ...], result: Result) -> None:
+        _write_pickle(self.path, (fingerprint(self.fingerprint, *inputs), result))
 
 
 def remove_cache(folder: Path) -> None:
@@ -95,16 +125,19 @@ class ResultCache(Generic[Result]):
 
     def put(self, inputs: tuple[str, ...], result: Result) -> None:
         self.misses += 1
-        path = self._path(inputs)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(descriptor, "wb") as file:
-                pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        _write_pickle(self._path(inputs), result)
 
     def _path(self, inputs: tuple[str, ...]) -> Path:
         key = fingerprint(self.fingerprint, *inputs)
         return self.folder / key[:2] / f"{key}.pickle"
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(descriptor, "wb") as file:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time

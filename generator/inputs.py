@@ -12,7 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import generator
-from generator.cache import code_fingerprint, fingerprint
+from generator.cache import code_fingerprint, file_hash, fingerprint
 from generator.config import SiteConfig
 from generator.render import TEMPLATES
 from generator.translate.models import find_model
@@ -39,15 +39,15 @@ def source_fingerprint(config: SiteConfig, config_path: Path, use_model: bool) -
         code_fingerprint(generator),
         *(version(library) for library in _LIBRARIES),
         _folder_hash(TEMPLATES),
-        _file_hash(config_path),
+        file_hash(config_path),
         _folder_hash(config.path(config.content_dir)),
-        _file_hash(config.path(settings.reviewed)),
+        file_hash(config.path(settings.reviewed)),
         model.model_id if model else "",
     )
 
 
 def memory_fingerprint(config: SiteConfig) -> str:
-    return _file_hash(config.path(config.translation.memory))
+    return file_hash(config.path(config.translation.memory))
 
 
 def current_inputs(config: SiteConfig, config_path: Path, use_model: bool) -> BuildInputs:
@@ -61,13 +61,5 @@ def _folder_hash(folder: Path) -> str:
         relative = path.relative_to(folder)
         if path.is_file() and not any(part.startswith(".") for part in relative.parts):
             digest.update(relative.as_posix().encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(_file_hash(path).encode())
+            digest.update(file_hash(path).encode())
     return digest.hexdigest()
-
-
-def _file_hash(path: Path) -> str:
-    """A file that cannot be read hashes to the reason: the build then says what is wrong with it."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as error:
-        return f"unreadable: {type(error).__name__}"

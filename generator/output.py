@@ -50,6 +50,7 @@ class SiteWriter:
         self.keys: dict[str, str] = {}
         self.reused = 0
         self._previous = previous
+        self._folders: set[Path] = set()
         self._previous_keys = _read_json_object(previous / MANIFEST) if previous else {}
 
     def write(self, relative: str, content: str | bytes, key: str | None = None) -> None:
@@ -61,24 +62,32 @@ class SiteWriter:
         self.write(relative, source.read_bytes())
 
     def reuse(self, relative: str, key: str) -> bool:
-        """Take relative (a file or a folder) from the previous build if it was made from the same key."""
+        """Take the file relative from the previous build if it was made from the same key."""
+        if self._previous is None or self._previous_keys.get(relative) != key:
+            return False
+        target = self._new_file(relative)
+        try:
+            _link(self._previous / relative, target)
+        except OSError:
+            target.unlink(missing_ok=True)
+            return False  # made again instead
+        self._record(relative, key)
+        self.reused += 1
+        return True
+
+    def reuse_folder(self, relative: str, key: str) -> bool:
+        """Take the folder relative (a search index) from the previous build if it was made from the same key."""
         if self._previous is None or self._previous_keys.get(relative) != key:
             return False
         source, target = self._previous / relative, self._new_file(relative)
         try:
-            if source.is_dir():
-                for file in sorted(source.rglob("*")):
-                    if file.is_file():
-                        destination = target / file.relative_to(source)
-                        destination.parent.mkdir(parents=True, exist_ok=True)
-                        _link(file, destination)
-            else:
-                _link(source, target)
+            for file in sorted(source.rglob("*")):
+                if file.is_file():
+                    destination = target / file.relative_to(source)
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    _link(file, destination)
         except OSError:
-            if target.is_dir():
-                _remove_tree(target)
-            else:
-                target.unlink(missing_ok=True)
+            _remove_tree(target)
             return False  # made again instead, into a clean place
         self._record(relative, key)
         self.reused += 1
@@ -98,7 +107,9 @@ class SiteWriter:
         if path.is_absolute() or ".." in path.parts or relative in self.written:
             raise ValueError(f"refusing to write {relative!r}: outside the site or written twice")
         target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:  # one mkdir per folder, not per file: a site has tens of thousands
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         return target
 
     def _record(self, relative: str, key: str | None) -> None:

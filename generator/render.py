@@ -155,7 +155,10 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     writer.write("index.html", root.template_text("language_choice.html", "index.html", titles=config.site.title))
     # GitHub Pages serves the root 404 page at any depth: only absolute links work there.
     writer.write("404.html", root.template_text("404.html", "404.html", absolute_links=True))
-    writer.write("sitemap.xml", root.template_text("sitemap.xml", "sitemap.xml", paths=pages_in_language, languages=LANGUAGES))
+    sitemap_key = fingerprint(site_key, *pages_in_language)  # it changes only when pages come or go
+    if not writer.reuse("sitemap.xml", sitemap_key):
+        writer.write("sitemap.xml", root.template_text("sitemap.xml", "sitemap.xml", paths=pages_in_language,
+                                                       languages=LANGUAGES), sitemap_key)
     writer.write("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.site.base_url}sitemap.xml\n")
     for static in sorted(STATIC.rglob("*")):
         if static.is_file():
@@ -218,7 +221,7 @@ def _search_indexes(writer: SiteWriter, searched: Mapping[str, str]) -> None:
     stale = {}
     for shard, pages in shards.items():
         key = fingerprint(version("pagefind"), *(f"{page} {writer.keys[page]}" for page in pages))
-        if not writer.reuse(f"{INDEX_FOLDER}/{shard}", key):
+        if not writer.reuse_folder(f"{INDEX_FOLDER}/{shard}", key):
             stale[shard] = (pages, key)
     build_search_indexes(writer.root, {shard: pages for shard, (pages, _) in stale.items()})
     for shard, (_, key) in stale.items():

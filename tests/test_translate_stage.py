@@ -158,3 +158,22 @@ def test_after_the_model_translated_the_next_build_has_nothing_to_do(project, in
     assert not first.unchanged and first.untranslated == 0 and memory_lines(project)
     again = build_if_changed(project / "site_config.yml", project / "site")  # the memory it wrote is its own input
     assert again.unchanged and again.untranslated == 0
+
+
+def test_a_rebuild_takes_the_lookups_of_unchanged_texts_from_the_last_build(project, installed_fixture_model, monkeypatch):
+    first = build(project / "site_config.yml", project / "site")
+    page = english_page(project)
+    (project / "content" / "paris.md").write_text(ARTICLE + "\nقال الشيباني في باريس مرة أخرى\n", encoding="utf-8")
+
+    import generator.translate.memory as memory
+
+    looked_up: list[str] = []
+    lookup_key = memory.TranslationMemory.lookup_key
+    monkeypatch.setattr(memory.TranslationMemory, "lookup_key",
+                        lambda self, key, model: looked_up.append(key) or lookup_key(self, key, model))
+    again = build(project / "site_config.yml", project / "site")
+    assert len(looked_up) == 1 and "مره اخري" in looked_up[0]  # only the new sentence is looked up
+    assert {s: t for s, t in again.translations.translations.items() if s in first.translations.translations} \
+        == first.translations.translations
+    assert again.translations.translated_now == 1
+    assert english_page(project) != page and "al-Shaibani" in english_page(project)
