@@ -13,7 +13,8 @@ are recorded:
 - cold:    no cache, no previous site;
 - warm:    the same again, nothing changed;
 - edit-1:  one article's body edited;
-- add-20:  20 new articles (of the same corpus, held back until then).
+- add-20:  20 new articles (of the same corpus, held back until then), spread over the year;
+- today-20: 20 new articles dated the newest day of the archive (an editor's daily update).
 
 `--stages` picks some of them (cold always runs first). `--profile N` then prints the
 functions that take the most cumulative time in a cold build and in a one-article
@@ -45,7 +46,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ SEED = 1
 ADDED = 20
 EDIT = "\n\nوأضاف المصدر أن المحادثات ستستأنف الأسبوع المقبل في العاصمة.\n"
 SAMPLE_SECONDS = 0.1
-STAGES = ("cold", "warm", "edit-1", "add-20")
+STAGES = ("cold", "warm", "edit-1", "add-20", "today-20")
 MKDOCS_CONFIG = """site_name: الموجز
 theme:
   name: material
@@ -175,6 +176,7 @@ class Project:
     code: Code
     corpus: Corpus
     held_back: tuple[SyntheticArticle, ...]
+    today: tuple[SyntheticArticle, ...]
 
     @property
     def config(self) -> Path:
@@ -199,20 +201,29 @@ class Project:
         for article in self.held_back:
             article.write(self.folder / "content")
 
+    def add_today(self) -> None:
+        for article in self.today:
+            article.write(self.folder / "content")
+
 
 def make_project(folder: Path, code: Code, corpus: Corpus) -> Project:
-    """The corpus without ADDED of its articles, spread over the year, kept for `add-20`."""
-    step = max(1, len(corpus.articles) // ADDED)
-    held_back = tuple(corpus.articles[step // 2::step][:ADDED])
-    kept = [article for article in corpus.articles if article not in held_back]
+    """The corpus without 2 × ADDED of its articles: ADDED spread over the year, kept for `add-20`,
+    and the last ADDED, dated the newest day of the others, kept for `today-20`."""
+    today, rest = corpus.articles[-ADDED:], corpus.articles[:-ADDED]
+    step = max(1, len(rest) // ADDED)
+    held_back = tuple(rest[step // 2::step][:ADDED])
+    kept = [article for article in rest if article not in held_back]
+    newest = max(article.published for article in kept)
+    today = tuple(replace(article, published=newest, file_name=f"today-{article.file_name}") for article in today)
     corpus.write_project(folder, kept)
-    return Project(folder, code, Corpus(corpus.outlets, tuple(kept)), held_back)
+    return Project(folder, code, Corpus(corpus.outlets, tuple(kept)), held_back, today)
 
 
 def measure_size(work: Path, size: int, codes: Sequence[Code], stages: Sequence[str], results: Results) -> None:
-    corpus = make_corpus(size + ADDED, seed=SEED)
+    corpus = make_corpus(size + 2 * ADDED, seed=SEED)
     projects = [make_project(work / f"n{size}-{code.name}", code, corpus) for code in codes]
-    steps = (("cold", None), ("warm", None), ("edit-1", Project.edit_one), ("add-20", Project.add_held_back))
+    steps = (("cold", None), ("warm", None), ("edit-1", Project.edit_one), ("add-20", Project.add_held_back),
+             ("today-20", Project.add_today))
     for stage, change in steps:
         if stage not in stages:
             continue
@@ -234,7 +245,7 @@ _WRAPPERS = ("<string>", "<frozen", "__main__.py", "cli.py", "builtins.exec", "b
 
 def profile(work: Path, size: int, code: Code) -> None:
     """Top functions by cumulative time of a cold build and of a one-article rebuild, under cProfile."""
-    project = make_project(work / f"profile-{size}-{code.name}", code, make_corpus(size + ADDED, seed=SEED))
+    project = make_project(work / f"profile-{size}-{code.name}", code, make_corpus(size + 2 * ADDED, seed=SEED))
     for stage, change in (("cold", None), ("edit-1", Project.edit_one)):
         if change:
             change(project)
