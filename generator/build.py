@@ -22,14 +22,14 @@ from generator.analyze.analysis import ArticleAnalysis, analyze_article
 from generator.cache import KeptResult, ResultCache, code_fingerprint, remove_cache
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
-from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
+from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles, month_blocks
 from generator.ingest import Article, ingest
 from generator.links import BrokenLink, check_links
 from generator.inputs import BuildInputs, current_inputs, memory_fingerprint, source_fingerprint
 from generator.output import BUILD_RECORD, atomic_site, read_build_record, recover_interrupted_build
 from generator.problems import Problem
 from generator.render import event_pages, render_site, texts_to_translate
-from generator.translate import TranslationResult, translate_texts
+from generator.translate import Lookups, TranslationResult, translate_texts
 
 
 CACHE_DIR = Path(".digest-cache")
@@ -75,31 +75,37 @@ class BuildReport:
     summary: BuildSummary
 
 
-def read_content(config_path: Path, content_dir: Path | None = None, progress: Progress = _silent) -> Content:
-    """Every stage up to the events; writes nothing. Raises DigestError naming each bad file."""
-    config = load_config(config_path)
-    progress("reading articles", 0, 0)
-    read_before = ResultCache(config.path(CACHE_DIR) / "articles", code_fingerprint(generator.ingest, generator.clean,
-                                                                                  generator.yamlfile))
-    found = ingest(content_dir or config.path(config.content_dir), config.outlets, read_before)
-    analyses, analyzed_now = _analyses(found.articles, config, progress)
-    progress("grouping into events", 0, 0)
-    events = _events(found.articles, analyses, config)
-    return Content(config, found.articles, analyses, tuple(events), found.problems, analyzed_now)
+@dataclass(frozen=True)
+class Caches:
+    """What earlier builds computed, in `.digest-cache/` (one folder per kind of result, keyed by
+    what each result is made from, code included). Deleting it only makes the next build slower."""
 
+    articles: ResultCache[tuple[Article, list[Problem]]]
+    analyses: ResultCache[ArticleAnalysis]
+    pair_scores: ResultCache[PairScores]
+    events: ResultCache[list[EventGroup]]
+    comparisons: ResultCache[Comparison]
+    summaries: ResultCache[BuildSummary]  # by the fingerprint of all inputs (the site records only that)
+    lookups: KeptResult[Lookups]  # of the last build's translation state
 
-def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], config: SiteConfig) -> list[EventGroup]:
-    """The grouping, kept while no article, setting or code it depends on changed (a no-change
-    rebuild); otherwise only the months with a changed article are scored again."""
-    code = code_fingerprint(generator.analyze, generator.group)
-    cache = ResultCache(config.path(CACHE_DIR) / "grouping", code)
-    months = ResultCache(config.path(CACHE_DIR) / "pair-scores", code)
-    settings = GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days)
-    inputs = (repr(settings), _as_key(config.gazetteer()),
-              *(f"{article.id} {article.content_hash}" for article in articles))
-    return cache.get_or_compute(inputs, lambda: group_articles(
-        [_grouping_input(article, analyses[article.id]) for article in articles], settings,
-        partial(months.map, min_items_per_worker=generator.group.MONTHS_PER_WORKER)))
+    @classmethod
+    def of(cls, config: SiteConfig) -> Caches:
+        folder = config.path(CACHE_DIR)
+        grouping = code_fingerprint(generator.analyze, generator.group)
+        return cls(
+            articles=ResultCache(folder / "articles", code_fingerprint(generator.ingest, generator.clean, generator.yamlfile)),
+            analyses=ResultCache(folder / "analysis", code_fingerprint(generator.analyze)),
+            pair_scores=ResultCache(folder / "pair-scores", grouping),
+            events=ResultCache(folder / "grouping", grouping),
+            comparisons=ResultCache(folder / "comparison", code_fingerprint(generator.analyze, generator.compare)),
+            summaries=ResultCache(folder / "build-summary", ""),  # the inputs include the code
+            lookups=KeptResult(folder / "translation-lookups.pickle", code_fingerprint(generator)),
+        )
+
+    def prune(self) -> None:
+        """Forget what this build did not use: results of articles since edited or removed, of older code."""
+        for cache in (self.articles, self.analyses, self.pair_scores, self.events, self.comparisons, self.summaries):
+            cache.prune()
 
 
 def build_if_changed(config_path: Path, out_dir: Path, progress: Progress = _silent) -> BuildSummary:
@@ -107,30 +113,31 @@ def build_if_changed(config_path: Path, out_dir: Path, progress: Progress = _sil
     recover_interrupted_build(out_dir)
     config = load_config(config_path)
     inputs = current_inputs(config, config_path, use_model=True).key
-    if read_build_record(out_dir).get("inputs") == inputs and (said := _summaries(config).get((inputs,))):
+    if read_build_record(out_dir).get("inputs") == inputs and (said := Caches.of(config).summaries.get((inputs,))):
         return replace(said, analyzed_now=0, reused=said.pages, unchanged=True)
     return build(config_path, out_dir, progress=progress).summary
 
 
 def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bool = False,
           progress: Progress = _silent) -> BuildReport:
-    """The whole pipeline. clean: from nothing, as if no build had run before (no cache, no previous site)."""
+    """The whole pipeline. clean: from nothing, as if no build had run before (no cache, no previous site).
+    use_model=False (digest check) translates nothing new, and leaves the cache as it was."""
     recover_interrupted_build(out_dir)
+    config = load_config(config_path)
     # Hashed before anything is read: an article edited during the build is seen by the next one.
-    sources = source_fingerprint(load_config(config_path), config_path, use_model)
+    sources = source_fingerprint(config, config_path, use_model)
     if clean:
-        remove_cache(load_config(config_path).path(CACHE_DIR))
-    content = read_content(config_path, progress=progress)
-    config = content.config
+        remove_cache(config.path(CACHE_DIR))
+    caches = Caches.of(config)
+    content = read_content(config_path, caches=caches, progress=progress)
     by_id = {article.id: article for article in content.articles}
     progress("comparing outlets", 0, 0)
-    comparisons = compare_events(content)
+    comparisons = compare_events(content, caches)
     pages = event_pages(config, content.events, by_id, content.analyses)
     texts = texts_to_translate(config, content.articles, content.analyses)
     texts += [text for comparison in comparisons.values() for text in comparison.texts()]
     progress("translating", 0, 0)
-    lookups = KeptResult(config.path(CACHE_DIR) / "translation-lookups.pickle", code_fingerprint(generator))
-    translations = translate_texts(texts, config, use_model=use_model, known=lookups)
+    translations = translate_texts(texts, config, use_model=use_model, known=caches.lookups)
     progress("writing pages and the search index", 0, 0)
     with atomic_site(out_dir, reuse_previous=not clean) as writer:
         render_site(config, pages, comparisons, translations, writer)
@@ -139,38 +146,73 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bo
                                tuple(map(str, content.warnings)))
         inputs = BuildInputs(sources, memory_fingerprint(config)).key  # the memory as this build left it
         writer.write(BUILD_RECORD, json.dumps({"inputs": inputs}))
-    _summaries(config).put((inputs,), summary)
+    caches.summaries.put((inputs,), summary)
+    if use_model:
+        caches.prune()
     return BuildReport(content, translations, summary)
 
 
-def _summaries(config: SiteConfig) -> ResultCache[BuildSummary]:
-    """What each build said, by the fingerprint of its inputs (the site records only the fingerprint:
-    it must be the same for the same inputs, and the warnings name files as the editor typed them)."""
-    return ResultCache(config.path(CACHE_DIR) / "build-summary", "")  # the inputs include the code
+def check(config_path: Path) -> tuple[BuildReport, list[BrokenLink]]:
+    """A full build into a temporary folder, then every internal link and anchor checked.
+    Writes nothing the editor keeps and never runs the translation model."""
+    with tempfile.TemporaryDirectory(prefix="digest-check-") as folder:
+        report = build(config_path, Path(folder) / "site", use_model=False)
+        return report, check_links(Path(folder) / "site", report.content.config.site.base_path)
 
 
-def compare_events(content: Content) -> dict[str, Comparison]:
+def read_content(config_path: Path, content_dir: Path | None = None, progress: Progress = _silent,
+                 caches: Caches | None = None) -> Content:
+    """Every stage up to the events; writes nothing but the cache. Raises DigestError naming each bad file."""
+    config = load_config(config_path)
+    caches = caches or Caches.of(config)
+    progress("reading articles", 0, 0)
+    found = ingest(content_dir or config.path(config.content_dir), config.outlets, caches.articles)
+    analyses, analyzed_now = _analyses(found.articles, config, caches.analyses, progress)
+    progress("grouping into events", 0, 0)
+    events = _events(found.articles, analyses, config, caches)
+    return Content(config, found.articles, analyses, tuple(events), found.problems, analyzed_now)
+
+
+def compare_events(content: Content, caches: Caches | None = None) -> dict[str, Comparison]:
     """Each event's comparison; an event none of whose articles changed is not compared again."""
     config = content.config
+    caches = caches or Caches.of(config)
     by_id = {article.id: article for article in content.articles}
-    cache = ResultCache(config.path(CACHE_DIR) / "comparison", code_fingerprint(generator.analyze, generator.compare))
     settings = _as_key([config.gazetteer(), config.model_dump(include={"terminology"})])
     jobs = []
     for event in content.events:
         inputs = (settings, event.slug, *(f"{id} {by_id[id].content_hash}" for id in event.article_ids))
         articles = {id: by_id[id] for id in event.article_ids}
         jobs.append((inputs, (event, articles, {id: content.analyses[id] for id in articles}, config.terminology)))
-    return dict(zip((event.slug for event in content.events), cache.map(_compare, jobs)))
+    return dict(zip((event.slug for event in content.events), caches.comparisons.map(_compare, jobs)))
 
 
-def _analyses(articles: Sequence[Article], config: SiteConfig, progress: Progress) -> tuple[dict[str, ArticleAnalysis], int]:
+def _analyses(articles: Sequence[Article], config: SiteConfig, cache: ResultCache[ArticleAnalysis],
+              progress: Progress) -> tuple[dict[str, ArticleAnalysis], int]:
     """Each article's analysis, and how many were made now (the others come from the cache)."""
-    cache = ResultCache(config.path(CACHE_DIR) / "analysis", code_fingerprint(generator.analyze))
     gazetteer = config.gazetteer()
     gazetteer_key = _as_key(gazetteer)
     jobs = [((article.title, article.body, gazetteer_key), (article.title, article.body, gazetteer)) for article in articles]
     analyses = cache.map(_analyze, jobs, progress=partial(progress, "analyzing"))
     return {article.id: analysis for article, analysis in zip(articles, analyses)}, cache.misses
+
+
+def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], config: SiteConfig,
+            caches: Caches) -> list[EventGroup]:
+    """The grouping, kept while no article, setting or code it depends on changed (a no-change
+    rebuild); otherwise only the months with a changed article are scored again."""
+    settings = GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days)
+    inputs = (repr(settings), _as_key(config.gazetteer()),
+              *(f"{article.id} {article.content_hash}" for article in articles))
+    items = [_grouping_input(article, analyses[article.id]) for article in articles]
+    if (events := caches.events.get(inputs)) is not None:
+        for block in month_blocks(items, settings):  # still the scores the next edit will start from
+            caches.pair_scores.keep(block.inputs())
+        return events
+    events = group_articles(items, settings, partial(caches.pair_scores.map,
+                                                     min_items_per_worker=generator.group.MONTHS_PER_WORKER))
+    caches.events.put(inputs, events)
+    return events
 
 
 def _as_key(settings: object) -> str:
@@ -185,14 +227,6 @@ def _analyze(job: tuple[str, str, dict[str, str]]) -> ArticleAnalysis:
 
 def _compare(job: tuple) -> Comparison:
     return compare_event(*job)
-
-
-def check(config_path: Path) -> tuple[BuildReport, list[BrokenLink]]:
-    """A full build into a temporary folder, then every internal link and anchor checked.
-    Writes nothing the editor keeps and never runs the translation model."""
-    with tempfile.TemporaryDirectory(prefix="digest-check-") as folder:
-        report = build(config_path, Path(folder) / "site", use_model=False)
-        return report, check_links(Path(folder) / "site", report.content.config.site.base_path)
 
 
 def _grouping_input(article: Article, analysis: ArticleAnalysis) -> GroupingInput:

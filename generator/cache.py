@@ -13,6 +13,7 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Generic, TypeVar
@@ -90,6 +91,23 @@ class ResultCache(Generic[Result]):
         self.fingerprint = fingerprint
         self.hits = 0
         self.misses = 0
+        self._used: set[str] = set()  # entries got or put, by file name
+
+    def keep(self, inputs: tuple[str, ...]) -> None:
+        """Count the entry for these inputs as used without reading it (prune leaves it)."""
+        self._used.add(self._path(inputs).name)
+
+    def prune(self) -> int:
+        """Delete the entries that were neither got nor put (results of edited or removed articles,
+        of older code or settings): without this the folder grows at every edit. Returns how many."""
+        removed = 0
+        for shard in _folders(self.folder):
+            for entry in os.scandir(shard):
+                if entry.name not in self._used:
+                    with suppress(OSError):  # a concurrent build's entry: it is only recomputed
+                        os.unlink(entry.path)
+                        removed += 1
+        return removed
 
     def get_or_compute(self, inputs: tuple[str, ...], compute: Callable[[], Result]) -> Result:
         """compute(), or its stored result for the same inputs (all that compute depends on) and code."""
@@ -115,21 +133,32 @@ class ResultCache(Generic[Result]):
 
     def get(self, inputs: tuple[str, ...]) -> Result | None:
         """The stored result for these inputs, or None (results are never None)."""
+        path = self._path(inputs)
         try:
-            with self._path(inputs).open("rb") as file:
+            with path.open("rb") as file:
                 result = pickle.load(file)  # noqa: S301 — our own cache folder
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
         self.hits += 1
+        self._used.add(path.name)
         return result
 
     def put(self, inputs: tuple[str, ...], result: Result) -> None:
         self.misses += 1
-        _write_pickle(self._path(inputs), result)
+        path = self._path(inputs)
+        self._used.add(path.name)
+        _write_pickle(path, result)
 
     def _path(self, inputs: tuple[str, ...]) -> Path:
         key = fingerprint(self.fingerprint, *inputs)
         return self.folder / key[:2] / f"{key}.pickle"
+
+
+def _folders(folder: Path) -> list[str]:
+    try:
+        return [entry.path for entry in os.scandir(folder) if entry.is_dir()]
+    except OSError:
+        return []
 
 
 def _write_pickle(path: Path, value: object) -> None:

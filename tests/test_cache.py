@@ -94,3 +94,47 @@ def test_an_edited_article_rescores_the_pairs_of_its_month_only(project, monkeyp
     events = read_content(config).events
     assert [[a.article_id for a in block.articles] for block in scored] == [["march-meeting", "003_163b4c5298a4b073"]]
     assert ("march-meeting",) in {event.article_ids for event in events}
+
+
+def entries(project, kind: str) -> set[str]:
+    return {path.name for path in (project / CACHE_DIR / kind).rglob("*.pickle")}
+
+
+def test_a_build_forgets_the_results_of_what_no_longer_exists(project):
+    from generator.build import build
+
+    config, site = project / "site_config.yml", project / "site"
+    build(config, site)
+    before = {kind: entries(project, kind) for kind in ("articles", "analysis", "comparison", "pair-scores")}
+    seed = project / "content" / "003_163b4c5298a4b073.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن اللقاء المقبل لم يحدد موعده.\n", encoding="utf-8")
+    assert build(config, site).content.analyzed_now == 1
+    for kind, old in before.items():
+        now = entries(project, kind)
+        assert len(now) == len(old) and now != old, kind  # the edited article's old results are gone
+    assert len(entries(project, "analysis")) == 2 and len(entries(project, "build-summary")) == 1
+
+    seed.unlink()
+    (project / "content" / "003_163b4c5298a4b073.yml").unlink()
+    build(config, site)
+    assert len(entries(project, "analysis")) == len(entries(project, "articles")) == 1
+
+
+def test_a_build_that_keeps_the_grouping_keeps_the_scores_an_edit_starts_from(project, monkeypatch):
+    import generator.group
+    from generator.build import build
+
+    config, site = project / "site_config.yml", project / "site"
+    march = project / "content" / "march-meeting.md"
+    march.write_text("---\ntitle: الشيباني وديرمر يلتقيان في باكو\npublished: 2025-03-04\n---\n"
+                     "التقى الشيباني وديرمر في باكو لبحث ملف المياه.\n", encoding="utf-8")
+    build(config, site)
+    (project / "translations" / "reviewed.yml").write_text("- ar: الكيان الصهيوني\n  en: the Zionist entity\n",
+                                                          encoding="utf-8")
+    build(config, site)  # a build with the same articles: the grouping comes from the cache
+    scored = []
+    score_pairs = generator.group.score_pairs
+    monkeypatch.setattr(generator.group, "score_pairs", lambda block: scored.append(block) or score_pairs(block))
+    march.write_text(march.read_text(encoding="utf-8") + "\nوقال مصدر إن اللقاء استمر ساعتين.\n", encoding="utf-8")
+    build(config, site)
+    assert [[a.article_id for a in block.articles] for block in scored] == [["march-meeting", "003_163b4c5298a4b073"]]
