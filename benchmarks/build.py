@@ -81,6 +81,7 @@ class Measure:
     peak_mb: float
     output_mb: float
     files: int
+    cache_mb: float = 0.0  # .digest-cache after the build
 
 
 @dataclass
@@ -95,7 +96,7 @@ class Results:
 # --- measuring one child process ----------------------------------------------------------
 
 
-def measure(command: Sequence[str], cwd: Path, env: dict[str, str], output: Path) -> Measure:
+def measure(command: Sequence[str], cwd: Path, env: dict[str, str], output: Path, cache: Path | None = None) -> Measure:
     """Run a command to completion; its time, peak memory and the size of what it wrote."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
@@ -112,7 +113,8 @@ def measure(command: Sequence[str], cwd: Path, env: dict[str, str], output: Path
             raise RuntimeError(f"{' '.join(map(str, command))} failed ({process.returncode}):\n{message}")
     size, files = folder_size(output)
     peak_kb = max(usage.ru_maxrss, sampler.peak_kb)
-    return Measure(seconds, peak_kb / 1024, size / 2**20, files)
+    cache_size = folder_size(cache)[0] if cache else 0
+    return Measure(seconds, peak_kb / 1024, size / 2**20, files, cache_size / 2**20)
 
 
 class _TreeSampler(threading.Thread):
@@ -190,7 +192,7 @@ class Project:
         """One build; under cProfile, its statistics written to `profile`."""
         profiler = ["-m", "cProfile", "-o", str(profile)] if profile else []
         command = [sys.executable, *profiler, "-m", "generator", "build", "--config", str(self.config), "--out", str(self.site)]
-        return measure(command, self.folder, self.code.environment(), self.site)
+        return measure(command, self.folder, self.code.environment(), self.site, self.folder / ".digest-cache")
 
     def edit_one(self) -> None:
         article = self.corpus.articles[len(self.corpus.articles) // 2]
@@ -309,13 +311,14 @@ def measure_mkdocs(work: Path, pages: int, codes: Sequence[Code], results: Resul
 
 
 def _format(m: Measure) -> str:
-    return f"{m.seconds:8.2f} s {m.peak_mb:8.0f} MB peak {m.output_mb:9.1f} MB out {m.files:7} files"
+    return (f"{m.seconds:8.2f} s {m.peak_mb:8.0f} MB peak {m.output_mb:9.1f} MB out {m.files:7} files"
+            f" {m.cache_mb:7.1f} MB cache")
 
 
 def report(results: Results, sizes: Sequence[int], codes: Sequence[Code], mkdocs_pages: int) -> None:
     print("\n## Builds (seconds; peak memory of the process tree; output)\n")
-    print(f"| articles | code | {' | '.join(STAGES)} | peak MB (cold) | output MB | files |")
-    print(f"|---:|---|{'---:|' * len(STAGES)}---:|---:|---:|")
+    print(f"| articles | code | {' | '.join(STAGES)} | peak MB (cold) | output MB | files | cache MB (cold → last) |")
+    print(f"|---:|---|{'---:|' * len(STAGES)}---:|---:|---:|---:|")
     for size in sizes:
         for code in codes:
             cells = [results.rows.get((size, code.name, stage)) for stage in STAGES]
@@ -323,7 +326,9 @@ def report(results: Results, sizes: Sequence[int], codes: Sequence[Code], mkdocs
             if cold is None:
                 continue
             times = " | ".join(f"{cell.seconds:.2f}" if cell else "-" for cell in cells)
-            print(f"| {size} | {code.name} | {times} | {cold.peak_mb:.0f} | {cold.output_mb:.1f} | {cold.files} |")
+            last = [cell for cell in cells if cell][-1]
+            print(f"| {size} | {code.name} | {times} | {cold.peak_mb:.0f} | {cold.output_mb:.1f} | {cold.files} "
+                  f"| {cold.cache_mb:.1f} → {last.cache_mb:.1f} |")
     _growth(results, sizes, codes)
     _code_ratios(results, sizes, codes)
     if mkdocs_pages:
