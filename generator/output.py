@@ -61,13 +61,9 @@ class SiteWriter:
     def copy(self, relative: str, source: Path) -> None:
         self.write(relative, source.read_bytes())
 
-    def unchanged(self, relative: str, key: str) -> bool:
-        """Whether the previous build made relative from the same key (reuse can take it)."""
-        return self._previous is not None and self._previous_keys.get(relative) == key
-
     def reuse(self, relative: str, key: str) -> bool:
         """Take the file relative from the previous build if it was made from the same key."""
-        if not self.unchanged(relative, key):
+        if self._previous is None or self._previous_keys.get(relative) != key:
             return False
         target = self._new_file(relative)
         try:
@@ -81,7 +77,7 @@ class SiteWriter:
 
     def reuse_folder(self, relative: str, key: str) -> bool:
         """Take the folder relative (a search index) from the previous build if it was made from the same key."""
-        if not self.unchanged(relative, key):
+        if self._previous is None or self._previous_keys.get(relative) != key:
             return False
         source, target = self._previous / relative, self._new_file(relative)
         try:

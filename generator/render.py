@@ -8,9 +8,9 @@ Graph) come from the configured base_url.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
@@ -28,7 +28,6 @@ from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
 from generator.output import SiteWriter
-from generator.parallel import parallel_map
 from generator.search import INDEX_FOLDER, UNDATED, build_search_indexes, newest_first, shard_of
 from generator.translate import Translation, TranslationResult
 
@@ -121,7 +120,6 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
     site_key = _site_key(config)
     event_keys = {event.slug: _event_key(config, event, comparisons[event.slug], translations) for event in events}
-    unchanged = _render_stale_events(config, strings, site_key, events, comparisons, translations, event_keys, writer)
     by_outlet = _reports_by_outlet(events)
     searched = _searched_pages(events)
     shards = newest_first(set(searched.values()))
@@ -133,10 +131,11 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
         page.render("search.html", "search.html", shards, search_shards=[f"{lang}/{shard}" for shard in shards])
         page.render("404.html", "404.html", (), indexed=False)
         for event in events:
-            if event.slug in unchanged:
-                page.render_event(event, comparisons[event.slug], event_keys[event.slug])
-            else:
-                page.rendered.extend(path for _, path in _pages_of(event))  # made by render_stale_events
+            event_key = (event_keys[event.slug],)
+            page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparison=comparisons[event.slug])
+            for report in event.reports:
+                page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
+                            event_title=event.title, translate_bodies=config.translation.full_bodies)
         outlet_titles = {key: _outlet_title(config, key, strings[lang]) for key in by_outlet}
         page.render("outlets.html", "outlets/index.html", [f"{key} {len(reports)}" for key, reports in by_outlet.items()],
                     outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
@@ -168,70 +167,6 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     _search_indexes(writer, searched)
 
 
-# Below this many events to render again (an edit, a day's articles), one process is faster than two.
-EVENTS_PER_WORKER = 40
-
-
-@dataclass(frozen=True)
-class _EventsJob:
-    """What the pages of some events are made from: all a worker process needs to write them."""
-
-    config: SiteConfig
-    strings: dict
-    site_key: str
-    root: Path
-    events: tuple[tuple[EventPage, Comparison, str], ...]  # each with its comparison and its key
-    translations: TranslationResult  # of the texts these pages show (their keys are made of them)
-
-
-def _render_stale_events(config: SiteConfig, strings: dict, site_key: str, events: Sequence[EventPage],
-                         comparisons: Mapping[str, Comparison], translations: TranslationResult,
-                         event_keys: Mapping[str, str], writer: SiteWriter) -> set[str]:
-    """Write the pages of every event that any page of changed for, on every core when there are
-    many (a first build of a large archive); returns the slugs of the others, whose pages are
-    all taken from the previous build."""
-    def key_of(event: EventPage, lang: str, template: str, path: str) -> str:
-        return page_key(site_key, template, f"{lang}/{path}", (event_keys[event.slug],))
-
-    stale = [event for event in events
-             if not all(writer.unchanged(f"{lang}/{path}", key_of(event, lang, template, path))
-                        for lang in LANGUAGES for template, path in _pages_of(event))]
-    chunk = EVENTS_PER_WORKER if len(stale) >= 2 * EVENTS_PER_WORKER else max(len(stale), 1)
-    jobs = []
-    for start in range(0, len(stale), chunk):
-        part = stale[start : start + chunk]
-        shown = {text for event in part for text in _event_texts(config, event, comparisons[event.slug])}
-        jobs.append(_EventsJob(config, strings, site_key, writer.root,
-                               tuple((event, comparisons[event.slug], event_keys[event.slug]) for event in part),
-                               replace(translations, translations={text: translations.translations[text] for text in shown
-                                                                   if text in translations.translations})))
-    for written in parallel_map(render_events, jobs, min_items_per_worker=1):
-        for path, key in written.items():
-            writer.made_elsewhere(path, key)
-    return {event.slug for event in events} - {event.slug for event in stale}
-
-
-def render_events(job: _EventsJob) -> dict[str, str]:
-    """The pages of the job's events in both languages, written into its folder (a worker process's
-    work: module-level, one argument); returns each written path with its key."""
-    writer = SiteWriter(job.root)
-    for lang in LANGUAGES:
-        page = _PageRenderer(_environment(), job.config, job.strings[lang], lang, job.translations, writer, job.site_key)
-        for event, comparison, key in job.events:
-            page.render_event(event, comparison, key)
-    return writer.keys
-
-
-def _pages_of(event: EventPage) -> list[tuple[str, str]]:
-    """(template, path within a language) of an event's pages."""
-    return [("event.html", f"events/{event.slug}.html"),
-            *(("article.html", f"articles/{report.article.id}.html") for report in event.reports)]
-
-
-def page_key(site_key: str, template: str, full_path: str, depends_on: Iterable[str]) -> str:
-    return fingerprint(site_key, template, full_path, *depends_on)
-
-
 Listed = TypeVar("Listed")
 
 
@@ -256,16 +191,11 @@ def _site_key(config: SiteConfig) -> str:
     return fingerprint(code_fingerprint(generator), files_fingerprint(templates), config.model_dump_json())
 
 
-def _event_texts(config: SiteConfig, event: EventPage, comparison: Comparison) -> set[str]:
-    """Every text the pages of an event show (and so translate)."""
-    texts = {text for report in event.reports for text in _article_texts(config, report.article, report.analysis)}
-    return texts | set(comparison.texts())
-
-
 def _event_key(config: SiteConfig, event: EventPage, comparison: Comparison, translations: TranslationResult) -> str:
     """What the pages of one event are made from: its articles (the analysis and the comparison follow
     from them and the site key) and the translations of every text they show."""
-    translated = [translations.of(text) for text in sorted(_event_texts(config, event, comparison))]
+    texts = [text for report in event.reports for text in _article_texts(config, report.article, report.analysis)]
+    translated = [translations.of(text) for text in sorted(set(texts + comparison.texts()))]
     return fingerprint(event.slug, *(f"{r.article.id} {r.article.content_hash}" for r in event.reports),
                        *(f"{t.source}\0{t.text}\0{t.origin}" for t in translated))
 
@@ -317,7 +247,6 @@ def _outlet_title(config: SiteConfig, key: str, strings: dict) -> str:
     return outlet.name.get(strings["language_code"]) if outlet else strings["outlet_unknown"]
 
 
-@lru_cache(maxsize=1)  # one per process: its templates are compiled once
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -341,18 +270,11 @@ class _PageRenderer:
     def render(self, template: str, path: str, depends_on: Iterable[str], indexed: bool = True, **context) -> None:
         """Render the page unless the previous build made it from the same site, template and depends_on."""
         full_path = f"{self.lang}/{path}"
-        key = page_key(self.site_key, template, full_path, depends_on)
+        key = fingerprint(self.site_key, template, full_path, *depends_on)
         if not self.writer.reuse(full_path, key):
             self.writer.write(full_path, self.template_text(template, full_path, **context), key)
         if indexed:
             self.rendered.append(path)
-
-    def render_event(self, event: EventPage, comparison: Comparison, event_key: str) -> None:
-        """The event's page and the pages of its articles (as _pages_of lists them)."""
-        self.render("event.html", f"events/{event.slug}.html", (event_key,), event=event, comparison=comparison)
-        for report in event.reports:
-            self.render("article.html", f"articles/{report.article.id}.html", (event_key,), report=report,
-                        event_title=event.title, translate_bodies=self.config.translation.full_bodies)
 
     def render_by_month(self, template: str, path: str, month_template: str, month_folder: str, listed: str,
                         items: Sequence[Listed], months: Mapping[str, Sequence[Listed]],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ import pytest
 from generator.build import build
 from generator.cli import EXIT_UNTRANSLATED, main
 from generator.output import MANIFEST
-from generator.parallel import cores
 from generator.translate import TranslationResult
 
 SEED = "003_163b4c5298a4b073"
@@ -223,16 +221,3 @@ def test_clean_builds_everything_from_nothing_and_makes_the_same_site(two_events
     _, out, _ = digest_build(two_events, capsys, "--clean")
     assert out.startswith("Built 3 article(s) (3 analyzed, 0 unchanged") and ", 0 of them kept" in out
     assert files(two_events / "site") == before
-
-
-@pytest.mark.skipif(cores() < 2, reason="needs two cores")
-def test_pages_rendered_on_every_core_are_the_pages_one_process_makes(two_events: Path, monkeypatch):
-    from generator import parallel, render
-
-    one_process = files(build_from_nothing(two_events))
-    workers = []
-    monkeypatch.setattr(render, "EVENTS_PER_WORKER", 1)  # each of the two events to a worker of its own
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda count: workers.append(count) or ProcessPoolExecutor(count))
-    build(two_events / "site_config.yml", two_events / "site")
-    assert workers == [2]
-    assert files(two_events / "site") == one_process
