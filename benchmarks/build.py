@@ -295,7 +295,7 @@ def measure_mkdocs(work: Path, pages: int, codes: Sequence[Code], results: Resul
     site = docs_project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(docs_project / "mkdocs.yml"),
                "--site-dir", str(site)]
-    projects = [Project(work / f"pages{pages}-{code.name}", code, corpus, ()) for code in codes]
+    projects = [Project(work / f"pages{pages}-{code.name}", code, corpus, (), ()) for code in codes]
     for project in projects:
         corpus.write_project(project.folder)
     results.add(pages, "mkdocs", "cold", measure(command, docs_project, dict(os.environ), site))

@@ -54,8 +54,8 @@ class Content:
 
 @dataclass(frozen=True)
 class BuildSummary:
-    """What a build tells the editor. Kept in the site, so that a build that finds nothing
-    changed since can say it again without doing the work."""
+    """What a build tells the editor. Cached by the fingerprint of its inputs (which the site
+    records), so that a build that finds nothing changed since can say it again without the work."""
 
     articles: int
     analyzed_now: int

@@ -29,7 +29,7 @@ from generator.problems import DigestError, Problem
 
 MARKER = ".digest-site"
 MANIFEST = ".digest-pages.json"  # what each file of the site was made from
-BUILD_RECORD = ".digest-build.json"  # what the whole site was made from, and what its build said
+BUILD_RECORD = ".digest-build.json"  # the fingerprint of everything the whole site was made from
 _MARKER_TEXT = "Built by `digest build`, which replaces this whole folder on every build.\n"
 # A site built before MARKER existed: recognised by these files, so upgrading needs no manual step.
 _LEGACY_SITE_FILES = (".nojekyll", "ar/index.html", "en/index.html")
