@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,11 @@ def _process(_: int) -> int:
     return os.getpid()
 
 
+def _heavy_process(_: int) -> int:
+    time.sleep(0.3)  # long enough that one worker cannot take every item before the other starts
+    return os.getpid()
+
+
 @pytest.mark.skipif(cores() < 2, reason="one core: everything runs in this process")
 def test_many_items_are_spread_over_worker_processes_and_come_back_in_order():
     assert len(set(parallel_map(_process, range(64))) - {os.getpid()}) >= 2
@@ -24,7 +30,7 @@ def test_many_items_are_spread_over_worker_processes_and_come_back_in_order():
 
 @pytest.mark.skipif(cores() < 2, reason="one core: everything runs in this process")
 def test_a_few_heavy_items_are_spread_when_the_caller_says_each_is_worth_a_worker():
-    assert len(set(parallel_map(_process, range(4), min_items_per_worker=2)) - {os.getpid()}) >= 2
+    assert len(set(parallel_map(_heavy_process, range(4), min_items_per_worker=2)) - {os.getpid()}) >= 2
     assert set(parallel_map(_process, range(3), min_items_per_worker=2)) == {os.getpid()}
 
 
