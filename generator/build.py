@@ -112,10 +112,11 @@ def build_if_changed(config_path: Path, out_dir: Path, progress: Progress = _sil
     """build(), unless out_dir was made from exactly the inputs there are now: then what that build said."""
     recover_interrupted_build(out_dir)
     config = load_config(config_path)
-    inputs = current_inputs(config, config_path, use_model=True).key
-    if read_build_record(out_dir).get("inputs") == inputs and (said := Caches.of(config).summaries.get((inputs,))):
+    inputs = current_inputs(config, config_path, use_model=True)
+    caches = Caches.of(config)
+    if read_build_record(out_dir).get("inputs") == inputs.key and (said := caches.summaries.get((inputs.key,))):
         return replace(said, analyzed_now=0, reused=said.pages, unchanged=True)
-    return build(config_path, out_dir, progress=progress).summary
+    return _build(config, out_dir, inputs.sources, caches, use_model=True, clean=False, progress=progress).summary
 
 
 def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bool = False,
@@ -128,8 +129,13 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bo
     sources = source_fingerprint(config, config_path, use_model)
     if clean:
         remove_cache(config.path(CACHE_DIR))
-    caches = Caches.of(config)
-    content = read_content(config_path, caches=caches, progress=progress)
+    return _build(config, out_dir, sources, Caches.of(config), use_model=use_model, clean=clean, progress=progress)
+
+
+def _build(config: SiteConfig, out_dir: Path, sources: str, caches: Caches, *, use_model: bool, clean: bool,
+           progress: Progress) -> BuildReport:
+    """The stages, from the articles to the site; sources: the fingerprint of the inputs, taken before."""
+    content = _read_content(config, caches, progress=progress)
     by_id = {article.id: article for article in content.articles}
     progress("comparing outlets", 0, 0)
     comparisons = compare_events(content, caches)
@@ -160,11 +166,14 @@ def check(config_path: Path) -> tuple[BuildReport, list[BrokenLink]]:
         return report, check_links(Path(folder) / "site", report.content.config.site.base_path)
 
 
-def read_content(config_path: Path, content_dir: Path | None = None, progress: Progress = _silent,
-                 caches: Caches | None = None) -> Content:
+def read_content(config_path: Path, content_dir: Path | None = None, progress: Progress = _silent) -> Content:
     """Every stage up to the events; writes nothing but the cache. Raises DigestError naming each bad file."""
     config = load_config(config_path)
-    caches = caches or Caches.of(config)
+    return _read_content(config, Caches.of(config), content_dir, progress)
+
+
+def _read_content(config: SiteConfig, caches: Caches, content_dir: Path | None = None,
+                  progress: Progress = _silent) -> Content:
     progress("reading articles", 0, 0)
     found = ingest(content_dir or config.path(config.content_dir), config.outlets, caches.articles)
     analyses, analyzed_now = _analyses(found.articles, config, caches.analyses, progress)

@@ -69,11 +69,10 @@ class KeptResult(Generic[Result]):
         self.fingerprint = fingerprint
 
     def get(self, inputs: tuple[str, ...]) -> Result | None:
-        try:
-            with self.path.open("rb") as file:
-                key, result = pickle.load(file)  # noqa: S301 — our own cache folder
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        stored = _read_pickle(self.path)
+        if not (isinstance(stored, tuple) and len(stored) == 2):
             return None
+        key, result = stored
         return result if key == fingerprint(self.fingerprint, *inputs) else None
 
     def put(self, inputs: tuple[str, ...], result: Result) -> None:
@@ -134,10 +133,8 @@ class ResultCache(Generic[Result]):
     def get(self, inputs: tuple[str, ...]) -> Result | None:
         """The stored result for these inputs, or None (results are never None)."""
         path = self._path(inputs)
-        try:
-            with path.open("rb") as file:
-                result = pickle.load(file)  # noqa: S301 — our own cache folder
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        result = _read_pickle(path)
+        if result is None:
             return None
         self.hits += 1
         self._used.add(path.name)
@@ -159,6 +156,15 @@ def _folders(folder: Path) -> list[str]:
         return [entry.path for entry in os.scandir(folder) if entry.is_dir()]
     except OSError:
         return []
+
+
+def _read_pickle(path: Path) -> object | None:
+    """What _write_pickle stored, or None when there is nothing (whole) to read: a damaged entry is never trusted."""
+    try:
+        with path.open("rb") as file:
+            return pickle.load(file)  # noqa: S301 — our own cache folder
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
 
 
 def _write_pickle(path: Path, value: object) -> None:
