@@ -28,7 +28,7 @@ from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
 from generator.output import SiteWriter
-from generator.search import INDEX_FOLDER, UNDATED, build_search_indexes, newest_first, shard_of
+from generator.search import INDEX_FOLDER, UNDATED, SearchIndexing, newest_first, shard_of
 from generator.translate import Translation, TranslationResult
 
 LANGUAGES = ("ar", "en")
@@ -124,32 +124,37 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     searched = _searched_pages(events)
     shards = newest_first(set(searched.values()))
     months = _by_month(events, lambda event: event.published)
-    for lang in LANGUAGES:
-        page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key)
-        page.render_by_month("home.html", "index.html", "archive.html", "archive", "events", events, months,
-                             lambda event: event_keys[event.slug])
-        page.render("search.html", "search.html", shards, search_shards=[f"{lang}/{shard}" for shard in shards])
-        page.render("404.html", "404.html", (), indexed=False)
-        for event in events:
-            event_key = (event_keys[event.slug],)
-            page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparison=comparisons[event.slug])
-            for report in event.reports:
-                page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
-                            event_title=event.title, translate_bodies=config.translation.full_bodies)
-        outlet_titles = {key: _outlet_title(config, key, strings[lang]) for key in by_outlet}
-        page.render("outlets.html", "outlets/index.html", [f"{key} {len(reports)}" for key, reports in by_outlet.items()],
-                    outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
-        for key, reports in by_outlet.items():
-            page.render_by_month("outlet.html", f"outlets/{key}.html", "outlet_month.html", f"outlets/{key}", "reports",
-                                 reports, _by_month(reports, lambda report: report.article.published),
-                                 lambda report: event_keys[report.event_slug] + report.article.id,
-                                 outlet=config.outlets.get(key), outlet_key=key, outlet_title=outlet_titles[key])
-        dated = [event for event in events if event.published]
-        latest = sorted(dated, key=lambda e: e.published, reverse=True)[:50]
-        updated = max((event.published for event in dated), default=date(1970, 1, 1))
-        page.render("feed.xml", "feed.xml", [event_keys[e.slug] for e in latest], indexed=False, events=latest,
-                    updated=updated.isoformat())
-        pages_in_language = page.rendered
+    # Oldest first: a month's search index is made while the later months are rendered.
+    chronological = sorted(events, key=lambda event: (event.published is None, event.published or date.min))
+    with _SearchIndexes(writer, searched) as search:
+        for lang in LANGUAGES:
+            page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key, search.page_written)
+            page.render_by_month("home.html", "index.html", "archive.html", "archive", "events", events, months,
+                                 lambda event: event_keys[event.slug])
+            page.render("search.html", "search.html", shards, search_shards=[f"{lang}/{shard}" for shard in shards])
+            page.render("404.html", "404.html", (), indexed=False)
+            for event in chronological:
+                event_key = (event_keys[event.slug],)
+                page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparison=comparisons[event.slug])
+                for report in event.reports:
+                    page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
+                                event_title=event.title, translate_bodies=config.translation.full_bodies)
+            outlet_titles = {key: _outlet_title(config, key, strings[lang]) for key in by_outlet}
+            page.render("outlets.html", "outlets/index.html", [f"{key} {len(reports)}" for key, reports in by_outlet.items()],
+                        outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
+            for key, reports in by_outlet.items():
+                page.render_by_month("outlet.html", f"outlets/{key}.html", "outlet_month.html", f"outlets/{key}", "reports",
+                                     reports, _by_month(reports, lambda report: report.article.published),
+                                     lambda report: event_keys[report.event_slug] + report.article.id,
+                                     outlet=config.outlets.get(key), outlet_key=key, outlet_title=outlet_titles[key])
+            dated = [event for event in events if event.published]
+            latest = sorted(dated, key=lambda e: e.published, reverse=True)[:50]
+            updated = max((event.published for event in dated), default=date(1970, 1, 1))
+            page.render("feed.xml", "feed.xml", [event_keys[e.slug] for e in latest], indexed=False, events=latest,
+                        updated=updated.isoformat())
+            pages_in_language = page.rendered
+
+        search.wait()
 
     root = _PageRenderer(environment, config, strings["ar"], "ar", translations, writer, site_key)
     writer.write("index.html", root.template_text("language_choice.html", "index.html", titles=config.site.title))
@@ -164,7 +169,6 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
         if static.is_file():
             writer.copy("assets/" + static.relative_to(STATIC).as_posix(), static)
     writer.write(".nojekyll", "")
-    _search_indexes(writer, searched)
 
 
 Listed = TypeVar("Listed")
@@ -210,22 +214,46 @@ def _searched_pages(events: Sequence[EventPage]) -> dict[str, str]:
     return searched
 
 
-def _search_indexes(writer: SiteWriter, searched: Mapping[str, str]) -> None:
-    """Pagefind reads every page it indexes: a shard none of whose pages changed is kept.
-    A shard holds one language's pages: an edited article remakes two shards, one per
-    core, and a search page merges only its own language's."""
-    shards: dict[str, list[str]] = {}
-    for lang in LANGUAGES:
-        for path, shard in sorted(searched.items()):
-            shards.setdefault(f"{lang}/{shard}", []).append(f"{lang}/{path}")
-    stale = {}
-    for shard, pages in shards.items():
-        key = fingerprint(version("pagefind"), *(f"{page} {writer.keys[page]}" for page in pages))
-        if not writer.reuse_folder(f"{INDEX_FOLDER}/{shard}", key):
-            stale[shard] = (pages, key)
-    build_search_indexes(writer.root, {shard: pages for shard, (pages, _) in stale.items()})
-    for shard, (_, key) in stale.items():
-        writer.made_elsewhere(f"{INDEX_FOLDER}/{shard}", key)
+class _SearchIndexes:
+    """Pagefind reads every page it indexes: a shard none of whose pages changed is kept, and one
+    that changed is indexed as soon as its last page is written, beside the rendering. A shard
+    holds one language's pages of one month: an edited article remakes two shards, one per core,
+    and a search page merges only its own language's."""
+
+    def __init__(self, writer: SiteWriter, searched: Mapping[str, str]):
+        self.writer = writer
+        self.shards: dict[str, list[str]] = {}
+        for lang in LANGUAGES:
+            for path, shard in sorted(searched.items()):
+                self.shards.setdefault(f"{lang}/{shard}", []).append(f"{lang}/{path}")
+        self.shard_of = {page: shard for shard, pages in self.shards.items() for page in pages}
+        self.waiting = {shard: set(pages) for shard, pages in self.shards.items()}
+        self.indexing = SearchIndexing(writer.root)
+        self.made: dict[str, str] = {}  # shard → key, of those Pagefind is indexing
+
+    def page_written(self, page: str) -> None:
+        if (shard := self.shard_of.get(page)) is None:
+            return
+        self.waiting[shard].discard(page)
+        if not self.waiting[shard]:
+            pages = self.shards[shard]
+            key = fingerprint(version("pagefind"), *(f"{page} {self.writer.keys[page]}" for page in pages))
+            if not self.writer.reuse_folder(f"{INDEX_FOLDER}/{shard}", key):
+                self.indexing.start(shard, pages)
+                self.made[shard] = key
+
+    def wait(self) -> None:
+        unwritten = sorted(page for pages in self.waiting.values() for page in pages)
+        assert not unwritten, f"searched pages never written: {unwritten[:3]}"
+        self.indexing.wait()
+        for shard, key in self.made.items():
+            self.writer.made_elsewhere(f"{INDEX_FOLDER}/{shard}", key)
+
+    def __enter__(self) -> _SearchIndexes:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.indexing.close()
 
 
 UNIDENTIFIED = "unidentified"
@@ -262,9 +290,10 @@ class _PageRenderer:
     """Renders pages of one language; knows how to link from the page being rendered."""
 
     def __init__(self, environment: Environment, config: SiteConfig, strings: dict, lang: str,
-                 translations: TranslationResult, writer: SiteWriter, site_key: str):
+                 translations: TranslationResult, writer: SiteWriter, site_key: str,
+                 written: Callable[[str], None] = lambda path: None):
         self.environment, self.config, self.strings, self.lang = environment, config, strings, lang
-        self.translations, self.writer, self.site_key = translations, writer, site_key
+        self.translations, self.writer, self.site_key, self.written = translations, writer, site_key, written
         self.rendered: list[str] = []  # paths within the language, for the sitemap
 
     def render(self, template: str, path: str, depends_on: Iterable[str], indexed: bool = True, **context) -> None:
@@ -273,6 +302,7 @@ class _PageRenderer:
         key = fingerprint(self.site_key, template, full_path, *depends_on)
         if not self.writer.reuse(full_path, key):
             self.writer.write(full_path, self.template_text(template, full_path, **context), key)
+        self.written(full_path)
         if indexed:
             self.rendered.append(path)
 

@@ -17,10 +17,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 from generator.parallel import cores
@@ -39,11 +38,27 @@ def newest_first(shards: set[str]) -> list[str]:
     return sorted(shards - {UNDATED}, reverse=True) + sorted(shards & {UNDATED})
 
 
-def build_search_indexes(site_root: Path, shards: Mapping[str, Sequence[str]]) -> None:
-    """Index the pages (site paths) of each shard into pagefind/<shard>/ (a shard's name may
-    hold a slash), on every core."""
-    with ThreadPoolExecutor(cores()) as pool:
-        list(pool.map(partial(_index_shard, site_root), shards.items()))
+class SearchIndexing:
+    """Shards indexed in the background, each as soon as it is started: Pagefind runs in its own
+    processes, so while Python renders the other pages on one core, it indexes on the others."""
+
+    def __init__(self, site_root: Path):
+        self.site_root = site_root
+        self._pool = ThreadPoolExecutor(cores())
+        self._running: list[Future[None]] = []
+
+    def start(self, name: str, pages: Sequence[str]) -> None:
+        """Index the pages (site paths) into pagefind/<name>/ (a name may hold a slash)."""
+        self._running.append(self._pool.submit(_index_shard, self.site_root, (name, pages)))
+
+    def wait(self) -> None:
+        """Until every shard started is indexed; raises the first shard's DigestError."""
+        for shard in self._running:
+            shard.result()
+
+    def close(self) -> None:
+        """Stops what has not started; waits for the Pagefind runs under way (their files are in the site's folder)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _index_shard(site_root: Path, shard: tuple[str, Sequence[str]]) -> None:
