@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
@@ -325,6 +325,7 @@ class _PageRenderer:
         other = "en" if self.lang == "ar" else "ar"
         in_language = page_path.split("/", 1)[-1]
         site = self.config.site
+        url = (lambda target: site.base_path + target) if absolute_links else (lambda target: relative_url(page_path, target))
         return self.environment.get_template(template).render(
             lang=self.lang,
             dir=DIRECTION[self.lang],
@@ -335,13 +336,15 @@ class _PageRenderer:
             alternates=[(code, f"{code}/{in_language}") for code in LANGUAGES],
             site_title=site.title.get(self.lang),
             site_description=site.description.get(self.lang) if site.description else site.title.get(self.lang),
-            url=(lambda target: site.base_path + target) if absolute_links else (lambda target: relative_url(page_path, target)),
+            url=url,
             absolute=lambda target: site.base_url + target,
             base_path=site.base_path,
             event_path=lambda slug: f"{self.lang}/events/{slug}.html",
             article_path=lambda article_id: f"{self.lang}/articles/{article_id}.html",
             tr=self.translations.of,
             text=self.text,
+            sentence_link=partial(self.sentence_link, url),
+            outlet_name=self.outlet_name,
             plain=self.plain,
             origin=self.origin,
             arabic_block=self.arabic_block,
@@ -361,6 +364,20 @@ class _PageRenderer:
         attributes = ' lang="ar" dir="rtl"' if translation.origin == "untranslated" else ""
         shown = Markup(f"<span{attributes}>{escape(translation.text)}</span>")
         return shown + Markup(" ") + self.origin(translation) if note else shown
+
+    def sentence_link(self, url: Callable[[str], str], article_id: str, index: int) -> Markup:
+        """The ¶ mark that leads to a sentence (by its index) in its article."""
+        href = f"{url(f'{self.lang}/articles/{article_id}.html')}#s-{index + 1}"
+        return Markup(f'<a class="sentence-ref" dir="ltr" href="{escape(href)}" title="{escape(self.strings["sentence_link"])}">'
+                      f'¶{index + 1}</a>')
+
+    def outlet_name(self, report: Report) -> Markup:
+        """The outlet of a report, isolated from the text around it; or that it is not known."""
+        if report.outlet:
+            return Markup(f"<bdi>{escape(report.outlet.name.get(self.lang))}</bdi>")
+        shown = (self.strings["outlet_unknown_numbered"].format(n=report.unknown_number) if report.unknown_number
+                 else self.strings["outlet_unknown"])
+        return Markup(f'<span class="unknown" title="{escape(self.strings["outlet_unknown_note"])}">{escape(shown)}</span>')
 
     def origin(self, translation: Translation) -> Markup:
         label = escape(self.strings[f"origin_{translation.origin}"])
