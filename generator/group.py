@@ -29,6 +29,7 @@ from itertools import chain
 import numpy as np
 import regex
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from generator.analyze.normalize import normalize_for_matching, normalize_word
 from generator.analyze.places import places_in, with_countries
@@ -628,6 +629,17 @@ def _initial_clusters(articles: Sequence[GroupingInput]) -> list[_Cluster]:
     return clusters
 
 
+def _within_reach(left: np.ndarray, right: np.ndarray, scores: np.ndarray, clusters: int, threshold: float) -> np.ndarray:
+    """Which pairs can ever count: those inside one component of the graph of pairs scoring at
+    least the threshold. An average reaches the threshold only if one of its pairs does, so
+    clusters of two components never merge, and the pairs between them (most of the candidates)
+    would only be added up and found too weak."""
+    strong = scores >= threshold
+    graph = sparse.coo_matrix((np.ones(int(strong.sum())), (left[strong], right[strong])), shape=(clusters, clusters))
+    _, component = connected_components(graph, directed=False)
+    return component[left] == component[right]
+
+
 def _cluster(
     articles: Sequence[GroupingInput],
     pairs: Sequence[tuple[int, int]],
@@ -636,13 +648,17 @@ def _cluster(
 ) -> list[list[int]]:
     """Average linkage over the candidate graph; pairs never compared count as 0."""
     clusters = dict(enumerate(_initial_clusters(articles)))
-    owner = {m: cid for cid, c in clusters.items() for m in c.members}
+    owner = np.empty(len(articles), dtype=np.int64)
+    for cid, cluster in clusters.items():
+        owner[cluster.members] = cid
+    pair_array = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    left, right = owner[pair_array[:, 0]], owner[pair_array[:, 1]]
     # links[a][b]: sum of the scores of the compared pairs between clusters a and b.
     links: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), score in zip(pairs, scores):
-        a, b = owner[i], owner[j]
+    within = _within_reach(left, right, scores, len(clusters), settings.similarity_threshold)
+    for a, b, score in zip(left[within].tolist(), right[within].tolist(), scores[within].tolist()):
         if a != b:
-            links[a][b] = links[a].get(b, 0.0) + float(score)
+            links[a][b] = links[a].get(b, 0.0) + score
             links[b][a] = links[a][b]
 
     heap: list[tuple[float, int, int, int, int]] = []

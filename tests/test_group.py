@@ -7,12 +7,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.grouping import grouping_input
-from generator.group import EventGroup, GroupingInput, GroupingSettings, group_articles
+from generator.group import EventGroup, GroupingInput, GroupingSettings, _cluster, group_articles
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LABELLED = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
@@ -178,6 +179,38 @@ def test_the_order_of_the_input_does_not_matter(rng: random.Random, size: int) -
     shuffled = items[:]
     rng.shuffle(shuffled)
     assert group_articles(shuffled) == group_articles(items)
+
+
+def naive_average_linkage(size: int, scores: dict[tuple[int, int], float], threshold: float) -> set[tuple[int, ...]]:
+    """Average linkage the slow way: every pair of clusters, every time; ties go to the lowest first members."""
+    clusters = [[i] for i in range(size)]
+    while True:
+        best = None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                a, b = clusters[x], clusters[y]
+                average = sum(scores.get((min(i, j), max(i, j)), 0.0) for i in a for j in b) / (len(a) * len(b))
+                key = (-average, *sorted((a[0], b[0])))
+                if average >= threshold and (best is None or key < best[0]):
+                    best = (key, x, y)
+        if best is None:
+            return {tuple(cluster) for cluster in clusters}
+        _, x, y = best
+        clusters[x] = sorted(clusters[x] + clusters.pop(y))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9).flatmap(lambda size: st.tuples(
+    st.just(size),
+    st.dictionaries(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1)).filter(lambda p: p[0] < p[1]),
+                    st.integers(0, 16).map(lambda sixteenths: sixteenths / 16)))))
+def test_clustering_is_average_linkage_over_all_pairs(case: tuple[int, dict[tuple[int, int], float]]) -> None:
+    # _cluster leaves out the pairs between clusters that can never merge: the result must not change.
+    size, scores = case
+    items = [article(f"a{i}", "عنوان", "نص", date(2025, 1, 1)) for i in range(size)]
+    pairs = sorted(scores)
+    clusters = _cluster(items, pairs, np.array([scores[pair] for pair in pairs]), GroupingSettings(0.25, 3))
+    assert {tuple(members) for members in clusters} == naive_average_linkage(size, scores, 0.25)
 
 
 def test_seeds_in_any_order(seeds: list[GroupingInput], baku: GroupingInput) -> None:
