@@ -5,6 +5,7 @@ function from plain typed data to plain typed data.
 """
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Sequence
 import tempfile
@@ -135,6 +136,15 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bo
 def _build(config: SiteConfig, out_dir: Path, sources: str, caches: Caches, *, use_model: bool, clean: bool,
            progress: Progress) -> BuildReport:
     """The stages, from the articles to the site; sources: the fingerprint of the inputs, taken before."""
+    try:
+        return _stages(config, out_dir, sources, caches, use_model=use_model, clean=clean, progress=progress)
+    finally:
+        gc.unfreeze()  # what the caches' reads froze (see ResultCache.map) is the collector's again
+
+
+def _stages(config: SiteConfig, out_dir: Path, sources: str, caches: Caches, *, use_model: bool, clean: bool,
+            progress: Progress) -> BuildReport:
+    """config → ingest → analyze → group → compare → translate → render."""
     content = _read_content(config, caches, progress=progress)
     by_id = {article.id: article for article in content.articles}
     progress("comparing outlets", 0, 0)

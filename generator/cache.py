@@ -7,13 +7,14 @@ committed); a damaged entry is recomputed, never trusted.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Generic, TypeVar
@@ -122,7 +123,8 @@ class ResultCache(Generic[Result]):
             min_items_per_worker: int = MIN_ITEMS_PER_WORKER) -> list[Result]:
         """For each (inputs, argument): the stored result, or function(argument), computed for all
         the missing ones at once on every core (see parallel_map)."""
-        results = [self.get(inputs) for inputs, _ in jobs]
+        with _collector_paused():
+            results = [self.get(inputs) for inputs, _ in jobs]
         missing = [i for i, result in enumerate(results) if result is None]
         for done, (i, result) in enumerate(zip(missing, parallel_map(function, [jobs[i][1] for i in missing], min_items_per_worker)), 1):
             self.put(jobs[i][0], result)
@@ -149,6 +151,23 @@ class ResultCache(Generic[Result]):
     def _path(self, inputs: tuple[str, ...]) -> Path:
         key = fingerprint(self.fingerprint, *inputs)
         return self.folder / key[:2] / f"{key}.pickle"
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Results read back are plain data, without reference cycles, that live until the build
+    ends: Python's cycle collector, which would scan them again each time the heap grows by a
+    quarter, waits until they are read, then leaves them out of its scans (freeze; a process
+    that goes on after the build calls gc.unfreeze()). Reading 10k articles' analyses and their
+    events' comparisons: 4.4–6.1 s → 2.7–3.8 s."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _folders(folder: Path) -> list[str]:
