@@ -22,7 +22,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.locks import folder_lock
 from generator.problems import DigestError, Problem
@@ -50,12 +50,12 @@ class SiteWriter:
         self.keys: dict[str, str] = {}
         self.reused = 0
         self._previous = previous
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
         self._previous_keys = _read_json_object(previous / MANIFEST) if previous else {}
 
     def write(self, relative: str, content: str | bytes, key: str | None = None) -> None:
-        target = self._new_file(relative)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        with open(self._new_file(relative), "wb") as file:
+            file.write(content.encode("utf-8") if isinstance(content, str) else content)
         self._record(relative, key)
 
     def copy(self, relative: str, source: Path) -> None:
@@ -67,9 +67,10 @@ class SiteWriter:
             return False
         target = self._new_file(relative)
         try:
-            _link(self._previous / relative, target)
+            _link(os.path.join(self._previous, relative), target)
         except OSError:
-            target.unlink(missing_ok=True)
+            with suppress(FileNotFoundError):
+                os.unlink(target)
             return False  # made again instead
         self._record(relative, key)
         self.reused += 1
@@ -79,15 +80,15 @@ class SiteWriter:
         """Take the folder relative (a search index) from the previous build if it was made from the same key."""
         if self._previous is None or self._previous_keys.get(relative) != key:
             return False
-        source, target = self._previous / relative, self._new_file(relative)
-        try:
-            for file in sorted(source.rglob("*")):
-                if file.is_file():
-                    destination = target / file.relative_to(source)
-                    destination.parent.mkdir(parents=True, exist_ok=True)
-                    _link(file, destination)
+        source, target = os.path.join(self._previous, relative), self._new_file(relative)
+        try:  # thousands of files per index: os.walk and strings, not pathlib
+            for folder, _, files in os.walk(source):
+                destination = os.path.join(target, os.path.relpath(folder, source))
+                os.makedirs(destination, exist_ok=True)
+                for name in files:
+                    _link(os.path.join(folder, name), os.path.join(destination, name))
         except OSError:
-            _remove_tree(target)
+            _remove_tree(Path(target))
             return False  # made again instead, into a clean place
         self._record(relative, key)
         self.reused += 1
@@ -102,14 +103,15 @@ class SiteWriter:
         (self.root / MANIFEST).write_text(manifest, encoding="utf-8")
         (self.root / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
 
-    def _new_file(self, relative: str) -> Path:
-        path = PurePosixPath(relative)
-        if path.is_absolute() or ".." in path.parts or relative in self.written:
+    def _new_file(self, relative: str) -> str:
+        """Where relative goes, its folder made. Strings, not pathlib: called for every file of the site."""
+        if relative.startswith("/") or ".." in relative.split("/") or relative in self.written:
             raise ValueError(f"refusing to write {relative!r}: outside the site or written twice")
-        target = self.root / path
-        if target.parent not in self._folders:  # one mkdir per folder, not per file: a site has tens of thousands
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = os.path.join(self.root, relative)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:  # one mkdir per folder, not per file: a site has tens of thousands
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         return target
 
     def _record(self, relative: str, key: str | None) -> None:
@@ -131,7 +133,7 @@ def _read_json_object(path: Path) -> dict:
     return keys if isinstance(keys, dict) else {}
 
 
-def _link(source: Path, target: Path) -> None:
+def _link(source: Path | str, target: Path | str) -> None:
     """A hard link costs no copy; the previous site's file is never written again, only unlinked."""
     try:
         os.link(source, target)
