@@ -340,7 +340,7 @@ class _PageRenderer:
             absolute=lambda target: site.base_url + target,
             base_path=site.base_path,
             event_path=lambda slug: f"{self.lang}/events/{slug}.html",
-            article_path=lambda article_id: f"{self.lang}/articles/{article_id}.html",
+            article_path=self.article_path,
             tr=self.translations.of,
             text=self.text,
             sentence_link=partial(self.sentence_link, url),
@@ -365,9 +365,12 @@ class _PageRenderer:
         shown = Markup(f"<span{attributes}>{escape(translation.text)}</span>")
         return shown + Markup(" ") + self.origin(translation) if note else shown
 
+    def article_path(self, article_id: str) -> str:
+        return f"{self.lang}/articles/{article_id}.html"
+
     def sentence_link(self, url: Callable[[str], str], article_id: str, index: int) -> Markup:
         """The ¶ mark that leads to a sentence (by its index) in its article."""
-        href = f"{url(f'{self.lang}/articles/{article_id}.html')}#s-{index + 1}"
+        href = f"{url(self.article_path(article_id))}#s-{index + 1}"
         return Markup(f'<a class="sentence-ref" dir="ltr" href="{escape(href)}" title="{escape(self.strings["sentence_link"])}">'
                       f'¶{index + 1}</a>')
 

@@ -49,7 +49,7 @@ class SearchIndexing:
 
     def start(self, name: str, pages: Sequence[str]) -> None:
         """Index the pages (site paths) into pagefind/<name>/ (a name may hold a slash)."""
-        self._running.append(self._pool.submit(_index_shard, self.site_root, (name, pages)))
+        self._running.append(self._pool.submit(_index_shard, self.site_root, name, pages))
 
     def wait(self) -> None:
         """Until every shard started is indexed; raises the first shard's DigestError."""
@@ -61,10 +61,9 @@ class SearchIndexing:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _index_shard(site_root: Path, shard: tuple[str, Sequence[str]]) -> None:
+def _index_shard(site_root: Path, name: str, pages: Sequence[str]) -> None:
     """Pagefind reads a whole folder: give it one with only the shard's pages, at their paths
     (hard links), so the addresses in the index are those of the site."""
-    name, pages = shard
     with tempfile.TemporaryDirectory(dir=site_root, prefix=".search-") as folder:
         pages_folder = Path(folder)
         for page in pages:
