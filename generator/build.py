@@ -24,7 +24,7 @@ from generator.cache import KeptResult, ResultCache, code_fingerprint, remove_ca
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles, month_blocks
-from generator.ingest import Article, ingest
+from generator.ingest import Article, FileReading, ingest
 from generator.links import BrokenLink, check_links
 from generator.inputs import BuildInputs, current_inputs, memory_fingerprint, source_fingerprint
 from generator.output import BUILD_RECORD, atomic_site, read_build_record, recover_interrupted_build
@@ -81,7 +81,7 @@ class Caches:
     """What earlier builds computed, in `.digest-cache/` (one folder per kind of result, keyed by
     what each result is made from, code included). Deleting it only makes the next build slower."""
 
-    articles: ResultCache[tuple[Article, list[Problem]]]
+    articles: ResultCache[FileReading]
     analyses: ResultCache[ArticleAnalysis]
     pair_scores: ResultCache[PairScores]
     events: ResultCache[list[EventGroup]]

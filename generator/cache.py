@@ -53,10 +53,11 @@ def _source_files(module: ModuleType) -> list[Path]:
     return sorted(source.parent.rglob("*.py")) if source.name == "__init__.py" else [source]
 
 
-def file_hash(path: Path) -> str:
+def file_hash(path: Path | str) -> str:
     """A file that cannot be read hashes to the reason: whoever reads it next says what is wrong."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest()
     except OSError as error:
         return f"unreadable: {type(error).__name__}"
 
@@ -95,7 +96,7 @@ class ResultCache(Generic[Result]):
 
     def keep(self, inputs: tuple[str, ...]) -> None:
         """Count the entry for these inputs as used without reading it (prune leaves it)."""
-        self._used.add(self._path(inputs).name)
+        self._used.add(self._name(inputs))
 
     def prune(self) -> int:
         """Delete the entries that were neither got nor put (results of edited or removed articles,
@@ -134,23 +135,26 @@ class ResultCache(Generic[Result]):
 
     def get(self, inputs: tuple[str, ...]) -> Result | None:
         """The stored result for these inputs, or None (results are never None)."""
-        path = self._path(inputs)
-        result = _read_pickle(path)
+        name = self._name(inputs)
+        result = _read_pickle(self._path(name))
         if result is None:
             return None
         self.hits += 1
-        self._used.add(path.name)
+        self._used.add(name)
         return result
 
     def put(self, inputs: tuple[str, ...], result: Result) -> None:
         self.misses += 1
-        path = self._path(inputs)
-        self._used.add(path.name)
-        _write_pickle(path, result)
+        name = self._name(inputs)
+        self._used.add(name)
+        _write_pickle(self._path(name), result)
 
-    def _path(self, inputs: tuple[str, ...]) -> Path:
-        key = fingerprint(self.fingerprint, *inputs)
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _name(self, inputs: tuple[str, ...]) -> str:
+        return fingerprint(self.fingerprint, *inputs) + ".pickle"
+
+    def _path(self, name: str) -> str:
+        """A string, not a Path: made for every article at every build."""
+        return os.path.join(self.folder, name[:2], name)
 
 
 @contextmanager
@@ -177,19 +181,20 @@ def _folders(folder: Path) -> list[str]:
         return []
 
 
-def _read_pickle(path: Path) -> object | None:
+def _read_pickle(path: Path | str) -> object | None:
     """What _write_pickle stored, or None when there is nothing (whole) to read: a damaged entry is never trusted."""
     try:
-        with path.open("rb") as file:
+        with open(path, "rb") as file:
             return pickle.load(file)  # noqa: S301 — our own cache folder
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
 
 
-def _write_pickle(path: Path, value: object) -> None:
+def _write_pickle(path: Path | str, value: object) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(descriptor, "wb") as file:
             pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)

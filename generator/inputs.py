@@ -7,6 +7,7 @@ grouping them again takes tens of seconds, only to make the same site.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -55,11 +56,23 @@ def current_inputs(config: SiteConfig, config_path: Path, use_model: bool) -> Bu
 
 
 def _folder_hash(folder: Path) -> str:
-    """Names and bytes of every file under folder that a build may read (ingest skips hidden ones)."""
+    """Names and bytes of every file under folder that a build may read (ingest skips hidden ones),
+    and where each link to a folder points (ingest refuses one that leaves the content folder).
+    os.walk and strings: run over the whole archive before every build, even one with nothing to do."""
+    found = []
+    for parent, subfolders, names in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = os.path.relpath(parent, folder).split(os.sep) if parent != str(folder) else []
+        linked = [name for name in subfolders if os.path.islink(os.path.join(parent, name))]
+        found.extend((*relative, name) for name in names + linked if not name.startswith("."))
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-        relative = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            digest.update(relative.as_posix().encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(file_hash(path).encode())
+    for parts in sorted(found):
+        path = os.path.join(folder, *parts)
+        if os.path.isdir(path):
+            what = "-> " + os.readlink(path)
+        elif os.path.isfile(path):
+            what = file_hash(path)
+        else:
+            continue
+        digest.update("/".join(parts).encode("utf-8", "surrogatepass") + b"\0" + what.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

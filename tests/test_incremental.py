@@ -200,6 +200,16 @@ def test_any_change_to_what_a_build_reads_builds_again(two_events: Path, capsys,
     assert out.startswith("Nothing changed")
 
 
+def test_a_new_link_to_a_folder_outside_the_content_is_refused_not_taken_for_no_change(two_events: Path, capsys):
+    digest_build(two_events, capsys)
+    outside = two_events.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.md").write_text(OTHER_EVENT.replace("اليابان", "كوريا"), encoding="utf-8")
+    (two_events / "content" / "elsewhere").symlink_to(outside)
+    status, out, err = digest_build(two_events, capsys)
+    assert status != 0 and "content/elsewhere: error: symbolic link to something outside the content folder" in err
+
+
 def test_without_the_cache_a_build_does_the_work_again(two_events: Path, capsys):
     digest_build(two_events, capsys)
     shutil.rmtree(two_events / ".digest-cache")

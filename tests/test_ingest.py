@@ -118,3 +118,43 @@ def test_article_ids_are_url_safe():
     assert article_id("My Article") == "my-article"
     assert article_id("لقاء باريس").startswith("article-")
     assert article_id("../../etc") .startswith("article-")
+
+
+def test_an_archive_read_on_every_core_says_what_one_by_one_reading_says(tmp_path):
+    """Enough files for worker processes: the same articles in the same order, every bad file's
+    error (not only the first worker's), hidden folders skipped, and the second read all cached."""
+    from generator.cache import ResultCache
+
+    content = tmp_path / "content"
+    for month in ("2025-07", "2025-08"):
+        (content / month).mkdir(parents=True)
+        for day in range(1, 16):
+            (content / month / f"{month}-{day:02}.md").write_text(
+                f"---\ntitle: خبر {month} {day}\noutlet: syria-tv\n---\nنص الخبر رقم {day} عن {month}.\n", encoding="utf-8")
+    (content / "2025-08" / "empty.txt").write_text("", encoding="utf-8")
+    (content / "2025-07" / "who.md").write_text("---\ntitle: خبر\noutlet: nobody\n---\nنص.\n", encoding="utf-8")
+    (content / ".drafts").mkdir()
+    (content / ".drafts" / "draft.md").write_text("", encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    (content / "linked").symlink_to(tmp_path / "outside")
+
+    with pytest.raises(DigestError) as one_by_one:
+        ingest(content, OUTLETS)
+    cache = ResultCache(tmp_path / "cache", "test")
+    for _ in range(2):
+        with pytest.raises(DigestError) as on_every_core:
+            ingest(content, OUTLETS, cache)
+        assert list(map(str, on_every_core.value.problems)) == list(map(str, one_by_one.value.problems))
+    assert cache.misses == 32 and cache.hits == 32
+    messages = [f"{p.path.relative_to(content)}: {p.message}" for p in one_by_one.value.problems]
+    assert messages == ["linked: symbolic link to something outside the content folder",
+                        "2025-07/who.md: outlet: unknown outlet 'nobody' (known: syria-tv)",
+                        "2025-08/empty.txt: empty article: no title and no text"]
+
+    (content / "2025-07" / "who.md").unlink()
+    (content / "2025-08" / "empty.txt").unlink()
+    (content / "linked").unlink()
+    read = ingest(content, OUTLETS, cache)
+    assert [a.source_path.relative_to(content).as_posix() for a in read.articles] == [
+        f"{month}/{month}-{day:02}.md" for month in ("2025-07", "2025-08") for day in range(1, 16)]
+    assert read == ingest(content, OUTLETS)
