@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.analyze.analysis import analyze_article  # noqa: E402
-from generator.group import GroupingInput, GroupingSettings, group_articles, month_blocks, pair_features  # noqa: E402
+from generator.group import GroupingInput, GroupingSettings, group_articles, week_blocks, pair_features  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def fit(labelled: list[Labelled], settings: GroupingSettings, c: float = 1.0) ->
     """Weights and bias of the model, fitted on the candidate pairs of a labelled set."""
     event = {item.article.article_id: item.event for item in labelled}
     rows, labels = [], []
-    for block in month_blocks([item.article for item in labelled], settings):
+    for block in week_blocks([item.article for item in labelled], settings):
         left, right, features = pair_features(block)
         rows.append(features)
         labels.extend(event[i] == event[j] for i, j in zip(left, right))

@@ -23,7 +23,7 @@ from generator.analyze.analysis import ArticleAnalysis, analyze_article
 from generator.cache import KeptResult, ResultCache, code_fingerprint, remove_cache
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
-from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles, month_blocks
+from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles, week_blocks
 from generator.ingest import Article, FileReading, ingest
 from generator.links import BrokenLink, check_links
 from generator.inputs import BuildInputs, current_inputs, memory_fingerprint, source_fingerprint
@@ -225,11 +225,11 @@ def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], c
               *(f"{article.id} {article.content_hash}" for article in articles))
     items = [_grouping_input(article, analyses[article.id]) for article in articles]
     if (events := caches.events.get(inputs)) is not None:
-        for block in month_blocks(items, settings):  # still the scores the next edit will start from
+        for block in week_blocks(items, settings):  # still the scores the next edit will start from
             caches.pair_scores.keep(block.inputs())
         return events
     events = group_articles(items, settings, partial(caches.pair_scores.map,
-                                                     min_items_per_worker=generator.group.MONTHS_PER_WORKER))
+                                                     min_items_per_worker=generator.group.WEEKS_PER_WORKER))
     caches.events.put(inputs, events)
     return events
 

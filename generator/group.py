@@ -6,8 +6,9 @@ entity): an inverted index, so the cost grows close to linearly with the number 
 articles.  A compared pair gets a probability of reporting the same happening from a few
 features: character n-gram TF-IDF cosines of the titles and of the starts of the bodies,
 the weight of the specific headline words that the other article never uses, shared
-numbers and entities, with word rarity measured within each calendar month (so a new
-month of news leaves earlier months' scores, and a build's cache of them, as they were).
+numbers and entities, with word rarity measured within each calendar week (so a new
+week of news leaves earlier weeks' scores, and a build's cache of them, as they were, and
+an edited article has only its week's pairs scored again).
 Events are built from these by average linkage, so that a chain
 of related happenings (arrival, talks, departure) does not collapse into one event.
 benchmarks/grouping.py measures all this on labelled Saudi news.
@@ -107,16 +108,18 @@ _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "يا", "ه", "ي")
 
 
 @dataclass(frozen=True)
-class MonthOfPairs:
-    """The articles whose statistics score the pairs of one calendar month.
+class WeekOfPairs:
+    """The articles whose statistics score the pairs of one calendar week (Monday to Sunday).
 
-    A pair belongs to the month of its earlier article (pairs of two undated articles to
-    a block of their own).  Word rarity is measured among the month's articles, those of
+    A pair belongs to the week of its earlier article (pairs of two undated articles to
+    a block of their own).  Word rarity is measured among the week's articles, those of
     the next `window_days` days and the undated ones, so that editing an article rescores
-    its month only: a build keeps the other months' scores (see `group_articles`).
+    its week only: a build keeps the other weeks' scores (see `group_articles`).  A week
+    of a dozen outlets is a few hundred articles: enough to tell the words of one
+    happening from the words of every day.
     """
 
-    first_day: int | None  # ordinal of the month's first day; None for the undated block
+    first_day: int | None  # ordinal of the week's Monday; None for the undated block
     last_day: int | None
     window_days: int
     articles: tuple[GroupingInput, ...]  # in canonical order
@@ -140,15 +143,15 @@ class PairScores:
     scores: np.ndarray  # probability that the pair reports one happening
 
 
-Scorer = Callable[[MonthOfPairs], PairScores]
+Scorer = Callable[[WeekOfPairs], PairScores]
 # Runs a scorer over (inputs, block) jobs; a build passes a cache's map, which keeps
 # the scores of unchanged months and computes the others (on every core from
-# 2 × MONTHS_PER_WORKER missing months).
-MONTHS_PER_WORKER = 4  # a month of a busy archive takes seconds to score: worth a worker process
-MapBlocks = Callable[[Scorer, Sequence[tuple[tuple[str, ...], MonthOfPairs]]], list[PairScores]]
+# 2 × WEEKS_PER_WORKER missing weeks).
+WEEKS_PER_WORKER = 4  # a week of a busy archive takes a second to score: worth a worker process
+MapBlocks = Callable[[Scorer, Sequence[tuple[tuple[str, ...], WeekOfPairs]]], list[PairScores]]
 
 
-def _one_by_one(scorer: Scorer, jobs: Sequence[tuple[tuple[str, ...], MonthOfPairs]]) -> list[PairScores]:
+def _one_by_one(scorer: Scorer, jobs: Sequence[tuple[tuple[str, ...], WeekOfPairs]]) -> list[PairScores]:
     return [scorer(block) for _, block in jobs]
 
 
@@ -161,20 +164,20 @@ def group_articles(
     _check_unique_ids(articles)
     if not articles:
         return []
-    blocks = _months(articles, settings.window_days)
+    blocks = _weeks(articles, settings.window_days)
     scored = map_blocks(score_pairs, [(block.inputs(), block) for block in blocks])
     pairs, scores = _all_pairs(articles, scored)
     clusters = _cluster(articles, pairs, scores, settings)
     return _events(articles, clusters)
 
 
-def score_pairs(block: MonthOfPairs) -> PairScores:
+def score_pairs(block: WeekOfPairs) -> PairScores:
     """The candidate pairs a block owns, each with its probability of one happening."""
     left, right, features = pair_features(block)
     return PairScores(left, right, 1.0 / (1.0 + np.exp(-(features @ _WEIGHTS + _BIAS))))
 
 
-def pair_features(block: MonthOfPairs) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
+def pair_features(block: WeekOfPairs) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
     """The candidate pairs a block owns (article ids) and their features, one row each:
     what the model scores, and what benchmarks/grouping.py --fit fits it on."""
     texts = [_ArticleText.of(article) for article in block.articles]
@@ -189,24 +192,23 @@ def pair_features(block: MonthOfPairs) -> tuple[tuple[str, ...], tuple[str, ...]
     return left, right, features[np.array(owned, dtype=np.int64)]
 
 
-def month_blocks(items: Sequence[GroupingInput], settings: GroupingSettings = GroupingSettings()) -> list[MonthOfPairs]:
+def week_blocks(items: Sequence[GroupingInput], settings: GroupingSettings = GroupingSettings()) -> list[WeekOfPairs]:
     """The blocks whose pairs group_articles scores."""
-    return _months(sorted(items, key=_order_key), settings.window_days)
+    return _weeks(sorted(items, key=_order_key), settings.window_days)
 
 
-def _months(articles: Sequence[GroupingInput], window_days: int) -> list[MonthOfPairs]:
-    """One block per calendar month with dated articles, and one for the undated ones."""
+def _weeks(articles: Sequence[GroupingInput], window_days: int) -> list[WeekOfPairs]:
+    """One block per calendar week with dated articles, and one for the undated ones."""
     dated = [a for a in articles if a.published is not None]
     undated = tuple(articles[len(dated) :])
     days = list(map(_day, dated))
     blocks = []
-    for year, month in dict.fromkeys((a.published.year, a.published.month) for a in dated):  # type: ignore[union-attr]
-        first = date(year, month, 1).toordinal()
-        last = (date(year + month // 12, month % 12 + 1, 1)).toordinal() - 1
-        members = dated[bisect_left(days, first) : bisect_right(days, last + window_days)]
-        blocks.append(MonthOfPairs(first, last, window_days, (*members, *undated)))
+    for monday in dict.fromkeys(day - date.fromordinal(day).weekday() for day in days):  # type: ignore[operator]
+        sunday = monday + 6
+        members = dated[bisect_left(days, monday) : bisect_right(days, sunday + window_days)]
+        blocks.append(WeekOfPairs(monday, sunday, window_days, (*members, *undated)))
     if undated:
-        blocks.append(MonthOfPairs(None, None, window_days, undated))
+        blocks.append(WeekOfPairs(None, None, window_days, undated))
     return blocks
 
 
@@ -217,16 +219,16 @@ def _scored_text(article: GroupingInput) -> str:
                        article.body[:_BODY_CHARS], *sorted(article.entities))
 
 
-def _all_pairs(articles: Sequence[GroupingInput], scored: Sequence[PairScores]) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """Every block's pairs as positions in `articles`, sorted, with their scores."""
+def _all_pairs(articles: Sequence[GroupingInput], scored: Sequence[PairScores]) -> tuple[np.ndarray, np.ndarray]:
+    """Every block's pairs as positions in `articles` (an array of rows (i, j), sorted), and their scores."""
     position = {article.article_id: index for index, article in enumerate(articles)}
-    indexed = [
-        ((position[left], position[right]), score)
-        for block in scored
-        for left, right, score in zip(block.left, block.right, block.scores.tolist())
-    ]
-    indexed.sort(key=lambda item: item[0])
-    return [pair for pair, _ in indexed], np.array([score for _, score in indexed])
+    def positions(ids: tuple[str, ...]) -> np.ndarray:
+        return np.fromiter(map(position.__getitem__, ids), dtype=np.int64, count=len(ids))
+    left = np.concatenate([positions(block.left) for block in scored] or [np.zeros(0, np.int64)])
+    right = np.concatenate([positions(block.right) for block in scored] or [np.zeros(0, np.int64)])
+    scores = np.concatenate([block.scores for block in scored] or [np.zeros(0)])
+    order = np.lexsort((right, left))
+    return np.column_stack((left[order], right[order])), scores[order]
 
 
 def _day(article: GroupingInput) -> int | None:
@@ -642,17 +644,17 @@ def _within_reach(left: np.ndarray, right: np.ndarray, scores: np.ndarray, clust
 
 def _cluster(
     articles: Sequence[GroupingInput],
-    pairs: Sequence[tuple[int, int]],
+    pairs: np.ndarray,
     scores: np.ndarray,
     settings: GroupingSettings,
 ) -> list[list[int]]:
-    """Average linkage over the candidate graph; pairs never compared count as 0."""
+    """Average linkage over the candidate graph (pairs: rows (i, j) of positions in articles);
+    pairs never compared count as 0."""
     clusters = dict(enumerate(_initial_clusters(articles)))
     owner = np.empty(len(articles), dtype=np.int64)
     for cid, cluster in clusters.items():
         owner[cluster.members] = cid
-    pair_array = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    left, right = owner[pair_array[:, 0]], owner[pair_array[:, 1]]
+    left, right = owner[pairs[:, 0]], owner[pairs[:, 1]]
     # links[a][b]: sum of the scores of the compared pairs between clusters a and b.
     links: dict[int, dict[int, float]] = defaultdict(dict)
     within = _within_reach(left, right, scores, len(clusters), settings.similarity_threshold)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.grouping import grouping_input
-from generator.group import EventGroup, GroupingInput, GroupingSettings, _cluster, group_articles
+from generator.group import EventGroup, GroupingInput, GroupingSettings, _cluster, group_articles, week_blocks
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LABELLED = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
@@ -209,7 +209,8 @@ def test_clustering_is_average_linkage_over_all_pairs(case: tuple[int, dict[tupl
     size, scores = case
     items = [article(f"a{i}", "عنوان", "نص", date(2025, 1, 1)) for i in range(size)]
     pairs = sorted(scores)
-    clusters = _cluster(items, pairs, np.array([scores[pair] for pair in pairs]), GroupingSettings(0.25, 3))
+    clusters = _cluster(items, np.array(pairs, dtype=np.int64).reshape(-1, 2), np.array([scores[pair] for pair in pairs]),
+                        GroupingSettings(0.25, 3))
     assert {tuple(members) for members in clusters} == naive_average_linkage(size, scores, 0.25)
 
 
@@ -262,14 +263,18 @@ def test_an_event_across_the_turn_of_a_month_is_one_event(seeds: list[GroupingIn
     assert groups(group_articles([evening, morning, undated])) == {("000", "next-day", "003")}
 
 
-def test_articles_of_another_month_do_not_change_a_months_events() -> None:
-    """Word rarity is measured per month: a new month of news leaves earlier events as they were."""
+def test_articles_of_another_week_do_not_change_a_weeks_events() -> None:
+    """Word rarity is measured per week (Monday to Sunday, and the window's days after it): a new
+    week of news leaves earlier events as they were, and an edit rescores one week's pairs."""
     rng = random.Random(3)
-    january = [synthetic(i, rng) for i in range(45)]  # stories dated 1–15 January
-    june = [GroupingInput(**{**a.__dict__, "article_id": f"june-{a.article_id}", "published": date(2025, 6, 2)})
-            for a in (synthetic(i, rng) for i in range(3, 60))]
+    january = [synthetic(i, rng) for i in range(45)]  # stories dated 1–15 January 2025: its last week ends on the 19th
+    later = [GroupingInput(**{**a.__dict__, "article_id": f"later-{a.article_id}", "published": date(2025, 1, 22)})
+             for a in (synthetic(i, rng) for i in range(3, 60))]  # the same month, beyond the 2-day window
     alone = groups(group_articles(january))
-    assert alone == {g for g in groups(group_articles([*january, *june])) if not g[0].startswith("june")}
+    assert alone == {g for g in groups(group_articles([*january, *later])) if not g[0].startswith("later")}
+    assert [(date.fromordinal(b.first_day), len(b.articles)) for b in week_blocks(january)][:2] == [
+        (date(2024, 12, 30), sum(a.published <= date(2025, 1, 7) for a in january)),
+        (date(2025, 1, 6), sum(date(2025, 1, 6) <= a.published <= date(2025, 1, 14) for a in january))]
 
 
 # --- labelled news (benchmarks/data) ------------------------------------------------------
