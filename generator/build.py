@@ -20,7 +20,7 @@ import generator.group
 import generator.ingest
 import generator.yamlfile
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
-from generator.cache import KeptResult, ResultCache, code_fingerprint, remove_cache
+from generator.cache import FileHashes, KeptResult, ResultCache, code_fingerprint, remove_cache
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles, week_blocks
@@ -88,6 +88,7 @@ class Caches:
     comparisons: ResultCache[Comparison]
     summaries: ResultCache[BuildSummary]  # by the fingerprint of all inputs (the site records only that)
     lookups: KeptResult[Lookups]  # of the last build's translation state
+    file_hashes: FileHashes  # of the articles, by their size, times and inode
 
     @classmethod
     def of(cls, config: SiteConfig) -> Caches:
@@ -101,21 +102,24 @@ class Caches:
             comparisons=ResultCache(folder / "comparison", code_fingerprint(generator.analyze, generator.compare)),
             summaries=ResultCache(folder / "build-summary", ""),  # the inputs include the code
             lookups=KeptResult(folder / "translation-lookups.pickle", code_fingerprint(generator)),
+            file_hashes=FileHashes(folder / "file-hashes.pickle"),
         )
 
     def prune(self) -> None:
         """Forget what this build did not use: results of articles since edited or removed, of older code."""
         for cache in (self.articles, self.analyses, self.pair_scores, self.events, self.comparisons, self.summaries):
             cache.prune()
+        self.file_hashes.save()
 
 
 def build_if_changed(config_path: Path, out_dir: Path, progress: Progress = _silent) -> BuildSummary:
     """build(), unless out_dir was made from exactly the inputs there are now: then what that build said."""
     recover_interrupted_build(out_dir)
     config = load_config(config_path)
-    inputs = current_inputs(config, config_path, use_model=True)
     caches = Caches.of(config)
+    inputs = current_inputs(config, config_path, use_model=True, hashes=caches.file_hashes)
     if read_build_record(out_dir).get("inputs") == inputs.key and (said := caches.summaries.get((inputs.key,))):
+        caches.file_hashes.save()
         return replace(said, analyzed_now=0, reused=said.pages, unchanged=True)
     return _build(config, out_dir, inputs.sources, caches, use_model=True, clean=False, progress=progress).summary
 
@@ -126,11 +130,12 @@ def build(config_path: Path, out_dir: Path, *, use_model: bool = True, clean: bo
     use_model=False (digest check) translates nothing new, and leaves the cache as it was."""
     recover_interrupted_build(out_dir)
     config = load_config(config_path)
-    # Hashed before anything is read: an article edited during the build is seen by the next one.
-    sources = source_fingerprint(config, config_path, use_model)
     if clean:
         remove_cache(config.path(CACHE_DIR))
-    return _build(config, out_dir, sources, Caches.of(config), use_model=use_model, clean=clean, progress=progress)
+    caches = Caches.of(config)
+    # Hashed before anything is read: an article edited during the build is seen by the next one.
+    sources = source_fingerprint(config, config_path, use_model, caches.file_hashes)
+    return _build(config, out_dir, sources, caches, use_model=use_model, clean=clean, progress=progress)
 
 
 def _build(config: SiteConfig, out_dir: Path, sources: str, caches: Caches, *, use_model: bool, clean: bool,
@@ -185,7 +190,7 @@ def read_content(config_path: Path, content_dir: Path | None = None, progress: P
 def _read_content(config: SiteConfig, caches: Caches, content_dir: Path | None = None,
                   progress: Progress = _silent) -> Content:
     progress("reading articles", 0, 0)
-    found = ingest(content_dir or config.path(config.content_dir), config.outlets, caches.articles)
+    found = ingest(content_dir or config.path(config.content_dir), config.outlets, caches.articles, caches.file_hashes)
     analyses, analyzed_now = _analyses(found.articles, config, caches.analyses, progress)
     progress("grouping into events", 0, 0)
     events = _events(found.articles, analyses, config, caches)

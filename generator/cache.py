@@ -13,6 +13,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -60,6 +61,46 @@ def file_hash(path: Path | str) -> str:
             return hashlib.sha256(file.read()).hexdigest()
     except OSError as error:
         return f"unreadable: {type(error).__name__}"
+
+
+# A file modified this recently may be modified again within the file system's clock tick,
+# keeping its size and times: its hash is not remembered (git's "racily clean" entries).
+_SETTLED_NANOSECONDS = 2 * 10**9
+Signature = tuple[int, int, int, int]  # size, modification and change times (ns), inode
+
+
+class FileHashes:
+    """file_hash of each file, remembered with its size, times and inode, as git's index does:
+    a file whose status has not changed is not read again. Every build hashes every article
+    (to know whether anything changed, and what) before it reads any. In one file beside the
+    other results; path None remembers nothing between builds."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        stored = _read_pickle(path) if path else None
+        self._known: dict[str, tuple[Signature, str]] = stored if isinstance(stored, dict) else {}
+        self._seen: dict[str, tuple[Signature, str]] = {}  # this build's, which save() keeps
+
+    def of(self, path: Path | str) -> str:
+        name = str(path)
+        try:
+            status = os.stat(name)
+        except OSError as error:
+            return f"unreadable: {type(error).__name__}"
+        signature = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        known = self._known.get(name)
+        if known is not None and known[0] == signature:
+            self._seen[name] = known
+            return known[1]
+        digest = file_hash(name)
+        if time.time_ns() - status.st_mtime_ns > _SETTLED_NANOSECONDS:
+            self._seen[name] = (signature, digest)
+        return digest
+
+    def save(self) -> None:
+        """Remember the files hashed since this was made (only those: a removed file is forgotten)."""
+        if self.path is not None and self._seen != self._known:
+            _write_pickle(self.path, self._seen)
 
 
 class KeptResult(Generic[Result]):

@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
-from generator.cache import ResultCache, file_hash
+from generator.cache import FileHashes, ResultCache
 from generator.clean import CleanText, UndecodableText, clean_article_text, decode, normalize_newlines, visible_text
 from generator.problems import DigestError, Problem
 from generator.yamlfile import YamlMapping, parse_yaml, read_yaml
@@ -92,17 +92,19 @@ class FrontMatter(BaseModel):
         return value.strip()
 
 
-def ingest(content_dir: Path, outlets: Mapping[str, object], cache: ResultCache[FileReading] | None = None) -> IngestResult:
+def ingest(content_dir: Path, outlets: Mapping[str, object], cache: ResultCache[FileReading] | None = None,
+           hashes: FileHashes | None = None) -> IngestResult:
     """Read all articles; raise DigestError listing every error found in any file.
     With a cache, a file read before with the same bytes (and sidecar) is not parsed again;
-    the others are parsed on every core."""
+    the others are parsed on every core. hashes: the files' hashes, maybe known already."""
     if not content_dir.is_dir():
         raise DigestError([Problem(content_dir, "content folder not found")])
     errors: list[Problem] = []
     warnings: list[Problem] = []
     paths = _article_files(content_dir, errors, warnings)
     known = tuple(sorted(outlets))  # all that reading needs of the outlets: their keys
-    jobs = [((str(path), file_hash(path), _sidecar_text(path), " ".join(known)), (path, known)) for path in paths]
+    hashes = hashes or FileHashes()
+    jobs = [((str(path), hashes.of(path), _sidecar_hash(path, hashes), " ".join(known)), (path, known)) for path in paths]
     readings = cache.map(_read, jobs) if cache else [_read(job) for _, job in jobs]
     articles = []
     for reading in readings:
@@ -176,9 +178,9 @@ def _orphan_metadata(path: Path) -> Problem | None:
                    hint=f"name the article {path.stem}.txt")
 
 
-def _sidecar_text(path: Path) -> str:
+def _sidecar_hash(path: Path, hashes: FileHashes) -> str:
     sidecar = _sidecar(path) if path.suffix.lower() == ".txt" else None
-    return file_hash(sidecar) if sidecar else ""
+    return hashes.of(sidecar) if sidecar else ""
 
 
 def read_article(path: Path, outlets: Collection[str]) -> tuple[Article, list[Problem]]:

@@ -13,7 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import generator
-from generator.cache import code_fingerprint, file_hash, fingerprint
+from generator.cache import FileHashes, code_fingerprint, file_hash, fingerprint
 from generator.config import SiteConfig
 from generator.render import TEMPLATES
 from generator.translate.models import find_model
@@ -32,16 +32,17 @@ class BuildInputs:
         return fingerprint(self.sources, self.memory)
 
 
-def source_fingerprint(config: SiteConfig, config_path: Path, use_model: bool) -> str:
-    """Fingerprint of everything a build reads except the translation memory."""
+def source_fingerprint(config: SiteConfig, config_path: Path, use_model: bool, hashes: FileHashes) -> str:
+    """Fingerprint of everything a build reads except the translation memory (the articles' hashes
+    through `hashes`, which remembers them for reading)."""
     settings = config.translation
     model = find_model(settings.source_language, settings.target_language) if use_model else None
     return fingerprint(
         code_fingerprint(generator),
         *(version(library) for library in _LIBRARIES),
-        _folder_hash(TEMPLATES),
+        _folder_hash(TEMPLATES, FileHashes()),
         file_hash(config_path),
-        _folder_hash(config.path(config.content_dir)),
+        _folder_hash(config.path(config.content_dir), hashes),
         file_hash(config.path(settings.reviewed)),
         model.model_id if model else "",
     )
@@ -51,11 +52,11 @@ def memory_fingerprint(config: SiteConfig) -> str:
     return file_hash(config.path(config.translation.memory))
 
 
-def current_inputs(config: SiteConfig, config_path: Path, use_model: bool) -> BuildInputs:
-    return BuildInputs(source_fingerprint(config, config_path, use_model), memory_fingerprint(config))
+def current_inputs(config: SiteConfig, config_path: Path, use_model: bool, hashes: FileHashes) -> BuildInputs:
+    return BuildInputs(source_fingerprint(config, config_path, use_model, hashes), memory_fingerprint(config))
 
 
-def _folder_hash(folder: Path) -> str:
+def _folder_hash(folder: Path, hashes: FileHashes) -> str:
     """Names and bytes of every file under folder that a build may read (ingest skips hidden ones),
     and where each link to a folder points (ingest refuses one that leaves the content folder).
     os.walk and strings: run over the whole archive before every build, even one with nothing to do."""
@@ -71,7 +72,7 @@ def _folder_hash(folder: Path) -> str:
         if os.path.isdir(path):
             what = "-> " + os.readlink(path)
         elif os.path.isfile(path):
-            what = file_hash(path)
+            what = hashes.of(path)
         else:
             continue
         digest.update("/".join(parts).encode("utf-8", "surrogatepass") + b"\0" + what.encode("utf-8", "surrogatepass"))

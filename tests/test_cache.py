@@ -138,3 +138,60 @@ def test_a_build_that_keeps_the_grouping_keeps_the_scores_an_edit_starts_from(pr
     march.write_text(march.read_text(encoding="utf-8") + "\nوقال مصدر إن اللقاء استمر ساعتين.\n", encoding="utf-8")
     build(config, site)
     assert [[a.article_id for a in block.articles] for block in scored] == [["march-meeting", "003_163b4c5298a4b073"]]
+
+
+def _settled(path, seconds_ago: int = 3600) -> None:
+    """As an article saved an hour ago (a file changed within two seconds is always read again)."""
+    import os
+    import time
+
+    then = time.time_ns() - seconds_ago * 10**9
+    os.utime(path, ns=(then, then))
+
+
+def test_file_hashes_read_a_file_again_only_when_its_status_changed(tmp_path, monkeypatch):
+    import os
+
+    import generator.cache
+    from generator.cache import FileHashes
+
+    article = tmp_path / "article.md"
+    article.write_text("---\ntitle: خبر\n---\nنص الخبر.\n", encoding="utf-8")
+    fresh = tmp_path / "fresh.md"
+    fresh.write_text("نص كتب للتو.\n", encoding="utf-8")
+    _settled(article)
+    memory = tmp_path / "hashes.pickle"
+    first = FileHashes(memory)
+    original = first.of(article)
+    first.of(fresh)
+    first.save()
+
+    read = []
+    file_hash = generator.cache.file_hash
+    monkeypatch.setattr(generator.cache, "file_hash", lambda path: read.append(os.path.basename(path)) or file_hash(path))
+    again = FileHashes(memory)
+    assert again.of(article) == original and read == []
+    assert again.of(fresh) and read == ["fresh.md"]  # written just now: its next change could keep its times
+
+    # The same size, and the modification time put back as it was: the change time still moves.
+    status = article.stat()
+    article.write_text("---\ntitle: خبر\n---\nنص الحدث.\n", encoding="utf-8")
+    os.utime(article, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert article.stat().st_size == status.st_size
+    assert FileHashes(memory).of(article) == file_hash(article) != original
+
+
+def test_a_rebuild_with_nothing_changed_reads_no_article(project, monkeypatch):
+    import os
+
+    import generator.cache
+    from generator.build import build_if_changed
+
+    for path in (project / "content").iterdir():
+        _settled(path)
+    build_if_changed(project / "site_config.yml", project / "site")
+    read = []
+    file_hash = generator.cache.file_hash
+    monkeypatch.setattr(generator.cache, "file_hash", lambda path: read.append(os.path.basename(path)) or file_hash(path))
+    assert build_if_changed(project / "site_config.yml", project / "site").unchanged
+    assert not [name for name in read if name.startswith(("000_", "003_"))]

@@ -310,15 +310,16 @@ def _word_places(word: str) -> tuple[frozenset[str], tuple[tuple[tuple[str, ...]
 
 @lru_cache(maxsize=1)
 def _surfaces() -> frozenset[str]:
-    """Every word that names a place or starts a name: each name's first word and each
-    adjective, with the particles that _bare takes off. Made when first needed (a third of a
-    second: a build that analyzes nothing does without)."""
+    """Every word that may name a place or start a name: each name's first word and each
+    adjective, with the particles that _bare takes off. A few of these name nothing (a
+    particle _bare leaves on a short word): places_in looks them up and finds nothing, which
+    costs less than finding them out here (the whole table at every build that groups)."""
     bases = {words[0] for words in _NAMES} | {
         article + adjective + ending for adjective in _ADJECTIVES for ending in _ADJECTIVE_ENDINGS for article in ("", "ال")
     }
     forms = {particles + base for base in bases for particles in _PARTICLES}
     forms |= {particles + base[1:] for base in bases if base.startswith("ال") for particles in _PARTICLES if particles.endswith("ل")}
-    return frozenset(form for form in forms if _word_places(form) != (frozenset(), ()))
+    return frozenset(forms)
 
 
 def places_in(words: Sequence[str]) -> frozenset[str]:
