@@ -23,7 +23,7 @@ from generator.analyze.analysis import ArticleAnalysis, analyze_article
 from generator.cache import FileHashes, KeptResult, ResultCache, code_fingerprint, remove_cache
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
-from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles, week_blocks
+from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles
 from generator.ingest import Article, FileReading, ingest
 from generator.links import BrokenLink, check_links
 from generator.inputs import BuildInputs, current_inputs, memory_fingerprint, source_fingerprint
@@ -84,6 +84,7 @@ class Caches:
     articles: ResultCache[FileReading]
     analyses: ResultCache[ArticleAnalysis]
     pair_scores: ResultCache[PairScores]
+    clusterings: ResultCache[list[tuple[int, ...]]]  # of each group of articles that scores join
     events: ResultCache[list[EventGroup]]
     comparisons: ResultCache[Comparison]
     summaries: ResultCache[BuildSummary]  # by the fingerprint of all inputs (the site records only that)
@@ -98,6 +99,7 @@ class Caches:
             articles=ResultCache(folder / "articles", code_fingerprint(generator.ingest, generator.clean, generator.yamlfile)),
             analyses=ResultCache(folder / "analysis", code_fingerprint(generator.analyze)),
             pair_scores=ResultCache(folder / "pair-scores", grouping),
+            clusterings=ResultCache(folder / "clustering", grouping),
             events=ResultCache(folder / "grouping", grouping),
             comparisons=ResultCache(folder / "comparison", code_fingerprint(generator.analyze, generator.compare)),
             summaries=ResultCache(folder / "build-summary", ""),  # the inputs include the code
@@ -107,7 +109,8 @@ class Caches:
 
     def prune(self) -> None:
         """Forget what this build did not use: results of articles since edited or removed, of older code."""
-        for cache in (self.articles, self.analyses, self.pair_scores, self.events, self.comparisons, self.summaries):
+        for cache in (self.articles, self.analyses, self.pair_scores, self.clusterings, self.events, self.comparisons,
+                      self.summaries):
             cache.prune()
         self.file_hashes.save()
 
@@ -223,18 +226,20 @@ def _analyses(articles: Sequence[Article], config: SiteConfig, cache: ResultCach
 
 def _events(articles: Sequence[Article], analyses: dict[str, ArticleAnalysis], config: SiteConfig,
             caches: Caches) -> list[EventGroup]:
-    """The grouping, kept while no article, setting or code it depends on changed (a no-change
-    rebuild); otherwise only the months with a changed article are scored again."""
+    """The grouping, kept while no article, setting or code it depends on changed (a rebuild for
+    translations only); otherwise only the weeks with a changed article are scored again, and
+    only the groups of articles that these scores join are clustered again."""
     settings = GroupingSettings(config.grouping.similarity_threshold, config.grouping.window_days)
     inputs = (repr(settings), _as_key(config.gazetteer()),
               *(f"{article.id} {article.content_hash}" for article in articles))
     items = [_grouping_input(article, analyses[article.id]) for article in articles]
     if (events := caches.events.get(inputs)) is not None:
-        for block in week_blocks(items, settings):  # still the scores the next edit will start from
-            caches.pair_scores.keep(block.inputs())
+        caches.pair_scores.keep_all()  # what the next edit starts from
+        caches.clusterings.keep_all()
         return events
-    events = group_articles(items, settings, partial(caches.pair_scores.map,
-                                                     min_items_per_worker=generator.group.WEEKS_PER_WORKER))
+    events = group_articles(items, settings,
+                            partial(caches.pair_scores.map, min_items_per_worker=generator.group.WEEKS_PER_WORKER),
+                            caches.clusterings.map)
     caches.events.put(inputs, events)
     return events
 

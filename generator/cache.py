@@ -135,9 +135,11 @@ class ResultCache(Generic[Result]):
         self.misses = 0
         self._used: set[str] = set()  # entries got or put, by file name
 
-    def keep(self, inputs: tuple[str, ...]) -> None:
-        """Count the entry for these inputs as used without reading it (prune leaves it)."""
-        self._used.add(self._name(inputs))
+    def keep_all(self) -> None:
+        """Count every stored entry as used (prune leaves them): for a stage whose whole result was
+        kept, so that the next run that needs its parts finds them."""
+        for shard in _folders(self.folder):
+            self._used.update(entry.name for entry in os.scandir(shard))
 
     def prune(self) -> int:
         """Delete the entries that were neither got nor put (results of edited or removed articles,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import chain
+from typing import TypeVar
 
 import numpy as np
 import regex
@@ -143,22 +144,24 @@ class PairScores:
     scores: np.ndarray  # probability that the pair reports one happening
 
 
-Scorer = Callable[[WeekOfPairs], PairScores]
-# Runs a scorer over (inputs, block) jobs; a build passes a cache's map, which keeps
-# the scores of unchanged months and computes the others (on every core from
-# 2 × WEEKS_PER_WORKER missing weeks).
+Job = TypeVar("Job")
+Done = TypeVar("Done")
+# Runs a function over (inputs, job) jobs, the inputs being all the result depends on, as
+# texts; a build passes a cache's map, which keeps the results of unchanged weeks (and
+# components) and computes the others (on every core from 2 × WEEKS_PER_WORKER missing weeks).
 WEEKS_PER_WORKER = 4  # a week of a busy archive takes a second to score: worth a worker process
-MapBlocks = Callable[[Scorer, Sequence[tuple[tuple[str, ...], WeekOfPairs]]], list[PairScores]]
+MapJobs = Callable[[Callable[[Job], Done], Sequence[tuple[tuple[str, ...], Job]]], list[Done]]
 
 
-def _one_by_one(scorer: Scorer, jobs: Sequence[tuple[tuple[str, ...], WeekOfPairs]]) -> list[PairScores]:
-    return [scorer(block) for _, block in jobs]
+def _one_by_one(function: Callable[[Job], Done], jobs: Sequence[tuple[tuple[str, ...], Job]]) -> list[Done]:
+    return [function(job) for _, job in jobs]
 
 
 def group_articles(
     items: Sequence[GroupingInput],
     settings: GroupingSettings = GroupingSettings(),
-    map_blocks: MapBlocks = _one_by_one,
+    map_blocks: MapJobs = _one_by_one,
+    map_components: MapJobs = _one_by_one,
 ) -> list[EventGroup]:
     articles = sorted(items, key=_order_key)
     _check_unique_ids(articles)
@@ -167,7 +170,7 @@ def group_articles(
     blocks = _weeks(articles, settings.window_days)
     scored = map_blocks(score_pairs, [(block.inputs(), block) for block in blocks])
     pairs, scores = _all_pairs(articles, scored)
-    clusters = _cluster(articles, pairs, scores, settings)
+    clusters = _cluster(articles, pairs, scores, settings, map_components)
     return _events(articles, clusters)
 
 
@@ -631,15 +634,28 @@ def _initial_clusters(articles: Sequence[GroupingInput]) -> list[_Cluster]:
     return clusters
 
 
-def _within_reach(left: np.ndarray, right: np.ndarray, scores: np.ndarray, clusters: int, threshold: float) -> np.ndarray:
-    """Which pairs can ever count: those inside one component of the graph of pairs scoring at
-    least the threshold. An average reaches the threshold only if one of its pairs does, so
-    clusters of two components never merge, and the pairs between them (most of the candidates)
-    would only be added up and found too weak."""
-    strong = scores >= threshold
-    graph = sparse.coo_matrix((np.ones(int(strong.sum())), (left[strong], right[strong])), shape=(clusters, clusters))
-    _, component = connected_components(graph, directed=False)
-    return component[left] == component[right]
+@dataclass(frozen=True)
+class _Component:
+    """Clusters joined by pairs scoring at least the threshold, and every pair among them.
+
+    An average reaches the threshold only if one of its pairs does: clusters of two components
+    never merge, so each component is clustered alone (and a build keeps the clustering of the
+    components that no edit touched), and the pairs between components (most of the
+    candidates) are never added up only to be found too weak.
+    """
+
+    clusters: tuple[_Cluster, ...]
+    left: np.ndarray  # the pairs, as positions in clusters, in canonical order
+    right: np.ndarray
+    scores: np.ndarray
+    settings: GroupingSettings
+
+    def inputs(self, articles: Sequence[GroupingInput]) -> tuple[str, ...]:
+        """Everything its clustering depends on, as texts (a cache key)."""
+        clusters = (f"{c.first_day} {c.last_day} {c.pinned!r} " + " ".join(articles[m].article_id for m in c.members)
+                    for c in self.clusters)
+        return (repr(self.settings), *clusters, self.left.tobytes().hex(), self.right.tobytes().hex(),
+                self.scores.tobytes().hex())
 
 
 def _cluster(
@@ -647,28 +663,58 @@ def _cluster(
     pairs: np.ndarray,
     scores: np.ndarray,
     settings: GroupingSettings,
+    map_components: MapJobs = _one_by_one,
 ) -> list[list[int]]:
     """Average linkage over the candidate graph (pairs: rows (i, j) of positions in articles);
     pairs never compared count as 0."""
-    clusters = dict(enumerate(_initial_clusters(articles)))
+    initial = _initial_clusters(articles)
     owner = np.empty(len(articles), dtype=np.int64)
-    for cid, cluster in clusters.items():
-        owner[cluster.members] = cid
+    for index, cluster in enumerate(initial):
+        owner[cluster.members] = index
     left, right = owner[pairs[:, 0]], owner[pairs[:, 1]]
+    strong = (scores >= settings.similarity_threshold) & (left != right)
+    graph = sparse.coo_matrix((np.ones(int(strong.sum())), (left[strong], right[strong])), shape=(len(initial),) * 2)
+    _, component = connected_components(graph, directed=False)
+    # Positions of the clusters within their components, and the pairs of each component (in
+    # their order, which fixes the order in which scores are added up).
+    by_component = np.argsort(component, kind="stable")
+    sizes = np.bincount(component)
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    local = np.empty(len(initial), dtype=np.int64)
+    local[by_component] = np.arange(len(initial)) - np.repeat(starts[:-1], sizes)
+    inside = (component[left] == component[right]) & (left != right)
+    left, right, scores = left[inside], right[inside], scores[inside]
+    pair_order = np.argsort(component[left], kind="stable")
+    pair_starts = np.searchsorted(component[left][pair_order], np.arange(len(sizes) + 1))
+    components = []
+    for c in np.flatnonzero(sizes > 1).tolist():
+        members = by_component[starts[c] : starts[c + 1]]
+        in_component = pair_order[pair_starts[c] : pair_starts[c + 1]]
+        components.append(_Component(tuple(initial[i] for i in members.tolist()), local[left[in_component]],
+                                    local[right[in_component]], scores[in_component], settings))
+    merged = map_components(_link_component, [(component.inputs(articles), component) for component in components])
+    alone = [initial[i].members for i in np.flatnonzero(sizes[component] == 1).tolist()]
+    return alone + [sorted(chain.from_iterable(part.clusters[i].members for i in group))
+                    for part, groups in zip(components, merged) for group in groups]
+
+
+def _link_component(component: _Component) -> list[tuple[int, ...]]:
+    """Average linkage within one component: which of its clusters end up together (positions in
+    component.clusters). Ties go to the clusters with the earliest first members."""
+    clusters = dict(enumerate(component.clusters))
+    groups = {index: (index,) for index in clusters}
     # links[a][b]: sum of the scores of the compared pairs between clusters a and b.
     links: dict[int, dict[int, float]] = defaultdict(dict)
-    within = _within_reach(left, right, scores, len(clusters), settings.similarity_threshold)
-    for a, b, score in zip(left[within].tolist(), right[within].tolist(), scores[within].tolist()):
-        if a != b:
-            links[a][b] = links[a].get(b, 0.0) + score
-            links[b][a] = links[a][b]
-
+    for a, b, score in zip(component.left.tolist(), component.right.tolist(), component.scores.tolist()):
+        links[a][b] = links[a].get(b, 0.0) + score
+        links[b][a] = links[a][b]
+    threshold, window_days = component.settings.similarity_threshold, component.settings.window_days
     heap: list[tuple[float, int, int, int, int]] = []
 
     def consider(a: int, b: int) -> None:
         ca, cb = clusters[a], clusters[b]
         average = links[a][b] / (len(ca.members) * len(cb.members))
-        if average >= settings.similarity_threshold and _compatible(ca, cb, settings.window_days):
+        if average >= threshold and _compatible(ca, cb, window_days):
             # Ties broken by the clusters' first members, which do not depend on input order.
             first, second = sorted((ca.members[0], cb.members[0]))
             heapq.heappush(heap, (-average, first, second, a, b))
@@ -683,6 +729,7 @@ def _cluster(
         if a not in clusters or b not in clusters:
             continue
         clusters[next_id] = clusters.pop(a).merged_with(clusters.pop(b))
+        groups[next_id] = groups.pop(a) + groups.pop(b)
         merged_links: dict[int, float] = defaultdict(float)
         for old in (a, b):
             for other, total in links.pop(old, {}).items():
@@ -693,7 +740,7 @@ def _cluster(
             links[next_id][other] = links[other][next_id] = total
             consider(other, next_id)
         next_id += 1
-    return [c.members for c in clusters.values()]
+    return [tuple(sorted(group)) for group in groups.values()]
 
 
 # --- output -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import random
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -261,6 +262,23 @@ def test_an_event_across_the_turn_of_a_month_is_one_event(seeds: list[GroupingIn
     assert groups(group_articles([evening, morning])) == {("000", "next-day")}
     # An undated report of it joins them.
     assert groups(group_articles([evening, morning, undated])) == {("000", "next-day", "003")}
+
+
+def test_an_edit_clusters_again_only_the_articles_its_scores_join(tmp_path: Path) -> None:
+    """Each group of articles joined by strong pairs is clustered alone, and kept by a cache:
+    after an edit, only the edited story's group is clustered again, and the events are those
+    of a grouping from nothing."""
+    from generator.cache import ResultCache
+
+    rng = random.Random(5)
+    stories = [synthetic(i, rng) for i in range(30)]  # ten stories of three articles
+    clusterings = ResultCache(tmp_path, "test")
+    first = group_articles(stories, map_components=clusterings.map)
+    assert len(first) == 10 and clusterings.misses == 10
+    edited = [replace(a, body=a.body + " تحديث") if a.article_id == "a004" else a for a in stories]
+    again = group_articles(edited, map_components=clusterings.map)
+    assert clusterings.misses == 11 and clusterings.hits == 9
+    assert again == group_articles(edited) and groups(again) == groups(first)
 
 
 def test_articles_of_another_week_do_not_change_a_weeks_events() -> None:
