@@ -692,7 +692,7 @@ def _cluster(
         in_component = pair_order[pair_starts[c] : pair_starts[c + 1]]
         components.append(_Component(tuple(initial[i] for i in members.tolist()), local[left[in_component]],
                                     local[right[in_component]], scores[in_component], settings))
-    merged = map_components(_link_component, [(component.inputs(articles), component) for component in components])
+    merged = map_components(_link_component, [(part.inputs(articles), part) for part in components])
     alone = [initial[i].members for i in np.flatnonzero(sizes[component] == 1).tolist()]
     return alone + [sorted(chain.from_iterable(part.clusters[i].members for i in group))
                     for part, groups in zip(components, merged) for group in groups]
