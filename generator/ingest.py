@@ -138,8 +138,8 @@ def _read(job: tuple[Path, Sequence[str]]) -> FileReading:
 
 def _article_files(content_dir: Path, errors: list[Problem], warnings: list[Problem]) -> list[Path]:
     """The article files, sorted; what else is in the folder is a warning, so nothing is left out silently.
-    Hidden files and folders are skipped. (os.walk, whose entries know their type: the 10k files
-    of a year's archive are listed in a tenth of the time of Path.rglob and three stats each.)"""
+    Hidden files and folders are skipped. (os.walk and strings, not Path.rglob and three stats a
+    file: the 10k files of a year's archive are listed in half the time.)"""
     root = content_dir.resolve()
     found = []
     for folder, subfolders, names in os.walk(content_dir, followlinks=False):
