@@ -85,8 +85,8 @@ class FileHashes:
         name = str(path)
         try:
             status = os.stat(name)
-        except OSError as error:
-            return f"unreadable: {type(error).__name__}"
+        except OSError:
+            return file_hash(name)  # which names the reason
         signature = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
         known = self._known.get(name)
         if known is not None and known[0] == signature:

@@ -141,15 +141,9 @@ def _article_files(content_dir: Path, errors: list[Problem], warnings: list[Prob
     Hidden files and folders are skipped. (os.walk and strings, not Path.rglob and three stats a
     file: the 10k files of a year's archive are listed in half the time.)"""
     root = content_dir.resolve()
-    found = []
-    for folder, subfolders, names in os.walk(content_dir, followlinks=False):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        found.extend(os.path.join(folder, name) for name in names if not name.startswith("."))
-        for name in subfolders:  # os.walk lists a link to a folder among the folders, and does not follow it
-            if os.path.islink(link := os.path.join(folder, name)):
-                found.append(link)
     files = []
-    for name in sorted(found, key=lambda name: name.split(os.sep)):  # as Paths sort, by their parts
+    for parts in visible_entries(content_dir):
+        name = os.path.join(content_dir, *parts)
         path = Path(name)
         suffix = path.suffix.lower()
         if os.path.islink(name) and not path.resolve().is_relative_to(root):
@@ -165,6 +159,18 @@ def _article_files(content_dir: Path, errors: list[Problem], warnings: list[Prob
             warnings.append(Problem(path, "not read: articles are .md or .txt files", severity="warning",
                                     hint="save it as text, or move it out of the content folder"))
     return files
+
+
+def visible_entries(folder: Path) -> list[tuple[str, ...]]:
+    """Every file under folder and every link to a folder (which is not followed), as the parts
+    of its path within folder, sorted as paths are; hidden files and folders left out."""
+    found = []
+    for parent, subfolders, names in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = os.path.relpath(parent, folder).split(os.sep) if parent != str(folder) else []
+        linked = [name for name in subfolders if os.path.islink(os.path.join(parent, name))]
+        found.extend((*relative, name) for name in names + linked if not name.startswith("."))
+    return sorted(found)
 
 
 def _orphan_metadata(path: Path) -> Problem | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import generator
 from generator.cache import FileHashes, code_fingerprint, file_hash, fingerprint
 from generator.config import SiteConfig
+from generator.ingest import visible_entries
 from generator.render import TEMPLATES
 from generator.translate.models import find_model
 
@@ -58,16 +59,10 @@ def current_inputs(config: SiteConfig, config_path: Path, use_model: bool, hashe
 
 def _folder_hash(folder: Path, hashes: FileHashes) -> str:
     """Names and bytes of every file under folder that a build may read (ingest skips hidden ones),
-    and where each link to a folder points (ingest refuses one that leaves the content folder).
-    os.walk and strings: run over the whole archive before every build, even one with nothing to do."""
-    found = []
-    for parent, subfolders, names in os.walk(folder):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        relative = os.path.relpath(parent, folder).split(os.sep) if parent != str(folder) else []
-        linked = [name for name in subfolders if os.path.islink(os.path.join(parent, name))]
-        found.extend((*relative, name) for name in names + linked if not name.startswith("."))
+    and where each link to a folder points (ingest refuses one that leaves the content folder):
+    the entries ingest lists. Run over the whole archive before every build, even one with nothing to do."""
     digest = hashlib.sha256()
-    for parts in sorted(found):
+    for parts in visible_entries(folder):
         path = os.path.join(folder, *parts)
         if os.path.isdir(path):
             what = "-> " + os.readlink(path)

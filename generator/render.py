@@ -230,6 +230,7 @@ class _SearchIndexes:
         self.waiting = {shard: set(pages) for shard, pages in self.shards.items()}
         self.indexing = SearchIndexing(writer.root)
         self.made: dict[str, str] = {}  # shard → key, of those Pagefind is indexing
+        self.indexer = version("pagefind")  # in each shard's key: a new Pagefind makes them again
 
     def page_written(self, page: str) -> None:
         if (shard := self.shard_of.get(page)) is None:
@@ -237,7 +238,7 @@ class _SearchIndexes:
         self.waiting[shard].discard(page)
         if not self.waiting[shard]:
             pages = self.shards[shard]
-            key = fingerprint(version("pagefind"), *(f"{page} {self.writer.keys[page]}" for page in pages))
+            key = fingerprint(self.indexer, *(f"{page} {self.writer.keys[page]}" for page in pages))
             if not self.writer.reuse_folder(f"{INDEX_FOLDER}/{shard}", key):
                 self.indexing.start(shard, pages)
                 self.made[shard] = key
