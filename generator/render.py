@@ -228,7 +228,7 @@ class _SearchIndexes:
                 self.shards.setdefault(f"{lang}/{shard}", []).append(f"{lang}/{path}")
         self.shard_of = {page: shard for shard, pages in self.shards.items() for page in pages}
         self.waiting = {shard: set(pages) for shard, pages in self.shards.items()}
-        self.indexing = SearchIndexing(writer.root)
+        self.indexing = SearchIndexing(writer.root, writer.path_of)
         self.made: dict[str, str] = {}  # shard → key, of those Pagefind is indexing
         self.indexer = version("pagefind")  # in each shard's key: a new Pagefind makes them again
 

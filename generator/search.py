@@ -16,7 +16,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from functools import lru_cache
@@ -42,14 +42,16 @@ class SearchIndexing:
     """Shards indexed in the background, each as soon as it is started: Pagefind runs in its own
     processes, so while Python renders the other pages on one core, it indexes on the others."""
 
-    def __init__(self, site_root: Path):
+    def __init__(self, site_root: Path, page_file: Callable[[str], str]):
         self.site_root = site_root
+        self.page_file = page_file
         self._pool = ThreadPoolExecutor(cores())
         self._running: list[Future[None]] = []
 
     def start(self, name: str, pages: Sequence[str]) -> None:
-        """Index the pages (site paths) into pagefind/<name>/ (a name may hold a slash)."""
-        self._running.append(self._pool.submit(_index_shard, self.site_root, name, pages))
+        """Index the pages (site paths) into pagefind/<name>/ under site_root (a name may hold a slash)."""
+        files = {page: self.page_file(page) for page in pages}
+        self._running.append(self._pool.submit(_index_shard, self.site_root, name, files))
 
     def wait(self) -> None:
         """Until every shard started is indexed; raises the first shard's DigestError."""
@@ -61,14 +63,14 @@ class SearchIndexing:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _index_shard(site_root: Path, name: str, pages: Sequence[str]) -> None:
-    """Pagefind reads a whole folder: give it one with only the shard's pages, at their paths
-    (hard links), so the addresses in the index are those of the site."""
+def _index_shard(site_root: Path, name: str, pages: Mapping[str, str]) -> None:
+    """Pagefind reads a whole folder: give it one with only the shard's pages (site path → file),
+    at their paths (hard links), so the addresses in the index are those of the site."""
     with tempfile.TemporaryDirectory(dir=site_root, prefix=".search-") as folder:
         pages_folder = Path(folder)
-        for page in pages:
+        for page, file in pages.items():
             (pages_folder / page).parent.mkdir(parents=True, exist_ok=True)
-            os.link(site_root / page, pages_folder / page)
+            os.link(file, pages_folder / page)
         result = subprocess.run(
             [_pagefind(site_root), "--site", str(pages_folder), "--output-subdir", INDEX_FOLDER, "--silent"],
             capture_output=True,

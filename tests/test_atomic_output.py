@@ -1,9 +1,12 @@
 """A build that is killed, fails or runs beside another never leaves a broken site or memory.
 
-The site is written into a staging folder (`.site-new-…`) beside site/ and swapped
-in with two renames (site/ → .site-old, staging → site/). These tests kill real
-`python -m generator build` processes at the worst moments, run two builds at
-once, and do the same to the translation memory, which concurrent builds share.
+The pages a build makes are written into a staging folder (`.site-new-…`) beside
+site/; then either the staging folder is swapped in with two renames (site/ →
+.site-old, staging → site/: a first build, --clean), or its files are moved into
+site/ one by one after a commit record says what to move and remove (an update).
+These tests kill real `python -m generator build` processes at the worst
+moments, run two builds at once, and do the same to the translation memory,
+which concurrent builds share.
 """
 from __future__ import annotations
 
@@ -25,15 +28,29 @@ from generator.problems import DigestError
 from generator.translate.memory import TranslationMemory
 from tests.conftest import REPO
 
-# `python -m generator build`, with every page written (or taken from the previous site) `delay` seconds
-# late: time to catch it mid-render.
+# `python -m generator build ARGS`, with every page written (or taken from the previous site) `delay`
+# seconds late: time to catch it mid-render.
 SLOW_BUILD = """
 import runpy, sys, time
 from generator.output import SiteWriter
 delay, write, reuse = float(sys.argv.pop(1)), SiteWriter.write, SiteWriter.reuse
 SiteWriter.write = lambda self, *page: (time.sleep(delay), write(self, *page))[1]
 SiteWriter.reuse = lambda self, *page: (time.sleep(delay), reuse(self, *page))[1]
-sys.argv = ["digest", "build", "--clean"]  # work to do, though nothing changed
+sys.argv = ["digest", "build", *sys.argv[1:]]
+runpy.run_module("generator", run_name="__main__")
+"""
+# `python -m generator build` that dies (SIGKILL) after moving ten of its new files into site/ (of 20).
+KILLED_MID_UPDATE = """
+import os, runpy, signal, sys
+replace, site, moved = os.replace, os.path.abspath("site") + os.sep, []
+def replace_then_die(source, target):
+    replace(source, target)
+    if "-new-" in str(source) and str(target).startswith(site):
+        moved.append(target)
+        if len(moved) == 10:
+            os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace_then_die
+sys.argv = ["digest", "build"]
 runpy.run_module("generator", run_name="__main__")
 """
 # `python -m generator build` that dies (SIGKILL) right after the old site is moved aside.
@@ -99,7 +116,7 @@ def staging_folders(project: Path) -> list[Path]:
 
 def test_a_build_killed_mid_render_leaves_the_previous_site(project: Path):
     previous = tree(project / "site")
-    build = start(project, SLOW_BUILD, "0.05")
+    build = start(project, SLOW_BUILD, "0.05", "--clean")  # work to do, though nothing changed
     wait_for(lambda: any(len(list(folder.rglob("*.html"))) >= 3 for folder in staging_folders(project)))
 
     build.send_signal(signal.SIGKILL)
@@ -134,6 +151,50 @@ def test_after_a_kill_between_renames_a_build_failing_on_an_article_still_puts_t
     assert tree(project / "site") == previous
 
 
+def edit_an_article(project: Path) -> None:
+    article = next((project / "content").glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nوأضاف المصدر أن المحادثات ستستأنف الأسبوع المقبل.\n",
+                       encoding="utf-8")
+
+
+def built_elsewhere(project: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The site an uninterrupted build of the project as it is now makes."""
+    other = tmp_path / "uninterrupted"
+    shutil.copytree(project, other)
+    assert build_in(other) == 0
+    return tree(other / "site")
+
+
+def test_a_build_killed_while_writing_an_update_leaves_the_previous_site(project: Path, tmp_path: Path):
+    previous = tree(project / "site")
+    edit_an_article(project)
+    build = start(project, SLOW_BUILD, "0.05")  # an update of the site in place
+    wait_for(lambda: any(len(list(folder.rglob("*.html"))) >= 3 for folder in staging_folders(project)))
+
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    assert tree(project / "site") == previous
+    assert build_in(project) == 0
+    assert staging_folders(project) == [] and tree(project / "site") == built_elsewhere(project, tmp_path)
+
+
+def test_an_update_killed_while_moving_its_files_in_is_finished_by_the_next_build(project: Path, tmp_path: Path):
+    previous = tree(project / "site")
+    edit_an_article(project)
+    expected = built_elsewhere(project, tmp_path)
+
+    build = start(project, KILLED_MID_UPDATE)
+    assert build.wait(timeout=60) == -signal.SIGKILL, build.stderr.read()
+
+    half = tree(project / "site")
+    changed = {path for path in expected if expected[path] != previous.get(path)}
+    assert 0 < len([path for path in changed if half.get(path) == expected[path]]) < len(changed)  # some in, not all
+    (project / "content" / "broken.md").write_text("---\ntitle: [\n---\nنص.\n", encoding="utf-8")
+    assert build_in(project) == 1  # fails on the article, after finishing the update all the same
+    assert tree(project / "site") == expected and staging_folders(project) == []
+
+
 def test_a_leftover_staging_folder_is_neither_published_nor_in_the_way(project: Path):
     stale = project / ".site-new-abc123"
     (stale / "ar").mkdir(parents=True)
@@ -149,7 +210,7 @@ def test_a_leftover_staging_folder_is_neither_published_nor_in_the_way(project: 
 
 def test_a_second_build_waits_for_the_first_and_never_touches_its_staging_folder(project: Path):
     previous = tree(project / "site")
-    first = start(project, SLOW_BUILD, "0.03")
+    first = start(project, SLOW_BUILD, "0.03", "--clean")
     wait_for(lambda: any(len(list(folder.rglob("*.html"))) >= 3 for folder in staging_folders(project)))
     staging = staging_folders(project)[0]
 
