@@ -81,9 +81,13 @@ class SiteWriter:
         if not self.reuse(relative, key):
             self.write(relative, content, key)
 
+    def unchanged(self, relative: str, key: str) -> bool:
+        """Whether the previous build made the file relative from the same key."""
+        return self._previous is not None and self._previous_keys.get(relative) == key
+
     def reuse(self, relative: str, key: str) -> bool:
         """Keep the file relative of the previous build if it was made from the same key."""
-        if self._previous is None or self._previous_keys.get(relative) != key:
+        if not self.unchanged(relative, key):
             return False
         source = os.path.join(self._previous, relative)
         if self.in_place:
@@ -104,7 +108,7 @@ class SiteWriter:
 
     def reuse_folder(self, relative: str, key: str) -> bool:
         """Keep the folder relative (a search index) of the previous build if it was made from the same key."""
-        if self._previous is None or self._previous_keys.get(relative) != key:
+        if not self.unchanged(relative, key):
             return False
         source = os.path.join(self._previous, relative)
         if self.in_place:

@@ -124,21 +124,28 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
     searched = _searched_pages(events)
     shards = newest_first(set(searched.values()))
     months = _by_month(events, lambda event: event.published)
-    # Oldest first: a month's search index is made while the later months are rendered.
-    chronological = sorted(events, key=lambda event: (event.published is None, event.published or date.min))
     with _SearchIndexes(writer, searched) as search:
-        for lang in LANGUAGES:
-            page = _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key, search.page_written)
+        pages = {lang: _PageRenderer(environment, config, strings[lang], lang, translations, writer, site_key,
+                                     search.page_written) for lang in LANGUAGES}
+        # A month's search indexes are made as soon as its pages are written, while the other months
+        # are rendered: the months with a changed event first, both languages of each together.
+        def unchanged(event: EventPage) -> bool:  # and so are its articles' pages: they have the same key
+            return pages["ar"].unchanged("event.html", f"events/{event.slug}.html", (event_keys[event.slug],))
+
+        for month in _changed_first(months, unchanged):
+            for page in pages.values():
+                for event in sorted(months[month], key=lambda event: event.published or date.min):
+                    event_key = (event_keys[event.slug],)
+                    page.render("event.html", f"events/{event.slug}.html", event_key, event=event,
+                                comparison=comparisons[event.slug])
+                    for report in event.reports:
+                        page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
+                                    event_title=event.title, translate_bodies=config.translation.full_bodies)
+        for lang, page in pages.items():
             page.render_by_month("home.html", "index.html", "archive.html", "archive", "events", events, months,
                                  lambda event: event_keys[event.slug])
             page.render("search.html", "search.html", shards, search_shards=[f"{lang}/{shard}" for shard in shards])
             page.render("404.html", "404.html", (), indexed=False)
-            for event in chronological:
-                event_key = (event_keys[event.slug],)
-                page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparison=comparisons[event.slug])
-                for report in event.reports:
-                    page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
-                                event_title=event.title, translate_bodies=config.translation.full_bodies)
             outlet_titles = {key: _outlet_title(config, key, strings[lang]) for key in by_outlet}
             page.render("outlets.html", "outlets/index.html", [f"{key} {len(reports)}" for key, reports in by_outlet.items()],
                         outlets=[(key, outlet_titles[key], len(reports)) for key, reports in by_outlet.items()])
@@ -152,8 +159,7 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
             updated = max((event.published for event in dated), default=date(1970, 1, 1))
             page.render("feed.xml", "feed.xml", [event_keys[e.slug] for e in latest], indexed=False, events=latest,
                         updated=updated.isoformat())
-            pages_in_language = page.rendered
-
+        pages_in_language = sorted(pages["ar"].rendered)  # the same in both languages
         search.wait()
 
     root = _PageRenderer(environment, config, strings["ar"], "ar", translations, writer, site_key)
@@ -182,6 +188,12 @@ def _by_month(items: Sequence[Listed], published: Callable[[Listed], date | None
     return {month: months[month] for month in newest_first(set(months))}
 
 
+def _changed_first(months: Mapping[str, Sequence[Listed]], unchanged: Callable[[Listed], bool]) -> list[str]:
+    """The months, oldest first, those with an item that changed before the others."""
+    oldest_first = sorted(months, key=lambda month: (month == UNDATED, month))
+    return sorted(oldest_first, key=lambda month: all(map(unchanged, months[month])))
+
+
 def _month_label(month: str, strings: dict) -> str:
     if month == UNDATED:
         return strings["date_unknown"]
@@ -202,6 +214,10 @@ def _event_key(config: SiteConfig, event: EventPage, comparison: Comparison, tra
     translated = [translations.of(text) for text in sorted(set(texts + comparison.texts()))]
     return fingerprint(event.slug, *(f"{r.article.id} {r.article.content_hash}" for r in event.reports),
                        *(f"{t.source}\0{t.text}\0{t.origin}" for t in translated))
+
+
+def _page_key(site_key: str, template: str, path: str, depends_on: Iterable[str]) -> str:
+    return fingerprint(site_key, template, path, *depends_on)
 
 
 def _searched_pages(events: Sequence[EventPage]) -> dict[str, str]:
@@ -300,12 +316,17 @@ class _PageRenderer:
     def render(self, template: str, path: str, depends_on: Iterable[str], indexed: bool = True, **context) -> None:
         """Render the page unless the previous build made it from the same site, template and depends_on."""
         full_path = f"{self.lang}/{path}"
-        key = fingerprint(self.site_key, template, full_path, *depends_on)
+        key = _page_key(self.site_key, template, full_path, depends_on)
         if not self.writer.reuse(full_path, key):
             self.writer.write(full_path, self.template_text(template, full_path, **context), key)
         self.written(full_path)
         if indexed:
             self.rendered.append(path)
+
+    def unchanged(self, template: str, path: str, depends_on: Iterable[str]) -> bool:
+        """Whether render would take the page from the previous build."""
+        full_path = f"{self.lang}/{path}"
+        return self.writer.unchanged(full_path, _page_key(self.site_key, template, full_path, depends_on))
 
     def render_by_month(self, template: str, path: str, month_template: str, month_folder: str, listed: str,
                         items: Sequence[Listed], months: Mapping[str, Sequence[Listed]],
