@@ -225,7 +225,7 @@ def recover_interrupted_build(out_dir: Path) -> None:
     target = out_dir.absolute()
     if not target.parent.is_dir():
         return
-    with _taking_turns(out_dir, target.parent):
+    with _taking_turns(out_dir, target.parent), _as_problem(out_dir, "cannot finish what the last build left"):
         _finish_interrupted_builds(target)
 
 

@@ -23,6 +23,7 @@ import pytest
 
 from generator.cli import main
 from generator.links import check_links
+from generator import output
 from generator.output import atomic_site
 from generator.problems import DigestError
 from generator.translate.memory import TranslationMemory
@@ -193,6 +194,24 @@ def test_an_update_killed_while_moving_its_files_in_is_finished_by_the_next_buil
     (project / "content" / "broken.md").write_text("---\ntitle: [\n---\nنص.\n", encoding="utf-8")
     assert build_in(project) == 1  # fails on the article, after finishing the update all the same
     assert tree(project / "site") == expected and staging_folders(project) == []
+
+
+def test_an_update_that_cannot_be_finished_is_a_problem_named_and_kept_for_later(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    edit_an_article(project)
+    expected = built_elsewhere(project, tmp_path)
+    assert start(project, KILLED_MID_UPDATE).wait(timeout=60) == -signal.SIGKILL
+    half = tree(project / "site")
+
+    def refused(*args: object) -> None:
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(output, "_place", refused)
+        assert build_in(project) == 1
+    assert "site: error: cannot finish what the last build left (Permission denied)" in capsys.readouterr().err.splitlines()
+    assert tree(project / "site") == half and len(staging_folders(project)) == 1  # nothing lost: tried again next time
+    assert build_in(project) == 0 and tree(project / "site") == expected
 
 
 def test_a_leftover_staging_folder_is_neither_published_nor_in_the_way(project: Path):
