@@ -53,11 +53,11 @@ class SiteWriter:
     Each file may carry a key: a fingerprint of everything it was made from. A file
     whose key is the same as in the previous build is kept instead of made again; the
     keys are kept in MANIFEST, inside the site, so they always describe the files beside
-    them. in_place: kept files stay in the previous site, which the build then updates;
-    otherwise they are linked into root, which replaces it.
+    them. Kept files stay in the previous site, which the build then updates in place;
+    without a previous site (or its manifest), root holds every file and replaces it.
     """
 
-    def __init__(self, root: Path, previous: Path | None = None, in_place: bool = False):
+    def __init__(self, root: Path, previous: Path | None = None):
         self.root = root
         self.written: set[str] = set()
         self.keys: dict[str, str] = {}
@@ -67,7 +67,7 @@ class SiteWriter:
         self._folders: set[str] = set()
         self._previous_keys = _read_json_object(previous / MANIFEST) if previous else {}
         # Without its manifest, what the previous site holds is not known: nothing to update in place.
-        self.in_place = in_place and bool(self._previous_keys)
+        self.in_place = bool(self._previous_keys)
 
     def write(self, relative: str, content: str | bytes, key: str | None = None) -> None:
         with open(self._new_file(relative), "wb") as file:
@@ -83,49 +83,22 @@ class SiteWriter:
 
     def unchanged(self, relative: str, key: str) -> bool:
         """Whether the previous build made the file relative from the same key."""
-        return self._previous is not None and self._previous_keys.get(relative) == key
+        return self._previous_keys.get(relative) == key
 
     def reuse(self, relative: str, key: str) -> bool:
-        """Keep the file relative of the previous build if it was made from the same key."""
-        if not self.unchanged(relative, key):
-            return False
-        source = os.path.join(self._previous, relative)
-        if self.in_place:
-            if not os.path.isfile(source):
-                return False  # removed since: made again
-            self._check_new(relative)
-        else:
-            target = self._new_file(relative)
-            try:
-                _link(source, target)
-            except OSError:
-                with suppress(FileNotFoundError):
-                    os.unlink(target)
-                return False  # made again instead
+        """Keep the file relative of the previous build, where it is, if it was made from the same key."""
+        if not self.unchanged(relative, key) or not os.path.isfile(os.path.join(self._previous, relative)):
+            return False  # made again (also when removed from the site since)
+        self._check_new(relative)
         self._record(relative, key, staged=False)
         self.reused += 1
         return True
 
     def reuse_folder(self, relative: str, key: str) -> bool:
         """Keep the folder relative (a search index) of the previous build if it was made from the same key."""
-        if not self.unchanged(relative, key):
+        if not self.unchanged(relative, key) or not os.path.isdir(os.path.join(self._previous, relative)):
             return False
-        source = os.path.join(self._previous, relative)
-        if self.in_place:
-            if not os.path.isdir(source):
-                return False
-            self._check_new(relative)
-        else:
-            target = self._new_file(relative)
-            try:  # thousands of files per index: os.walk and strings, not pathlib
-                for folder, _, files in os.walk(source):
-                    destination = os.path.join(target, os.path.relpath(folder, source))
-                    os.makedirs(destination, exist_ok=True)
-                    for name in files:
-                        _link(os.path.join(folder, name), os.path.join(destination, name))
-            except OSError:
-                _remove_tree(Path(target))
-                return False  # made again instead, into a clean place
+        self._check_new(relative)
         self._record(relative, key, staged=False)
         self.reused += 1
         return True
@@ -184,14 +157,6 @@ def _read_json_object(path: Path) -> dict:
     return keys if isinstance(keys, dict) else {}
 
 
-def _link(source: Path | str, target: Path | str) -> None:
-    """A hard link costs no copy; the previous site's file is never written again, only unlinked."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 @contextmanager
 def atomic_site(out_dir: Path, reuse_previous: bool = True) -> Iterator[SiteWriter]:
     """A writer into a staging folder whose files update out_dir when the block ends without
@@ -205,7 +170,7 @@ def atomic_site(out_dir: Path, reuse_previous: bool = True) -> Iterator[SiteWrit
         try:
             with _as_problem(out_dir, "writing the site failed", "the previous site is untouched"):
                 previous = target if reuse_previous and (target / MARKER).is_file() else None
-                writer = SiteWriter(staging, previous, in_place=True)
+                writer = SiteWriter(staging, previous)
                 yield writer
                 writer.finish()
                 if not writer.in_place:
