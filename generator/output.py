@@ -30,7 +30,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
@@ -87,17 +87,15 @@ class SiteWriter:
 
     def reuse(self, relative: str, key: str) -> bool:
         """Keep the file relative of the previous build, where it is, if it was made from the same key."""
-        if not self.unchanged(relative, key) or not os.path.isfile(os.path.join(self._previous, relative)):
-            return False  # made again (also when removed from the site since)
-        self._check_new(relative)
-        self._record(relative, key, staged=False)
-        self.reused += 1
-        return True
+        return self._keep(relative, key, os.path.isfile)
 
     def reuse_folder(self, relative: str, key: str) -> bool:
         """Keep the folder relative (a search index) of the previous build if it was made from the same key."""
-        if not self.unchanged(relative, key) or not os.path.isdir(os.path.join(self._previous, relative)):
-            return False
+        return self._keep(relative, key, os.path.isdir)
+
+    def _keep(self, relative: str, key: str, exists: Callable[[str], bool]) -> bool:
+        if not self.unchanged(relative, key) or not exists(os.path.join(self._previous, relative)):
+            return False  # made again (also when removed from the site since)
         self._check_new(relative)
         self._record(relative, key, staged=False)
         self.reused += 1
