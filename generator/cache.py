@@ -82,11 +82,11 @@ class FileHashes:
         self._seen: dict[str, tuple[Signature, str]] = {}  # this build's, which save() keeps
 
     def of(self, path: Path | str) -> str:
-        name = str(path)
+        name = os.path.abspath(path)  # the same file however the build was given its folder
         try:
             status = os.stat(name)
         except OSError:
-            return file_hash(name)  # which names the reason
+            return file_hash(path)  # which names the reason
         signature = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
         known = self._known.get(name)
         if known is not None and known[0] == signature:

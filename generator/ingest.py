@@ -11,7 +11,7 @@ import glob
 import hashlib
 import os
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -104,10 +104,13 @@ def ingest(content_dir: Path, outlets: Mapping[str, object], cache: ResultCache[
     paths = _article_files(content_dir, errors, warnings)
     known = tuple(sorted(outlets))  # all that reading needs of the outlets: their keys
     hashes = hashes or FileHashes()
-    jobs = [((str(path), hashes.of(path), _sidecar_hash(path, hashes), " ".join(known)), (path, known)) for path in paths]
+    # Keyed by the absolute path: a build given an absolute --config, or run from another folder, finds the same entries.
+    jobs = [((os.path.abspath(path), hashes.of(path), _sidecar_hash(path, hashes), " ".join(known)), (path, known))
+            for path in paths]
     readings = cache.map(_read, jobs) if cache else [_read(job) for _, job in jobs]
     articles = []
-    for reading in readings:
+    for path, reading in zip(paths, readings):
+        reading = _named_as(reading, path)
         if reading.article is None:
             errors.extend(reading.problems)
         else:
@@ -125,6 +128,16 @@ class FileReading:
 
     article: Article | None
     problems: tuple[Problem, ...]
+
+
+def _named_as(reading: FileReading, path: Path) -> FileReading:
+    """The reading naming the file (and its sidecar) as this build does: one cached by a build that
+    named it otherwise (relative to another working folder) would print the wrong path."""
+    article, problems = reading.article, reading.problems
+    if (article is None or article.source_path == path) and all(problem.path.parent == path.parent for problem in problems):
+        return reading
+    return FileReading(article and replace(article, source_path=path),
+                       tuple(replace(problem, path=path.with_name(problem.path.name)) for problem in problems))
 
 
 def _read(job: tuple[Path, Sequence[str]]) -> FileReading:

@@ -1,5 +1,6 @@
 """A rebuild redoes only the work of what changed."""
 import pickle
+from pathlib import Path
 
 from generator.build import CACHE_DIR, read_content
 
@@ -195,3 +196,24 @@ def test_a_rebuild_with_nothing_changed_reads_no_article(project, monkeypatch):
     monkeypatch.setattr(generator.cache, "file_hash", lambda path: read.append(os.path.basename(path)) or file_hash(path))
     assert build_if_changed(project / "site_config.yml", project / "site").unchanged
     assert not [name for name in read if name.startswith(("000_", "003_"))]
+
+
+def test_a_build_named_otherwise_reads_no_article_again_and_names_files_its_own_way(project, tmp_path, monkeypatch):
+    import generator.ingest
+    from generator.build import build
+
+    (project / "content" / "undated.txt").write_text("لقاء في دمشق\n\nالتقى الوفدان في دمشق اليوم.\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    first = build(Path("site_config.yml"), Path("site"))
+    assert "content/undated.txt: warning: publication date not given" in "\n".join(first.summary.warnings)
+
+    parsed = []
+    read_article = generator.ingest.read_article
+    monkeypatch.setattr(generator.ingest, "read_article", lambda path, outlets: parsed.append(path.name) or read_article(path, outlets))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    again = build(project / "site_config.yml", project / "site")
+    assert parsed == [] and again.content.analyzed_now == 0
+    assert {str(a.source_path) for a in again.content.articles} == {str(p) for p in (project / "content").glob("*.txt")}
+    assert f"{project}/content/undated.txt: warning: publication date not given" in "\n".join(again.summary.warnings)
