@@ -14,16 +14,17 @@ import pickle
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
-from typing import Generic, TypeVar
+from typing import Any, Generic, Hashable, TypeVar
 
 from generator.parallel import MIN_ITEMS_PER_WORKER, parallel_map
 
 Result = TypeVar("Result")
 Argument = TypeVar("Argument")
+Key = TypeVar("Key", bound=Hashable)
 
 
 def fingerprint(*parts: str) -> str:
@@ -162,19 +163,33 @@ class ResultCache(Generic[Result]):
         self.put(inputs, result)
         return result
 
-    def map(self, function: Callable[[Argument], Result], jobs: Sequence[tuple[tuple[str, ...], Argument]],
+    def map(self, function: Callable[[Any], Result], jobs: Sequence[tuple[tuple[str, ...], Argument]],
             progress: Callable[[int, int], None] = lambda done, total: None,
-            min_items_per_worker: int = MIN_ITEMS_PER_WORKER) -> list[Result]:
+            min_items_per_worker: int = MIN_ITEMS_PER_WORKER,
+            prepare: Callable[[Argument], Any] | None = None) -> list[Result]:
         """For each (inputs, argument): the stored result, or function(argument), computed for all
-        the missing ones at once on every core (see parallel_map)."""
+        the missing ones at once on every core (see parallel_map). prepare: makes what function
+        takes from an argument, for the missing ones only (when making it means reading results)."""
         with _collector_paused():
             results = [self.get(inputs) for inputs, _ in jobs]
         missing = [i for i, result in enumerate(results) if result is None]
-        for done, (i, result) in enumerate(zip(missing, parallel_map(function, [jobs[i][1] for i in missing], min_items_per_worker)), 1):
+        arguments = [jobs[i][1] if prepare is None else prepare(jobs[i][1]) for i in missing]
+        for done, (i, result) in enumerate(zip(missing, parallel_map(function, arguments, min_items_per_worker)), 1):
             self.put(jobs[i][0], result)
             results[i] = result
             progress(done, len(missing))
         return results
+
+    def lazy_map(self, function: Callable[[Any], Result], jobs: Mapping[Key, tuple[tuple[str, ...], Argument]],
+                 now: Collection[Key], progress: Callable[[int, int], None] = lambda done, total: None,
+                 prepare: Callable[[Argument], Any] | None = None) -> LazyResults[Key, Result]:
+        """map by key, reading only what is asked for: the results of the keys in `now` at once (on
+        every core), the others from the folder (or computed) when first looked up. Every job's
+        entry counts as used, read or not (see prune)."""
+        keys_now = [key for key in jobs if key in now]
+        results = dict(zip(keys_now, self.map(function, [jobs[key] for key in keys_now], progress, prepare=prepare)))
+        self._used.update(self._name(inputs) for inputs, _ in jobs.values())
+        return LazyResults(self, function if prepare is None else lambda argument: function(prepare(argument)), jobs, results)
 
     def get(self, inputs: tuple[str, ...]) -> Result | None:
         """The stored result for these inputs, or None (results are never None)."""
@@ -198,6 +213,57 @@ class ResultCache(Generic[Result]):
     def _path(self, name: str) -> str:
         """A string, not a Path: made for every article at every build."""
         return os.path.join(self.folder, name[:2], name)
+
+
+class LazyResults(Mapping[Key, Result]):
+    """ResultCache.lazy_map's results: each read from the cache the first time it is looked up."""
+
+    def __init__(self, cache: ResultCache[Result], function: Callable[[Argument], Result],
+                 jobs: Mapping[Key, tuple[tuple[str, ...], Argument]], results: dict[Key, Result]):
+        self._cache = cache
+        self._function = function
+        self._jobs = jobs
+        self._results = results
+
+    def __getitem__(self, key: Key) -> Result:
+        found = self._results.get(key)
+        if found is None:
+            inputs, argument = self._jobs[key]
+            found = self._results[key] = self._cache.get_or_compute(inputs, lambda: self._function(argument))
+        return found
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._jobs)
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+
+class PackedResults(Generic[Result]):
+    """Small results of many items in one file, read whole by every build: for what every build
+    needs of every article, which 10,000 cache entries would take seconds to open one by one.
+    save() keeps only the results got or put since this was made."""
+
+    def __init__(self, path: Path, fingerprint: str):
+        self.path = path
+        self.fingerprint = fingerprint
+        stored = _read_pickle(path)
+        self._known: dict[str, Result] = stored if isinstance(stored, dict) else {}
+        self._seen: dict[str, Result] = {}
+
+    def get(self, inputs: tuple[str, ...]) -> Result | None:
+        name = fingerprint(self.fingerprint, *inputs)
+        found = self._known.get(name)
+        if found is not None:
+            self._seen[name] = found
+        return found
+
+    def put(self, inputs: tuple[str, ...], result: Result) -> None:
+        self._seen[fingerprint(self.fingerprint, *inputs)] = result
+
+    def save(self) -> None:
+        if self._seen.keys() != self._known.keys():  # the same name always holds the same result
+            _write_pickle(self.path, self._seen)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ Graph) come from the configured base_url.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, partial
 from importlib.metadata import version
@@ -46,10 +46,15 @@ class Report:
     """One article as shown on the site: the article, its analysis, its outlet."""
 
     article: Article
-    analysis: ArticleAnalysis
+    analyses: Mapping[str, ArticleAnalysis] = field(compare=False, repr=False)  # the article's read when shown
     outlet: Outlet | None
     unknown_number: int | None  # tells apart several unidentified outlets in one event
     event_slug: str
+    texts: tuple[str, ...]  # article_texts: what the English pages show of it
+
+    @cached_property
+    def analysis(self) -> ArticleAnalysis:
+        return self.analyses[self.article.id]
 
     @cached_property
     def summary_indexes(self) -> frozenset[int]:
@@ -75,12 +80,13 @@ class EventPage:
     reports: tuple[Report, ...]
 
 
-def texts_to_translate(config: SiteConfig, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[str]:
+def texts_to_translate(events: Sequence[EventPage]) -> list[str]:
     """Every Arabic text of the articles that the English pages will show."""
-    return [text for article in articles for text in _article_texts(config, article, analyses[article.id])]
+    return [text for event in events for report in event.reports for text in report.texts]
 
 
-def _article_texts(config: SiteConfig, article: Article, analysis: ArticleAnalysis) -> list[str]:
+def article_texts(config: SiteConfig, article: Article, analysis: ArticleAnalysis) -> list[str]:
+    """The Arabic texts of an article that the English pages show."""
     texts = [article.title]
     if article.subtitle:
         texts.append(article.subtitle)
@@ -94,7 +100,12 @@ def _article_texts(config: SiteConfig, article: Article, analysis: ArticleAnalys
 
 
 def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapping[str, Article],
-                analyses: Mapping[str, ArticleAnalysis]) -> list[EventPage]:
+                analyses: Mapping[str, ArticleAnalysis], texts: Mapping[str, Sequence[str]] | None = None) -> list[EventPage]:
+    """texts: each article's article_texts, when known without its analysis (which is then read only
+    for the pages made in this build)."""
+    def texts_of(article: Article) -> tuple[str, ...]:
+        return tuple(texts[article.id] if texts is not None else article_texts(config, article, analyses[article.id]))
+
     pages = []
     for event in events:
         reports = []
@@ -104,22 +115,23 @@ def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapp
             outlet = config.outlets.get(article.outlet) if article.outlet else None
             if outlet is None:
                 unknown += 1
-            reports.append(Report(article, analyses[article_id], outlet, unknown if outlet is None else None, event.slug))
+            reports.append(Report(article, analyses, outlet, unknown if outlet is None else None, event.slug, texts_of(article)))
         if unknown == 1:  # a lone unidentified outlet needs no number
-            reports = [Report(r.article, r.analysis, r.outlet, None, r.event_slug) for r in reports]
+            reports = [replace(r, unknown_number=None) for r in reports]
         dates = [r.article.published for r in reports if r.article.published]
         pages.append(EventPage(event.slug, reports[0].article.title, min(dates) if dates else None, tuple(reports)))
     return pages
 
 
 def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Mapping[str, Comparison],
-                translations: TranslationResult, writer: SiteWriter) -> None:
+                comparison_texts: Mapping[str, Sequence[str]], translations: TranslationResult, writer: SiteWriter) -> None:
     """Every page in both languages, and the search index. A page is keyed by what it is made
-    from (see SiteWriter): one whose inputs did not change is taken from the previous build."""
+    from (see SiteWriter): one whose inputs did not change is taken from the previous build.
+    comparison_texts: the texts of each event's comparison, which decide its key without reading it."""
     environment = _environment()
     strings = yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
     site_key = _site_key(config)
-    event_keys = {event.slug: _event_key(config, event, comparisons[event.slug], translations) for event in events}
+    event_keys = {event.slug: _event_key(event, comparison_texts[event.slug], translations) for event in events}
     by_outlet = _reports_by_outlet(events)
     searched = _searched_pages(events)
     shards = newest_first(set(searched.values()))
@@ -136,8 +148,8 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
             for page in pages.values():
                 for event in sorted(months[month], key=lambda event: event.published or date.min):
                     event_key = (event_keys[event.slug],)
-                    page.render("event.html", f"events/{event.slug}.html", event_key, event=event,
-                                comparison=comparisons[event.slug])
+                    # the comparison is looked up (read from the cache) only if the page is made again
+                    page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparisons=comparisons)
                     for report in event.reports:
                         page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
                                     event_title=event.title, translate_bodies=config.translation.full_bodies)
@@ -207,11 +219,11 @@ def _site_key(config: SiteConfig) -> str:
     return fingerprint(code_fingerprint(generator), files_fingerprint(templates), config.model_dump_json())
 
 
-def _event_key(config: SiteConfig, event: EventPage, comparison: Comparison, translations: TranslationResult) -> str:
+def _event_key(event: EventPage, comparison_texts: Sequence[str], translations: TranslationResult) -> str:
     """What the pages of one event are made from: its articles (the analysis and the comparison follow
     from them and the site key) and the translations of every text they show."""
-    texts = [text for report in event.reports for text in _article_texts(config, report.article, report.analysis)]
-    translated = [translations.of(text) for text in sorted(set(texts + comparison.texts()))]
+    texts = [text for report in event.reports for text in report.texts]
+    translated = [translations.of(text) for text in sorted(set(texts).union(comparison_texts))]
     return fingerprint(event.slug, *(f"{r.article.id} {r.article.content_hash}" for r in event.reports),
                        *(f"{t.source}\0{t.text}\0{t.origin}" for t in translated))
 

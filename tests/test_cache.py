@@ -217,3 +217,38 @@ def test_a_build_named_otherwise_reads_no_article_again_and_names_files_its_own_
     assert parsed == [] and again.content.analyzed_now == 0
     assert {str(a.source_path) for a in again.content.articles} == {str(p) for p in (project / "content").glob("*.txt")}
     assert f"{project}/content/undated.txt: warning: publication date not given" in "\n".join(again.summary.warnings)
+
+
+def test_an_edit_reads_only_the_analyses_of_the_pages_it_makes_again(tmp_path, monkeypatch):
+    """The other articles' analyses and the other events' comparisons stay in the cache: what every
+    page key needs of them is kept in one file (at 10k articles, reading them all took seconds)."""
+    import generator.cache
+    from benchmarks.corpus import make_corpus
+    from generator.build import build
+
+    config = make_corpus(120, events=60, seed=3).write_project(tmp_path / "archive")
+    first = build(config, tmp_path / "archive" / "site").content
+    oldest = min(first.articles, key=lambda article: article.published)
+    month = oldest.published.strftime("%Y-%m")
+    by_id = {article.id: article for article in first.articles}
+    in_its_month = {id for event in first.events
+                    if any(by_id[i].published.strftime("%Y-%m") == month for i in event.article_ids) for id in event.article_ids}
+    oldest.source_path.write_text(oldest.source_path.read_text(encoding="utf-8") + "\nوأضاف المصدر أن الاجتماع المقبل لم يحدد.\n",
+                                  encoding="utf-8")
+
+    read = []
+    read_pickle = generator.cache._read_pickle
+    monkeypatch.setattr(generator.cache, "_read_pickle", lambda path: (found := read_pickle(path)) is not None and read.append(str(path)) or found)
+    after = build(config, tmp_path / "archive" / "site")
+    analyses = {path for path in read if f"{CACHE_DIR}/analysis/" in path}
+    comparisons = {path for path in read if f"{CACHE_DIR}/comparison/" in path}
+    assert after.content.analyzed_now == 1
+    assert 0 < len(analyses) <= len(in_its_month) < len(first.articles) // 2  # its month's events, listed again
+    assert not comparisons  # its event is compared again; the others' pages are kept
+
+    monkeypatch.undo()
+    clean = build(config, tmp_path / "clean-site", clean=True)
+    assert clean.summary.pages == after.summary.pages
+    made = {p.relative_to(tmp_path / "clean-site"): p.read_bytes() for p in (tmp_path / "clean-site").rglob("*.html")}
+    kept = {p.relative_to(tmp_path / "archive" / "site"): p.read_bytes() for p in (tmp_path / "archive" / "site").rglob("*.html")}
+    assert made == kept

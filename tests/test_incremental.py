@@ -10,6 +10,7 @@ import pytest
 
 from generator.build import build
 from generator.cli import EXIT_UNTRANSLATED, main
+from generator.config import load_config
 from generator.output import MANIFEST
 from generator.render import STATIC
 from generator.translate import TranslationResult
@@ -123,6 +124,7 @@ def test_a_damaged_manifest_means_a_full_build_not_a_failure(two_events: Path):
 def test_every_text_a_page_translates_is_part_of_its_key(two_events: Path, monkeypatch: pytest.MonkeyPatch):
     """A page is kept when the translations of its texts did not change: every text it looks up
     must be among the texts its key is made from, or an edited translation would leave it stale."""
+    import generator.build
     from generator import render
 
     keyed: set[str] = set()
@@ -130,10 +132,21 @@ def test_every_text_a_page_translates_is_part_of_its_key(two_events: Path, monke
     event_key = render._event_key
     real_of = TranslationResult.of
 
-    def recording_event_key(config, event, comparison, translations):
-        keyed.update(t for r in event.reports for t in render._article_texts(config, r.article, r.analysis))
-        keyed.update(comparison.texts())
-        return event_key(config, event, comparison, translations)
+    config = load_config(two_events / "site_config.yml")
+
+    render_site = render.render_site
+    compared: list[tuple] = []
+
+    def recording_render_site(config, events, comparisons, comparison_texts, *rest):
+        compared.append(({slug: tuple(c.texts()) for slug, c in comparisons.items()}, dict(comparison_texts)))
+        return render_site(config, events, comparisons, comparison_texts, *rest)
+
+    def recording_event_key(event, comparison_texts, translations):
+        shown = [tuple(render.article_texts(config, r.article, r.analysis)) for r in event.reports]
+        assert shown == [r.texts for r in event.reports]  # the texts kept without the analysis are its texts
+        keyed.update(t for texts in shown for t in texts)
+        keyed.update(comparison_texts)
+        return event_key(event, comparison_texts, translations)
 
     def recording_of(self, source):
         looked_up.add(source)
@@ -141,8 +154,13 @@ def test_every_text_a_page_translates_is_part_of_its_key(two_events: Path, monke
 
     monkeypatch.setattr(render, "_event_key", recording_event_key)
     monkeypatch.setattr(TranslationResult, "of", recording_of)
+    monkeypatch.setattr(generator.build, "render_site", recording_render_site)
     build(two_events / "site_config.yml", two_events / "site")
     assert looked_up and looked_up <= keyed | {""}, sorted(looked_up - keyed)[:5]
+    seed = two_events / "content" / "003_163b4c5298a4b073.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوقال المصدر إن الوفد «لم يتفق» على شيء.\n", encoding="utf-8")
+    build(two_events / "site_config.yml", two_events / "site")  # the other event's texts from the kept records
+    assert len(compared) == 2 and all(texts == kept for texts, kept in compared), compared
 
 
 def build_from_nothing(project: Path) -> Path:
