@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Generic, Hashable, TypeVar
@@ -247,9 +248,13 @@ class PackedResults(Generic[Result]):
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
         self.fingerprint = fingerprint
-        stored = _read_pickle(path)
-        self._known: dict[str, Result] = stored if isinstance(stored, dict) else {}
         self._seen: dict[str, Result] = {}
+
+    @cached_property
+    def _known(self) -> dict[str, Result]:
+        """Read at the first get: a build that finds nothing changed never needs it."""
+        stored = _read_pickle(self.path)
+        return stored if isinstance(stored, dict) else {}
 
     def get(self, inputs: tuple[str, ...]) -> Result | None:
         name = fingerprint(self.fingerprint, *inputs)
