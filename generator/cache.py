@@ -243,22 +243,34 @@ class LazyResults(Mapping[Key, Result]):
 class PackedResults(Generic[Result]):
     """Small results of many items in one file, read whole by every build: for what every build
     needs of every article, which 10,000 cache entries would take seconds to open one by one.
-    save() keeps only the results got or put since this was made."""
+
+    save() keeps the results got or put since this was made. The results added since the main
+    file was written go to a second, small file, so that an edit does not rewrite 30 MB; the main
+    file is written again once the additions and the results no longer used pass a tenth of it
+    (until then an unused result only takes room: a name always holds the same result)."""
+
+    SHARE_BEFORE_REWRITE = 10
 
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
+        self.added_path = path.with_name(path.stem + ".added.pickle")
         self.fingerprint = fingerprint
         self._seen: dict[str, Result] = {}
 
     @cached_property
-    def _known(self) -> dict[str, Result]:
+    def _main(self) -> dict[str, Result]:
         """Read at the first get: a build that finds nothing changed never needs it."""
-        stored = _read_pickle(self.path)
-        return stored if isinstance(stored, dict) else {}
+        return _read_dict(self.path)
+
+    @cached_property
+    def _added(self) -> dict[str, Result]:
+        return _read_dict(self.added_path)
 
     def get(self, inputs: tuple[str, ...]) -> Result | None:
         name = fingerprint(self.fingerprint, *inputs)
-        found = self._known.get(name)
+        found = self._main.get(name)
+        if found is None:
+            found = self._added.get(name)
         if found is not None:
             self._seen[name] = found
         return found
@@ -267,8 +279,14 @@ class PackedResults(Generic[Result]):
         self._seen[fingerprint(self.fingerprint, *inputs)] = result
 
     def save(self) -> None:
-        if self._seen.keys() != self._known.keys():  # the same name always holds the same result
+        added = {name: result for name, result in self._seen.items() if name not in self._main}
+        unused = len(self._main) - (len(self._seen) - len(added))
+        if (len(added) + unused) * self.SHARE_BEFORE_REWRITE > len(self._seen):
             _write_pickle(self.path, self._seen)
+            with suppress(OSError):
+                os.unlink(self.added_path)  # after the main file: killed between, both hold good results
+        elif added.keys() != self._added.keys():
+            _write_pickle(self.added_path, added)
 
 
 @contextmanager
@@ -293,6 +311,11 @@ def _folders(folder: Path) -> list[str]:
         return [entry.path for entry in os.scandir(folder) if entry.is_dir()]
     except OSError:
         return []
+
+
+def _read_dict(path: Path) -> dict:
+    stored = _read_pickle(path)
+    return stored if isinstance(stored, dict) else {}
 
 
 def _read_pickle(path: Path | str) -> object | None:

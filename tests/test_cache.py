@@ -252,3 +252,32 @@ def test_an_edit_reads_only_the_analyses_of_the_pages_it_makes_again(tmp_path, m
     made = {p.relative_to(tmp_path / "clean-site"): p.read_bytes() for p in (tmp_path / "clean-site").rglob("*.html")}
     kept = {p.relative_to(tmp_path / "archive" / "site"): p.read_bytes() for p in (tmp_path / "archive" / "site").rglob("*.html")}
     assert made == kept
+
+
+def test_packed_results_write_an_edit_to_a_small_file_until_changes_pass_a_tenth(tmp_path):
+    from generator.cache import PackedResults
+
+    path = tmp_path / "records.pickle"
+    first = PackedResults(path, "code")
+    for number in range(100):
+        first.put((f"article {number}",), f"record {number}")
+    first.save()
+    main = path.read_bytes()
+
+    edit = PackedResults(path, "code")
+    assert [edit.get((f"article {number}",)) for number in range(99)] == [f"record {number}" for number in range(99)]
+    edit.put(("article 99 edited",), "record 99 edited")
+    edit.save()
+    assert path.read_bytes() == main and edit.added_path.exists()  # the 30 MB of a real archive left alone
+
+    again = PackedResults(path, "code")
+    assert again.get(("article 99 edited",)) == "record 99 edited" and again.get(("article 5",)) == "record 5"
+    for number in range(10, 100):
+        again.get((f"article {number}",))
+    for number in range(10):
+        again.put((f"article {number} edited",), f"record {number} edited")  # with the first edit: 11 of 100
+    again.save()
+    assert path.read_bytes() != main and not again.added_path.exists()
+    last = PackedResults(path, "code")
+    assert last.get(("article 3 edited",)) == "record 3 edited" and last.get(("article 3",)) is None
+    assert PackedResults(path, "other code").get(("article 50",)) is None
