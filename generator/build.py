@@ -20,7 +20,8 @@ import generator.group
 import generator.ingest
 import generator.yamlfile
 from generator.analyze.analysis import ArticleAnalysis, analyze_article
-from generator.cache import FileHashes, KeptResult, LazyResults, PackedResults, ResultCache, code_fingerprint, remove_cache
+from generator.cache import (FileHashes, KeptResult, LazyResults, PackedResults, ResultCache, code_fingerprint, remove_cache,
+                             remove_unowned)
 from generator.compare import Comparison, compare_event
 from generator.config import SiteConfig, load_config
 from generator.group import EventGroup, GroupingInput, GroupingSettings, PairScores, group_articles
@@ -94,7 +95,7 @@ class Caches:
     """What earlier builds computed, in `.digest-cache/` (one folder per kind of result, keyed by
     what each result is made from, code included). Deleting it only makes the next build slower."""
 
-    articles: ResultCache[FileReading]
+    articles: PackedResults[FileReading]  # every build reads them all: one file, not 10,000
     analyses: ResultCache[ArticleAnalysis]
     records: PackedResults[ArticleRecord]
     comparison_texts: PackedResults[tuple[str, ...]]  # of each event's comparison, for every event in one file
@@ -112,7 +113,7 @@ class Caches:
         grouping = code_fingerprint(generator.analyze, generator.group)
         comparing = code_fingerprint(generator.analyze, generator.compare)
         return cls(
-            articles=ResultCache(folder / "articles", code_fingerprint(generator.ingest, generator.clean, generator.yamlfile)),
+            articles=PackedResults(folder / "articles.pickle", code_fingerprint(generator.ingest, generator.clean, generator.yamlfile)),
             analyses=ResultCache(folder / "analysis", code_fingerprint(generator.analyze)),
             records=PackedResults(folder / "article-records.pickle", code_fingerprint(generator)),
             pair_scores=ResultCache(folder / "pair-scores", grouping),
@@ -127,12 +128,15 @@ class Caches:
 
     def prune(self) -> None:
         """Forget what this build did not use: results of articles since edited or removed, of older code."""
-        for cache in (self.articles, self.analyses, self.pair_scores, self.clusterings, self.events, self.comparisons,
-                      self.summaries):
+        folders = (self.analyses, self.pair_scores, self.clusterings, self.events, self.comparisons, self.summaries)
+        packs = (self.articles, self.records, self.comparison_texts)
+        for cache in folders:
             cache.prune()
-        self.records.save()
-        self.comparison_texts.save()
+        for pack in packs:
+            pack.save()
         self.file_hashes.save()
+        remove_unowned(self.analyses.folder.parent, {cache.folder for cache in folders} | {self.lookups.path, self.file_hashes.path}
+                       | {path for pack in packs for path in (pack.path, pack.added_path)})
 
 
 def build_if_changed(config_path: Path, out_dir: Path, progress: Progress = _silent) -> BuildSummary:

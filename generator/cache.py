@@ -19,7 +19,7 @@ from contextlib import contextmanager, suppress
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Generic, Hashable, TypeVar
+from typing import Any, Generic, Hashable, Protocol, TypeVar
 
 from generator.parallel import MIN_ITEMS_PER_WORKER, parallel_map
 
@@ -171,15 +171,7 @@ class ResultCache(Generic[Result]):
         """For each (inputs, argument): the stored result, or function(argument), computed for all
         the missing ones at once on every core (see parallel_map). prepare: makes what function
         takes from an argument, for the missing ones only (when making it means reading results)."""
-        with _collector_paused():
-            results = [self.get(inputs) for inputs, _ in jobs]
-        missing = [i for i, result in enumerate(results) if result is None]
-        arguments = [jobs[i][1] if prepare is None else prepare(jobs[i][1]) for i in missing]
-        for done, (i, result) in enumerate(zip(missing, parallel_map(function, arguments, min_items_per_worker)), 1):
-            self.put(jobs[i][0], result)
-            results[i] = result
-            progress(done, len(missing))
-        return results
+        return _map(self, function, jobs, progress, min_items_per_worker, prepare)
 
     def lazy_map(self, function: Callable[[Any], Result], jobs: Mapping[Key, tuple[tuple[str, ...], Argument]],
                  now: Collection[Key], progress: Callable[[int, int], None] = lambda done, total: None,
@@ -278,6 +270,16 @@ class PackedResults(Generic[Result]):
     def put(self, inputs: tuple[str, ...], result: Result) -> None:
         self._seen[fingerprint(self.fingerprint, *inputs)] = result
 
+    def map(self, function: Callable[[Argument], Result], jobs: Sequence[tuple[tuple[str, ...], Argument]]) -> list[Result]:
+        """As ResultCache.map; what it computed is kept at once (in the additions), as a build that
+        fails afterwards, on a bad file, or a `digest events` never gets to save()."""
+        results = _map(self, function, jobs)
+        added = {**self._added, **{name: result for name, result in self._seen.items() if name not in self._main}}
+        if added.keys() != self._added.keys():
+            _write_pickle(self.added_path, added)
+            self.__dict__["_added"] = added
+        return results
+
     def save(self) -> None:
         added = {name: result for name, result in self._seen.items() if name not in self._main}
         unused = len(self._main) - (len(self._seen) - len(added))
@@ -287,6 +289,41 @@ class PackedResults(Generic[Result]):
                 os.unlink(self.added_path)  # after the main file: killed between, both hold good results
         elif added.keys() != self._added.keys():
             _write_pickle(self.added_path, added)
+
+
+class _Store(Protocol[Result]):
+    def get(self, inputs: tuple[str, ...]) -> Result | None: ...
+
+    def put(self, inputs: tuple[str, ...], result: Result) -> None: ...
+
+
+def _map(store: _Store[Result], function: Callable[[Any], Result], jobs: Sequence[tuple[tuple[str, ...], Argument]],
+         progress: Callable[[int, int], None] = lambda done, total: None, min_items_per_worker: int = MIN_ITEMS_PER_WORKER,
+         prepare: Callable[[Argument], Any] | None = None) -> list[Result]:
+    with _collector_paused():
+        results = [store.get(inputs) for inputs, _ in jobs]
+    missing = [i for i, result in enumerate(results) if result is None]
+    arguments = [jobs[i][1] if prepare is None else prepare(jobs[i][1]) for i in missing]
+    for done, (i, result) in enumerate(zip(missing, parallel_map(function, arguments, min_items_per_worker)), 1):
+        store.put(jobs[i][0], result)
+        results[i] = result
+        progress(done, len(missing))
+    return results
+
+
+def remove_unowned(folder: Path, owned: Collection[Path]) -> None:
+    """Delete what else is in the cache folder: what an earlier version of the generator stored otherwise."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if Path(entry.path) not in owned and not entry.name.endswith(".tmp"):  # .tmp: a concurrent build's write
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                with suppress(OSError):
+                    os.unlink(entry.path)
 
 
 @contextmanager

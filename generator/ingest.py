@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
-from generator.cache import FileHashes, ResultCache
+from generator.cache import FileHashes, PackedResults
 from generator.clean import CleanText, UndecodableText, clean_article_text, decode, normalize_newlines, visible_text
 from generator.problems import DigestError, Problem
 from generator.yamlfile import YamlMapping, parse_yaml, read_yaml
@@ -92,7 +92,7 @@ class FrontMatter(BaseModel):
         return value.strip()
 
 
-def ingest(content_dir: Path, outlets: Mapping[str, object], cache: ResultCache[FileReading] | None = None,
+def ingest(content_dir: Path, outlets: Mapping[str, object], cache: PackedResults[FileReading] | None = None,
            hashes: FileHashes | None = None) -> IngestResult:
     """Read all articles; raise DigestError listing every error found in any file.
     With a cache, a file read before with the same bytes (and sidecar) is not parsed again;

@@ -98,6 +98,10 @@ def test_an_edited_article_rescores_the_pairs_of_its_month_only(project, monkeyp
 
 
 def entries(project, kind: str) -> set[str]:
+    """The names of a kind of cached result: files of a folder, or keys of a packed file and its additions."""
+    if kind == "articles":
+        packs = [project / CACHE_DIR / name for name in ("articles.pickle", "articles.added.pickle")]
+        return {name for pack in packs if pack.exists() for name in pickle.loads(pack.read_bytes())}
     return {path.name for path in (project / CACHE_DIR / kind).rglob("*.pickle")}
 
 
@@ -281,3 +285,38 @@ def test_packed_results_write_an_edit_to_a_small_file_until_changes_pass_a_tenth
     last = PackedResults(path, "code")
     assert last.get(("article 3 edited",)) == "record 3 edited" and last.get(("article 3",)) is None
     assert PackedResults(path, "other code").get(("article 50",)) is None
+
+
+def test_a_build_that_fails_on_a_bad_file_keeps_the_other_files_readings(project, monkeypatch):
+    import pytest
+
+    import generator.ingest
+    from generator.build import build
+    from generator.problems import DigestError
+
+    broken = project / "content" / "broken.md"
+    broken.write_text("---\ntitle: لقاء\n\nنص بلا نهاية للبيانات.\n", encoding="utf-8")
+    with pytest.raises(DigestError, match="front matter is not closed"):
+        build(project / "site_config.yml", project / "site")
+    broken.write_text("---\ntitle: لقاء في دمشق\n---\n\nالتقى الوفدان في دمشق اليوم.\n", encoding="utf-8")
+    parsed = []
+    read_article = generator.ingest.read_article
+    monkeypatch.setattr(generator.ingest, "read_article", lambda path, outlets: parsed.append(path.name) or read_article(path, outlets))
+    build(project / "site_config.yml", project / "site")
+    assert parsed == ["broken.md"]
+
+
+def test_a_build_removes_what_an_earlier_version_left_in_the_cache(project):
+    from generator.build import build
+
+    build(project / "site_config.yml", project / "site")
+    cache = project / CACHE_DIR
+    (cache / "articles" / "ab").mkdir(parents=True)
+    (cache / "articles" / "ab" / "abcd.pickle").write_bytes(b"one file per article, as before")
+    (cache / "old-kind.pickle").write_bytes(b"x")
+    kept = sorted(path.name for path in cache.iterdir())
+    seed = project / "content" / "003_163b4c5298a4b073.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن اللقاء المقبل لم يحدد موعده.\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    assert not (cache / "articles").exists() and not (cache / "old-kind.pickle").exists()
+    assert {"analysis", "comparison", "articles.pickle"} <= set(kept) - {"articles", "old-kind.pickle"} <= {p.name for p in cache.iterdir()}
