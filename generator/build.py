@@ -92,8 +92,9 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class Caches:
-    """What earlier builds computed, in `.digest-cache/` (one folder per kind of result, keyed by
-    what each result is made from, code included). Deleting it only makes the next build slower."""
+    """What earlier builds computed, in `.digest-cache/` (a folder, or for what every build reads of
+    every article or event a packed file, per kind of result, keyed by what each result is made
+    from, code included). Deleting it only makes the next build slower."""
 
     articles: PackedResults[FileReading]  # every build reads them all: one file, not 10,000
     analyses: ResultCache[ArticleAnalysis]
