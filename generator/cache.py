@@ -181,7 +181,7 @@ class ResultCache(Generic[Result]):
         entry counts as used, read or not (see prune)."""
         keys_now = [key for key in jobs if key in now]
         results = dict(zip(keys_now, self.map(function, [jobs[key] for key in keys_now], progress, prepare=prepare)))
-        self._used.update(self._name(inputs) for inputs, _ in jobs.values())
+        self._used.update(self._name(inputs) for key, (inputs, _) in jobs.items() if key not in now)  # map marked the others
         return LazyResults(self, function if prepare is None else lambda argument: function(prepare(argument)), jobs, results)
 
     def get(self, inputs: tuple[str, ...]) -> Result | None:
