@@ -284,6 +284,8 @@ class PackedResults(Generic[Result]):
         added = {name: result for name, result in self._seen.items() if name not in self._main}
         unused = len(self._main) - (len(self._seen) - len(added))
         if (len(added) + unused) * self.SHARE_BEFORE_REWRITE > len(self._seen):
+            if not self._main and self._added.keys() == self._seen.keys() and _renamed(self.added_path, self.path):
+                return  # a first build: what map kept as additions is the whole file, already written
             _write_pickle(self.path, self._seen)
             with suppress(OSError):
                 os.unlink(self.added_path)  # after the main file: killed between, both hold good results
@@ -348,6 +350,14 @@ def _folders(folder: Path) -> list[str]:
         return [entry.path for entry in os.scandir(folder) if entry.is_dir()]
     except OSError:
         return []
+
+
+def _renamed(source: Path, target: Path) -> bool:
+    try:
+        os.replace(source, target)
+        return True
+    except OSError:
+        return False
 
 
 def _read_dict(path: Path) -> dict:

@@ -320,3 +320,17 @@ def test_a_build_removes_what_an_earlier_version_left_in_the_cache(project):
     build(project / "site_config.yml", project / "site")
     assert not (cache / "articles").exists() and not (cache / "old-kind.pickle").exists()
     assert {"analysis", "comparison", "articles.pickle"} <= set(kept) - {"articles", "old-kind.pickle"} <= {p.name for p in cache.iterdir()}
+
+
+def test_a_first_build_writes_the_packed_readings_once(project, monkeypatch):
+    import generator.cache
+    from generator.build import build
+
+    written = []
+    write_pickle = generator.cache._write_pickle
+    monkeypatch.setattr(generator.cache, "_write_pickle", lambda path, value: written.append(Path(path).name) or write_pickle(path, value))
+    build(project / "site_config.yml", project / "site")
+    assert written.count("articles.added.pickle") == 1 and "articles.pickle" not in written
+    cache = project / CACHE_DIR
+    assert (cache / "articles.pickle").exists() and not (cache / "articles.added.pickle").exists()
+    assert len(entries(project, "articles")) == 2
