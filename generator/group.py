@@ -34,7 +34,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from generator.analyze.normalize import normalize_for_matching, normalize_word
-from generator.analyze.places import places_in, with_countries
+from generator.analyze.places import country_of_capital, places_in, with_countries
 from generator.analyze.tfidf import sublinear_tfidf
 from generator.cache import fingerprint
 
@@ -70,6 +70,11 @@ class GroupingSettings:
 # (L2, C=1): `python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --fit`.
 _WEIGHTS = np.array([1.63, 7.00, -4.89, 2.36, -0.92, 0.40, -3.37, 3.08])
 _BIAS = 0.27
+_NAME_CONFLICT = 6  # the column of name_conflict
+# Two groups never merge when more than this share of the pairs across them name different
+# places or names in their headlines (congratulations to Jamaica / to Niger): averaged with the
+# other features, such a conflict is outweighed by everything else the templates share.
+_CONFLICT_SHARE = 0.25
 
 _NGRAM_SIZES = (3, 4, 5)
 # Only the start of the body for the n-gram vectors: news tails drift into background
@@ -142,6 +147,7 @@ class PairScores:
     left: tuple[str, ...]  # article ids; left[k] comes before right[k] in canonical order
     right: tuple[str, ...]
     scores: np.ndarray  # probability that the pair reports one happening
+    conflicts: np.ndarray  # True where each headline names what the other article never mentions
 
 
 Job = TypeVar("Job")
@@ -169,15 +175,15 @@ def group_articles(
         return []
     blocks = _weeks(articles, settings.window_days)
     scored = map_blocks(score_pairs, [(block.inputs(), block) for block in blocks])
-    pairs, scores = _all_pairs(articles, scored)
-    clusters = _cluster(articles, pairs, scores, settings, map_components)
+    pairs, scores, conflicts = _all_pairs(articles, scored)
+    clusters = _cluster(articles, pairs, scores, conflicts, settings, map_components)
     return _events(articles, clusters)
 
 
 def score_pairs(block: WeekOfPairs) -> PairScores:
     """The candidate pairs a block owns, each with its probability of one happening."""
     left, right, features = pair_features(block)
-    return PairScores(left, right, 1.0 / (1.0 + np.exp(-(features @ _WEIGHTS + _BIAS))))
+    return PairScores(left, right, 1.0 / (1.0 + np.exp(-(features @ _WEIGHTS + _BIAS))), features[:, _NAME_CONFLICT] > 0.5)
 
 
 def pair_features(block: WeekOfPairs) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
@@ -222,16 +228,17 @@ def _scored_text(article: GroupingInput) -> str:
                        article.body[:_BODY_CHARS], *sorted(article.entities))
 
 
-def _all_pairs(articles: Sequence[GroupingInput], scored: Sequence[PairScores]) -> tuple[np.ndarray, np.ndarray]:
-    """Every block's pairs as positions in `articles` (an array of rows (i, j), sorted), and their scores."""
+def _all_pairs(articles: Sequence[GroupingInput], scored: Sequence[PairScores]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every block's pairs as positions in `articles` (an array of rows (i, j), sorted), their scores and conflicts."""
     position = {article.article_id: index for index, article in enumerate(articles)}
     def positions(ids: tuple[str, ...]) -> np.ndarray:
         return np.fromiter(map(position.__getitem__, ids), dtype=np.int64, count=len(ids))
     left = np.concatenate([positions(block.left) for block in scored] or [np.zeros(0, np.int64)])
     right = np.concatenate([positions(block.right) for block in scored] or [np.zeros(0, np.int64)])
     scores = np.concatenate([block.scores for block in scored] or [np.zeros(0)])
+    conflicts = np.concatenate([block.conflicts for block in scored] or [np.zeros(0, bool)])
     order = np.lexsort((right, left))
-    return np.column_stack((left[order], right[order])), scores[order]
+    return np.column_stack((left[order], right[order])), scores[order], conflicts[order]
 
 
 def _day(article: GroupingInput) -> int | None:
@@ -324,7 +331,8 @@ class _ArticleText:
 
     def names_unknown_to(self, other: _ArticleText) -> bool:
         """Whether this headline names a place or a quoted name that the other article never mentions."""
-        return bool(self.title_places - other.places) or any(not name <= other.all_stems for name in self.title_names)
+        return any(place not in other.places and country_of_capital(place) not in other.places
+                   for place in self.title_places) or any(not name <= other.all_stems for name in self.title_names)
 
 
 def _quoted_names(normalized_title: str) -> tuple[frozenset[str], ...]:
@@ -648,6 +656,7 @@ class _Component:
     left: np.ndarray  # the pairs, as positions in clusters, in canonical order
     right: np.ndarray
     scores: np.ndarray
+    conflicts: np.ndarray
     settings: GroupingSettings
 
     def inputs(self, articles: Sequence[GroupingInput]) -> tuple[str, ...]:
@@ -655,13 +664,14 @@ class _Component:
         clusters = (f"{c.first_day} {c.last_day} {c.pinned!r} " + " ".join(articles[m].article_id for m in c.members)
                     for c in self.clusters)
         return (repr(self.settings), *clusters, self.left.tobytes().hex(), self.right.tobytes().hex(),
-                self.scores.tobytes().hex())
+                self.scores.tobytes().hex(), self.conflicts.tobytes().hex())
 
 
 def _cluster(
     articles: Sequence[GroupingInput],
     pairs: np.ndarray,
     scores: np.ndarray,
+    conflicts: np.ndarray,
     settings: GroupingSettings,
     map_components: MapJobs = _one_by_one,
 ) -> list[list[int]]:
@@ -683,7 +693,7 @@ def _cluster(
     local = np.empty(len(initial), dtype=np.int64)
     local[by_component] = np.arange(len(initial)) - np.repeat(starts[:-1], sizes)
     inside = (component[left] == component[right]) & (left != right)
-    left, right, scores = left[inside], right[inside], scores[inside]
+    left, right, scores, conflicts = left[inside], right[inside], scores[inside], conflicts[inside]
     pair_order = np.argsort(component[left], kind="stable")
     pair_starts = np.searchsorted(component[left][pair_order], np.arange(len(sizes) + 1))
     components = []
@@ -691,7 +701,8 @@ def _cluster(
         members = by_component[starts[c] : starts[c + 1]]
         in_component = pair_order[pair_starts[c] : pair_starts[c + 1]]
         components.append(_Component(tuple(initial[i] for i in members.tolist()), local[left[in_component]],
-                                    local[right[in_component]], scores[in_component], settings))
+                                    local[right[in_component]], scores[in_component], conflicts[in_component],
+                                    settings))
     merged = map_components(_link_component, [(part.inputs(articles), part) for part in components])
     alone = [initial[i].members for i in np.flatnonzero(sizes[component] == 1).tolist()]
     return alone + [sorted(chain.from_iterable(part.clusters[i].members for i in group))
@@ -703,21 +714,24 @@ def _link_component(component: _Component) -> list[tuple[int, ...]]:
     component.clusters). Ties go to the clusters with the earliest first members."""
     clusters = dict(enumerate(component.clusters))
     groups = {index: (index,) for index in clusters}
-    # links[a][b]: sum of the scores of the compared pairs between clusters a and b.
-    links: dict[int, dict[int, float]] = defaultdict(dict)
-    for a, b, score in zip(component.left.tolist(), component.right.tolist(), component.scores.tolist()):
-        links[a][b] = links[a].get(b, 0.0) + score
-        links[b][a] = links[a][b]
+    # links[a][b]: the sums, over the compared pairs between clusters a and b, of their scores and
+    # of their conflicts.
+    links: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+    for a, b, score, conflict in zip(component.left.tolist(), component.right.tolist(), component.scores.tolist(),
+                                     component.conflicts.tolist()):
+        total, conflicts = links[a].get(b, (0.0, 0))
+        links[a][b] = links[b][a] = (total + score, conflicts + conflict)
     threshold, window_days = component.settings.similarity_threshold, component.settings.window_days
     heap: list[tuple[float, int, int, int, int]] = []
 
     def consider(a: int, b: int) -> None:
         ca, cb = clusters[a], clusters[b]
-        average = links[a][b] / (len(ca.members) * len(cb.members))
-        if average >= threshold and _compatible(ca, cb, window_days):
+        total, conflicts = links[a][b]
+        cross = len(ca.members) * len(cb.members)
+        if total / cross >= threshold and conflicts / cross <= _CONFLICT_SHARE and _compatible(ca, cb, window_days):
             # Ties broken by the clusters' first members, which do not depend on input order.
             first, second = sorted((ca.members[0], cb.members[0]))
-            heapq.heappush(heap, (-average, first, second, a, b))
+            heapq.heappush(heap, (-total / cross, first, second, a, b))
 
     for a in sorted(links):
         for b in sorted(links[a]):
@@ -730,14 +744,15 @@ def _link_component(component: _Component) -> list[tuple[int, ...]]:
             continue
         clusters[next_id] = clusters.pop(a).merged_with(clusters.pop(b))
         groups[next_id] = groups.pop(a) + groups.pop(b)
-        merged_links: dict[int, float] = defaultdict(float)
+        merged_links: dict[int, tuple[float, int]] = {}
         for old in (a, b):
-            for other, total in links.pop(old, {}).items():
+            for other, (total, conflicts) in links.pop(old, {}).items():
                 if other not in (a, b):
-                    merged_links[other] += total
+                    before = merged_links.get(other, (0.0, 0))
+                    merged_links[other] = (before[0] + total, before[1] + conflicts)
                     del links[other][old]
-        for other, total in sorted(merged_links.items()):
-            links[next_id][other] = links[other][next_id] = total
+        for other, sums in sorted(merged_links.items()):
+            links[next_id][other] = links[other][next_id] = sums
             consider(other, next_id)
         next_id += 1
     return [tuple(sorted(group)) for group in groups.values()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analyze.normalize import normalize_for_matching
-from generator.analyze.places import places_in, with_countries
+from generator.analyze.places import country_of_capital, places_in, with_countries
 
 
 def places(text: str) -> set[str]:
@@ -36,3 +36,11 @@ def test_a_city_brings_its_country() -> None:
     found = places_in(normalize_for_matching("آرسنال يفوز على تشلسي في لندن").split())
     assert with_countries(found) == norm("لندن", "بريطانيا")
     assert with_countries(places_in(normalize_for_matching("خادم الحرمين يصل إلى المغرب").split())) == norm("المغرب")
+
+
+def test_a_capital_stands_for_its_country() -> None:
+    [washington] = places("واشنطن تطمئن دول الخليج بخطوات عملية عسكرية")
+    [tehran] = places("كيري: ملتزمون باستقرار الخليج وطهران تدعم الإرهاب")
+    assert (country_of_capital(washington), country_of_capital(tehran)) == (*norm("أميركا"), *norm("إيران"))
+    [taif] = places("66 مركزاً انتخابياً في الطائف")
+    assert country_of_capital(taif) is None  # a town is itself: election centres in Taif are not in Riyadh

@@ -220,6 +220,17 @@ _CITIES = {
     "الكونغو": "كينشاسا",
 }
 
+# Capitals, which news uses for their governments ("Washington reassures the Gulf"): a
+# headline naming one speaks of a country that a report may name instead.
+_CAPITALS = """
+    الرياض دمشق بيروت طرابلس القاهرة بغداد صنعاء الدوحة أبوظبي أبو_ظبي المنامة مسقط طهران أنقرة
+    تل_أبيب الرباط الخرطوم مقديشو نواكشوط واشنطن أوتاوا مكسيكو برازيليا بوينس_آيرس بوغوتا كاراكاس
+    هافانا لندن باريس برلين روما مدريد لشبونة أمستردام بروكسل برن فيينا ستوكهولم أوسلو كوبنهاغن
+    هلسنكي وارسو أثينا نيقوسيا بوخارست بودابست بلغراد سراييفو موسكو كييف باكو يريفان تبليسي طشقند
+    كابول إسلام_آباد نيودلهي دكا بكين طوكيو سيول جاكرتا كوالالمبور مانيلا بانكوك هانوي كانبيرا
+    أبوجا نيامي نجامينا داكار أديس_أبابا أسمرة نيروبي كمبالا بريتوريا كينشاسا
+"""
+
 _PARTICLES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 # Endings of an adjective of nationality: يمني، اليمنية، اليمنيون، اليمنيين، اليمنيان.
 _ADJECTIVE_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين")
@@ -341,3 +352,13 @@ def places_in(words: Sequence[str]) -> frozenset[str]:
 def with_countries(places: frozenset[str]) -> frozenset[str]:
     """The places and the countries they are in: a text about لندن mentions بريطانيا."""
     return places | {_PARENTS[p] for p in places if p in _PARENTS}
+
+
+_CAPITAL_COUNTRIES = MappingProxyType({
+    place: _PARENTS[place] for place in (" ".join(_key(city)) for city in _CAPITALS.split())
+})
+
+
+def country_of_capital(place: str) -> str | None:
+    """The country whose capital a place is (واشنطن → أميركا), None for other places."""
+    return _CAPITAL_COUNTRIES.get(place)
