@@ -28,7 +28,7 @@ from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
 from generator.output import SiteWriter
-from generator.search import INDEX_FOLDER, UNDATED, SearchIndexing, newest_first, shard_of
+from generator.search import INDEX_FOLDER, UNDATED, SearchIndexing, Shards, month_of, newest_first
 from generator.translate import Translation, TranslationResult
 
 LANGUAGES = ("ar", "en")
@@ -193,10 +193,10 @@ Listed = TypeVar("Listed")
 
 
 def _by_month(items: Sequence[Listed], published: Callable[[Listed], date | None]) -> dict[str, list[Listed]]:
-    """Items (in their order) by month of publication, named as search shards are; newest month first."""
+    """Items (in their order) by month of publication (2025-07, or UNDATED); newest month first."""
     months: dict[str, list[Listed]] = {}
     for item in items:
-        months.setdefault(shard_of(published(item)), []).append(item)
+        months.setdefault(month_of(published(item)), []).append(item)
     return {month: months[month] for month in newest_first(set(months))}
 
 
@@ -233,20 +233,21 @@ def _page_key(site_key: str, template: str, path: str, depends_on: Iterable[str]
 
 
 def _searched_pages(events: Sequence[EventPage]) -> dict[str, str]:
-    """The pages Pagefind indexes (path within a language) and the shard of each: its month."""
+    """The pages Pagefind indexes (path within a language) and the shard of each (see Shards)."""
+    shards = Shards.of(report.article.published for event in events for report in event.reports)
     searched = {}
     for event in events:
-        searched[f"events/{event.slug}.html"] = shard_of(event.published)
+        searched[f"events/{event.slug}.html"] = shards.of_date(event.published)
         for report in event.reports:
-            searched[f"articles/{report.article.id}.html"] = shard_of(report.article.published)
+            searched[f"articles/{report.article.id}.html"] = shards.of_date(report.article.published)
     return searched
 
 
 class _SearchIndexes:
     """Pagefind reads every page it indexes: a shard none of whose pages changed is kept, and one
     that changed is indexed as soon as its last page is written, beside the rendering. A shard
-    holds one language's pages of one month: an edited article remakes two shards, one per core,
-    and a search page merges only its own language's."""
+    holds one language's pages of one month (or of the newest week): an edited article remakes two
+    shards, one per core, and a search page merges only its own language's."""
 
     def __init__(self, writer: SiteWriter, searched: Mapping[str, str]):
         self.writer = writer

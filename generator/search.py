@@ -7,7 +7,8 @@ where the search page merges those of its language (Pagefind's mergeIndex).
 
 One index per month rather than one for the site: Pagefind reads every page it
 indexes, and a rebuild after today's articles must not read a year of them
-again. A shard whose pages did not change is kept from the previous build.
+again (nor a month: see Shards). A shard whose pages did not change is kept
+from the previous build.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,9 +31,32 @@ INDEX_FOLDER = "pagefind"
 UNDATED = "undated"
 
 
-def shard_of(published: date | None) -> str:
-    """The index a page of this publication date goes to."""
+def month_of(published: date | None) -> str:
+    """The month of a publication date as the archive names it (2025-07), or UNDATED."""
     return f"{published.year:04d}-{published.month:02d}" if published else UNDATED
+
+
+@dataclass(frozen=True)
+class Shards:
+    """Which index a page goes to: its month's, except the pages of the archive's newest week (within
+    its month), which have an index of their own. Today's articles then make Pagefind read a few days
+    of pages again, not a month of them (at 10k articles a year, 0.35 s instead of 1.8 s a language),
+    for one more index in a reader's search; the week joins its month's index when a newer week comes."""
+
+    newest_week: date | None  # the first day of that week in its month
+
+    @classmethod
+    def of(cls, dates: Iterable[date | None]) -> Shards:
+        newest = max((day for day in dates if day is not None), default=None)
+        if newest is None:
+            return cls(None)
+        return cls(max(newest - timedelta(days=newest.weekday()), newest.replace(day=1)))
+
+    def of_date(self, published: date | None) -> str:
+        """The index of a page of this publication date: 2025-07, the newest week's 2025-07-21, or UNDATED."""
+        if published is not None and self.newest_week is not None and published >= self.newest_week:
+            return self.newest_week.isoformat()
+        return month_of(published)
 
 
 def newest_first(shards: set[str]) -> list[str]:

@@ -49,7 +49,7 @@ def test_a_rebuild_of_unchanged_content_makes_nothing_again(two_events: Path):
     keyed = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
     assert first.summary.reused == 0
     assert again.summary.reused == len(keyed) > 20  # every page of both languages and the search index
-    indexes = {f"pagefind/{lang}/{month}" for lang in ("ar", "en") for month in ("2025-07", "2025-08", "undated")}
+    indexes = {f"pagefind/{lang}/{shard}" for lang in ("ar", "en") for shard in ("2025-07", "2025-08-01", "undated")}
     assert {*indexes, "en/events/ambassador-visit.html"} <= set(keyed)
     assert files(site) == before
     assert inodes(site)["en/events/ambassador-visit.html"] == before_inodes["en/events/ambassador-visit.html"]
@@ -74,10 +74,48 @@ def test_editing_one_article_remakes_its_event_and_the_lists_not_the_other_event
     remade_indexes = {"/".join(path.split("/")[1:3]) for path in remade if path.startswith("pagefind/")}
     kept_indexes = {"/".join(path.split("/")[1:3]) for path in after if path.startswith("pagefind/") and path not in remade}
     assert remade_indexes == {f"{lang}/{month}" for lang in ("ar", "en") for month in ("undated", "2025-07")}
-    assert kept_indexes == {"ar/2025-08", "en/2025-08"}
+    assert kept_indexes == {"ar/2025-08-01", "en/2025-08-01"}
 
     build(config, two_events / "from-nothing")
     assert files(site) == files(two_events / "from-nothing")
+
+
+def remade_indexes(before: dict[str, int], site: Path) -> set[str]:
+    after = inodes(site)
+    return {"/".join(path.split("/")[1:3]) for path in after if path.startswith("pagefind/") and after[path] != before.get(path)}
+
+
+def test_todays_articles_remake_the_search_index_of_the_newest_week_not_of_its_month(two_events: Path):
+    """The newest week (within its month) has indexes of its own: Pagefind reads again a few days of
+    pages, not a month of them; once a newer week comes, the week joins its month's indexes."""
+    config, site = two_events / "site_config.yml", two_events / "site"
+    (two_events / "content" / "earlier.md").write_text(
+        OTHER_EVENT.replace("2025-08-02", "2025-07-30").replace("ambassador-visit", "earlier-visit")
+        .replace("اليابان", "البرازيل"), encoding="utf-8")
+    build(config, site)
+    assert {p.name for p in (site / "pagefind" / "ar").iterdir()} == {"2025-07", "2025-08-01", "undated"}
+
+    before = inodes(site)
+    today = OTHER_EVENT.replace("ambassador-visit", "minister-visit").replace("اليابان", "الهند")
+    (two_events / "content" / "today.md").write_text(today, encoding="utf-8")  # Saturday 2 August, like the newest
+    build(config, site)
+    assert remade_indexes(before, site) == {"ar/2025-08-01", "en/2025-08-01"}
+
+    before = inodes(site)
+    (two_events / "content" / "monday.md").write_text(
+        today.replace("2025-08-02", "2025-08-04").replace("minister-visit", "monday-visit").replace("الهند", "كندا"),
+        encoding="utf-8")
+    build(config, site)
+    assert {p.name for p in (site / "pagefind" / "ar").iterdir()} == {"2025-07", "2025-08", "2025-08-04", "undated"}
+    assert remade_indexes(before, site) == {f"{lang}/{shard}" for lang in ("ar", "en") for shard in ("2025-08", "2025-08-04")}
+
+    before = inodes(site)
+    (two_events / "content" / "tuesday.md").write_text(
+        today.replace("2025-08-02", "2025-08-05").replace("minister-visit", "tuesday-visit").replace("الهند", "تشيلي"),
+        encoding="utf-8")
+    build(config, site)
+    assert remade_indexes(before, site) == {"ar/2025-08-04", "en/2025-08-04"}  # August's first days are kept
+    assert files(site) == files(build_from_nothing(two_events))
 
 
 def test_a_new_reviewed_translation_reaches_the_pages_that_show_the_text(two_events: Path):
