@@ -23,7 +23,7 @@ import generator
 from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.sentences import Sentence
 from generator.cache import code_fingerprint, files_fingerprint, fingerprint
-from generator.compare import Comparison
+from generator.compare import Comparison, SentenceRef
 from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
@@ -37,6 +37,7 @@ DIRECTION = {"ar": "rtl", "en": "ltr"}
 # link to one page per month (a year of news on one page is megabytes on a phone, and
 # remade by every build).
 NEWEST_LISTED = 30
+SHARED_SENTENCES_SHOWN = 4  # of a point several outlets report; the others are named and linked
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = TEMPLATES / "static"
 
@@ -385,6 +386,8 @@ class _PageRenderer:
             arabic_block=self.arabic_block,
             format_date=self.format_date,
             count=self.count,
+            in_report_order=in_report_order,
+            shared_sentences_shown=SHARED_SENTENCES_SHOWN,
             **context,
         )
 
@@ -437,6 +440,14 @@ class _PageRenderer:
 
     def format_date(self, day: date) -> str:
         return f"{day.day} {self.strings['months'][day.month - 1]} {day.year}"
+
+
+def in_report_order(refs: Iterable[SentenceRef], reports: Sequence[Report]) -> list[tuple[Report, SentenceRef]]:
+    """Sentences of an event's articles with the report of each, in the order the page shows the reports."""
+    by_article: dict[str, list[SentenceRef]] = {}
+    for ref in refs:
+        by_article.setdefault(ref.article_id, []).append(ref)
+    return [(report, ref) for report in reports for ref in by_article.get(report.article.id, ())]
 
 
 def plural_category(number: int, lang: str) -> str:

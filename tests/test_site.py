@@ -238,3 +238,23 @@ def test_link_previews_describe_each_page_with_its_lead(site):
         assert re.search(tag + r"\s+" + re.escape(lead), html) or f"<meta {tag} {lead}" in html, tag
     assert '<meta property="og:url" content="https://example.github.io/digest/ar/articles/000_be3b13007542e3b8.html">' in html
     assert '<meta name="twitter:card" content="summary">' in html
+
+
+def test_a_point_many_outlets_report_shows_four_of_their_sentences_and_names_the_others(project):
+    shared = "وأعلنت وزارة الخارجية أن الوزيرين اتفقا على تشكيل لجنة مشتركة لمتابعة ملف المياه في حوض اليرموك."
+    others = ["وقال مصدر مطلع إن اللقاء استمر ثلاث ساعات.", "وأشار المراسل إلى أن الوفدين وصلا صباحاً.",
+              "ولم يصدر بيان رسمي عن الجانب الآخر.", "وتحدثت مصادر عن جولة ثانية الشهر المقبل.",
+              "وذكرت الوكالة أن الاجتماع عقد في مقر السفارة.", "ورحبت أطراف إقليمية بنتائج اللقاء."]
+    for n, other in enumerate(others):
+        (project / "content" / f"copy-{n}.md").write_text(
+            f"---\ntitle: لجنة مشتركة لملف المياه ({n})\npublished: 2025-08-0{n + 1}\nevent: water-committee\n---\n"
+            f"{shared}\n\n{other}\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    for lang in ("ar", "en"):
+        html = (project / "site" / lang / "events" / "water-committee.html").read_text(encoding="utf-8")
+        point = html[html.index('class="point"'):]
+        point = point[:point.index("</ul>")]
+        assert "6 " in point[:point.index("</p>")]  # reported by 6 of 6
+        assert point.count("الوزيرين اتفقا على تشكيل لجنة مشتركة") == 4
+        more = point[point.index('class="point-more"'):]
+        assert more.count('class="more-outlet"') == 2 and more.count('class="sentence-ref"') == 2
