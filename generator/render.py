@@ -23,7 +23,7 @@ import generator
 from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.sentences import Sentence
 from generator.cache import code_fingerprint, files_fingerprint, fingerprint
-from generator.compare import Comparison, SentenceRef
+from generator.compare import ClaimCell, Comparison, Evidence, SentenceRef
 from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
@@ -73,12 +73,51 @@ class Report:
         return list(grouped.values())
 
 
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True)
+class OutletColumn:
+    """The reports of one outlet in an event, which the comparison shows together: a reader compares
+    outlets, and an outlet that filed five reports would otherwise fill five columns of the claim
+    matrix with its name. Each report of an unidentified outlet is a column of its own."""
+
+    report: Report  # the outlet's first report, which names it
+    article_ids: tuple[str, ...]
+
+    def cell(self, cells: Mapping[str, ClaimCell]) -> ClaimCell:
+        """What the outlet says of a claim: it contradicts it if any of its reports does, else reports
+        it if any does; with the evidence of each."""
+        own = [cells[article_id] for article_id in self.article_ids]
+        stances = {cell.stance for cell in own}
+        stance = "contradicts" if "contradicts" in stances else "reports" if "reports" in stances else "silent"
+        return ClaimCell(stance, tuple(evidence for cell in own for evidence in cell.evidence))
+
+    def items(self, by_article: Mapping[str, Sequence[Item]]) -> list[tuple[str, Item]]:
+        """(article id, item) for the items of each of the outlet's reports."""
+        return [(article_id, item) for article_id in self.article_ids for item in by_article.get(article_id, ())]
+
+
 @dataclass(frozen=True)
 class EventPage:
     slug: str
     title: str  # Arabic, from the earliest report
     published: date | None
     reports: tuple[Report, ...]
+
+    @cached_property
+    def columns(self) -> tuple[OutletColumn, ...]:
+        """One per outlet, in the order of its first report."""
+        grouped: dict[str, list[Report]] = {}
+        for report in self.reports:
+            key = f"outlet {report.article.outlet}" if report.outlet else f"article {report.article.id}"
+            grouped.setdefault(key, []).append(report)
+        return tuple(OutletColumn(reports[0], tuple(r.article.id for r in reports)) for reports in grouped.values())
+
+    def outlets_among(self, refs: Iterable[SentenceRef]) -> int:
+        """How many outlets the sentences come from."""
+        ids = {ref.article_id for ref in refs}
+        return sum(not ids.isdisjoint(column.article_ids) for column in self.columns)
 
 
 def texts_to_translate(events: Sequence[EventPage]) -> list[str]:
@@ -387,6 +426,7 @@ class _PageRenderer:
             format_date=self.format_date,
             count=self.count,
             in_report_order=in_report_order,
+            by_phrase=by_phrase,
             shared_sentences_shown=SHARED_SENTENCES_SHOWN,
             **context,
         )
@@ -440,6 +480,15 @@ class _PageRenderer:
 
     def format_date(self, day: date) -> str:
         return f"{day.day} {self.strings['months'][day.month - 1]} {day.year}"
+
+
+def by_phrase(evidence: Iterable[Evidence]) -> list[tuple[str, list[SentenceRef]]]:
+    """Evidence of a claim matrix cell, the sentences that word the claim alike together: an outlet's
+    several reports often repeat one sentence."""
+    grouped: dict[str, list[SentenceRef]] = {}
+    for item in evidence:
+        grouped.setdefault(item.phrase, []).append(item.ref)
+    return list(grouped.items())
 
 
 def in_report_order(refs: Iterable[SentenceRef], reports: Sequence[Report]) -> list[tuple[Report, SentenceRef]]:

@@ -412,3 +412,26 @@ def test_a_big_event_shows_its_twenty_most_telling_claims_and_says_how_many_more
     assert arabic.count('<th scope="row">') == english.count('<th scope="row">') == 20  # one per city: 23 contradictions
     assert "3 more claims, taken up by fewer outlets, are not shown here." in english
     assert "3 روايات أخرى لم تُعرض هنا" in arabic
+
+
+def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_words_that_differ(project: Path):
+    from generator.build import build
+
+    reports = {"tv-morning": ("syria-tv", 12, ""), "tv-evening": ("syria-tv", 12, "وتواصل فرق الإسعاف عملها في الأحياء الشرقية."),
+               "ikhbariya": ("al-ikhbariya", 30, "")}
+    for name, (outlet, injured, more) in reports.items():
+        (project / "content" / f"{name}.md").write_text(
+            f"---\ntitle: حصيلة القصف على حلب ({name})\noutlet: {outlet}\npublished: 2025-08-02\nevent: aleppo-toll\n---\n"
+            f"وقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {injured} شخصا بعد القصف.\n\n{more}\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    english = (project / "site/en/events/aleppo-toll.html").read_text(encoding="utf-8")
+    arabic = (project / "site/ar/events/aleppo-toll.html").read_text(encoding="utf-8")
+    assert "2 outlets · 3 articles" in english and "مصدران · 3 مقالات" in arabic
+    for html in (english, arabic):
+        matrix = html[html.index('class="claim-matrix"'):html.index("</table>")]
+        assert matrix.count('<th scope="col">') == 3  # the claim and two outlets
+        claim = matrix[matrix.index('<th scope="row">'):matrix.index("</th>", matrix.index('<th scope="row">'))]
+        tv, ikhbariya = sorted(matrix.split('<td class="')[1:], key=lambda cell: "syria-tv" not in cell and "tv-" not in cell)
+        assert tv.count('class="sentence-ref"') == 2 and tv.count("شخصا") == (0 if "12 شخصا" in claim else 1)
+        assert ikhbariya.count('class="sentence-ref"') == 1 and ikhbariya.count("شخصا") == (0 if "30 شخصا" in claim else 1)
+        assert {tv.split('"')[0], ikhbariya.split('"')[0]} == {"stance-reports", "stance-contradicts"}
