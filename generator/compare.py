@@ -178,12 +178,17 @@ def compare_event(
     aligned = _aligned_pairs(sentences, similarity)
     rows = _claim_rows(ids, sentences, similarity, aligned)
     opposed = _opposed_pairs(rows, sentences)
-    shared = _shared_points(sentences, similarity, aligned, opposed)
+    points = _shared_points(sentences, similarity, aligned, opposed)
+    # A point only one outlet's reports share (its morning and evening reports of one fact) is that
+    # outlet's own: the reader compares outlets.
+    outlet = {article_id: articles[article_id].outlet or f"article {article_id}" for article_id in ids}
+    shared = tuple(point for point in points if len({outlet[ref.article_id] for ref in point.refs}) > 1)
+    own = [point for point in points if point not in shared]
     shown = _most_telling(rows)
     return Comparison(
         event_slug=event.slug,
         shared=shared,
-        unique=_unique_points(ids, sentences, shared, opposed),
+        unique=_unique_points(ids, sentences, shared, own, opposed),
         contradictions=tuple(_contradiction(row) for row in shown if _contested(row)),
         claim_matrix=ClaimMatrix(ids, shown, len(rows) - len(shown)),
         terminology=choices,
@@ -697,9 +702,11 @@ def _shared_points(sentences: Sequence[_Sentence], similarity: np.ndarray, align
 
 
 def _unique_points(ids: Sequence[str], sentences: Sequence[_Sentence], shared: Sequence[SharedPoint],
-                   opposed: frozenset[tuple[int, int]]) -> Mapping[str, tuple[SentenceRef, ...]]:
-    """Summary sentences that no other article reports and that are not a side of a contradiction."""
+                   own: Sequence[SharedPoint], opposed: frozenset[tuple[int, int]]) -> Mapping[str, tuple[SentenceRef, ...]]:
+    """Summary sentences that no other outlet reports and that are not a side of a contradiction; of
+    a point several reports of one outlet share (own), its first report's sentence."""
     taken = {ref for point in shared for ref in point.refs} | {sentences[k].ref for pair in opposed for k in pair}
+    taken |= {ref for point in own for ref in point.refs[1:]}
     unique: dict[str, list[SentenceRef]] = {article_id: [] for article_id in ids}
     for s in sentences:
         if s.in_summary and s.ref not in taken:

@@ -417,12 +417,13 @@ def test_a_big_event_shows_its_twenty_most_telling_claims_and_says_how_many_more
 def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_words_that_differ(project: Path):
     from generator.build import build
 
-    reports = {"tv-morning": ("syria-tv", 12, ""), "tv-evening": ("syria-tv", 12, "وتواصل فرق الإسعاف عملها في الأحياء الشرقية."),
+    own = "وتواصل فرق الإسعاف عملها في الأحياء الشرقية من المدينة منذ ساعات الصباح."
+    reports = {"tv-morning": ("syria-tv", 12, own), "tv-evening": ("syria-tv", 12, own + "\n\nوأغلقت المدارس أبوابها في المدينة حتى إشعار آخر."),
                "ikhbariya": ("al-ikhbariya", 30, "")}
     for name, (outlet, injured, more) in reports.items():
         (project / "content" / f"{name}.md").write_text(
             f"---\ntitle: حصيلة القصف على حلب ({name})\noutlet: {outlet}\npublished: 2025-08-02\nevent: aleppo-toll\n---\n"
-            f"وقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {injured} شخصا بعد القصف.\n\n{more}\n", encoding="utf-8")
+            f"{more}\n\nوقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {injured} شخصا بعد القصف.\n", encoding="utf-8")
     build(project / "site_config.yml", project / "site")
     english = (project / "site/en/events/aleppo-toll.html").read_text(encoding="utf-8")
     arabic = (project / "site/ar/events/aleppo-toll.html").read_text(encoding="utf-8")
@@ -435,3 +436,7 @@ def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_wo
         assert tv.count('class="sentence-ref"') == 2 and tv.count("شخصا") == (0 if "12 شخصا" in claim else 1)
         assert ikhbariya.count('class="sentence-ref"') == 1 and ikhbariya.count("شخصا") == (0 if "30 شخصا" in claim else 1)
         assert {tv.split('"')[0], ikhbariya.split('"')[0]} == {"stance-reports", "stance-contradicts"}
+        # What both of Syria TV's reports say and al-Ikhbariya does not is Syria TV's own, said once.
+        shared = html[html.index('<h2 id="compare-shared"'):html.index('<h2 id="compare-unique"')]
+        unique = html[html.index('<h2 id="compare-unique"'):html.index('<h2 id="compare-claims"')]
+        assert "فرق الإسعاف" not in shared and unique.count("فرق الإسعاف") == 1

@@ -60,12 +60,14 @@ def translate_texts(texts: Iterable[str], config: SiteConfig, load: TranslatorLo
     """Translations of texts; use_model=False only looks up what is already known. known keeps what
     the last build looked up, so that the texts of unchanged articles are not looked up again."""
     settings = config.translation
-    sources = sorted({text.strip() for text in texts if text and text.strip()})
+    sources = {stripped for text in texts if text and (stripped := text.strip())}
     model = find_model(settings.source_language, settings.target_language) if use_model else None
     model_id = model.model_id if model else None
     digests = dict(zip(sources, map(_digest, sources)))
     found = _looked_up(digests, config, model_id, known)
-    missing = [source for source in sources if found[digests[source]] is None]
+    # Sorted, so that the model sees the same batches in every run; only what is missing (at 10k
+    # articles, sorting all 133,000 texts took a fifth of a second of every build).
+    missing = sorted(source for source, digest in digests.items() if found[digest] is None)
 
     translated_now = 0
     if missing and model:
