@@ -193,7 +193,7 @@ def compare_event(
         claim_matrix=ClaimMatrix(ids, shown, len(rows) - len(shown)),
         terminology=choices,
         cited_sources=sources,
-        confirmed_quotes=_confirmed_quotes(ids, analyses),
+        confirmed_quotes=_confirmed_quotes(ids, analyses, outlet),
     )
 
 
@@ -1287,8 +1287,10 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(w.removeprefix("ال") for w in normalize_for_matching(name).split())
 
 
-def _confirmed_quotes(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]) -> tuple[ConfirmedQuote, ...]:
-    """Quotes with a named speaker that another article prints too, grouped one per article."""
+def _confirmed_quotes(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis],
+                      outlet: Mapping[str, str]) -> tuple[ConfirmedQuote, ...]:
+    """Quotes with a named speaker that another outlet prints too, grouped one per article (an outlet
+    that prints a quote in two reports does not confirm it)."""
     groups: list[list[tuple[int, str, Quote]]] = []  # (article position, speaker, quote)
     for position, article_id in enumerate(ids):
         for quote in analyses[article_id].quotes:
@@ -1305,5 +1307,5 @@ def _confirmed_quotes(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis
             max((speaker for _, speaker, _ in group), key=len),
             tuple(SentenceRef(ids[p], quote.sentence_index, quote.text) for p, _, quote in group),
         )
-        for group in groups if len(group) > 1
+        for group in groups if len({outlet[ids[p]] for p, _, _ in group}) > 1
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from html.parser import HTMLParser
 from itertools import combinations
 from pathlib import Path
@@ -160,6 +161,18 @@ def test_a_third_outlet_printing_barracks_words_confirms_the_quote(config: SiteC
     assert [(ref.article_id, ref.sentence_index) for ref in confirmed.refs] == [(A, 2), ("third", 1)]
     assert confirmed.refs[0].text == "اجتمعت هذا المساء مع مسؤولين سوريين ومسؤولين إسرائيليين في باريس"
     assert comparison.claim_matrix.rows[0].cells["third"].stance == "silent"
+
+
+@pytest.mark.parametrize("second_outlet, confirmed", [("syria-tv", False), ("al-ikhbariya", True)])
+def test_a_quote_is_confirmed_by_another_outlet_not_by_the_same_outlets_second_report(config: SiteConfig, second_outlet,
+                                                                                      confirmed):
+    body = ("وكتب المبعوث الأميركي إلى سوريا توم براك على منصة إكس: “اجتمعت هذا المساء مع مسؤولين سوريين ومسؤولين "
+            "إسرائيليين في باريس”.\n\n")
+    articles = {"first": replace(article("first", "براك في باريس", body + "وقال إن اللقاء كان مثمرا."), outlet="syria-tv"),
+                "second": replace(article("second", "لقاء باريس", body + "ولم يذكر تفاصيل أخرى."), outlet=second_outlet)}
+    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
+    comparison = compare_event(EventGroup("two", tuple(articles)), articles, analyses, config.terminology)
+    assert len(comparison.confirmed_quotes) == int(confirmed)
 
 
 def test_the_seeds_alone_confirm_no_quote(seed_comparison: Comparison):
