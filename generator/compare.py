@@ -102,6 +102,7 @@ class Contradiction:
     topic: ClaimTopic
     claims: tuple[SentenceRef, ...]  # one statement per article taking a side, in event order
     kind: ContradictionKind
+    against: tuple[str, ...]  # the articles whose statement contradicts the first one's
 
 
 @dataclass(frozen=True)
@@ -771,7 +772,8 @@ def _contested(row: ClaimRow) -> bool:
 
 def _contradiction(row: ClaimRow) -> Contradiction:
     claims = tuple(cell.evidence[0].ref for cell in row.cells.values() if cell.evidence)
-    return Contradiction(row.topic, claims, row.kind)
+    against = tuple(article_id for article_id, cell in row.cells.items() if cell.stance == "contradicts")
+    return Contradiction(row.topic, claims, row.kind, against)
 
 
 def _opposed_pairs(rows: Sequence[ClaimRow], sentences: Sequence[_Sentence]) -> frozenset[tuple[int, int]]:

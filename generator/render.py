@@ -23,7 +23,7 @@ import generator
 from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.sentences import Sentence
 from generator.cache import code_fingerprint, files_fingerprint, fingerprint
-from generator.compare import ClaimCell, Comparison, Evidence, SentenceRef
+from generator.compare import ClaimCell, Comparison, Contradiction, Evidence, SentenceRef
 from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
@@ -38,6 +38,7 @@ DIRECTION = {"ar": "rtl", "en": "ltr"}
 # remade by every build).
 NEWEST_LISTED = 30
 SHARED_SENTENCES_SHOWN = 4  # of a point several outlets report; the others are named and linked
+SIDE_SENTENCES_SHOWN = 2  # of each side of a contradiction
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = TEMPLATES / "static"
 
@@ -427,6 +428,8 @@ class _PageRenderer:
             count=self.count,
             in_report_order=in_report_order,
             by_phrase=by_phrase,
+            sides=sides,
+            side_sentences_shown=SIDE_SENTENCES_SHOWN,
             shared_sentences_shown=SHARED_SENTENCES_SHOWN,
             **context,
         )
@@ -489,6 +492,13 @@ def by_phrase(evidence: Iterable[Evidence]) -> list[tuple[str, list[SentenceRef]
     for item in evidence:
         grouped.setdefault(item.phrase, []).append(item.ref)
     return list(grouped.items())
+
+
+def sides(contradiction: Contradiction, reports: Sequence[Report]) -> list[list[tuple[Report, SentenceRef]]]:
+    """The statements of a contradiction, those of the first article's side, then those against it."""
+    against = set(contradiction.against)
+    ordered = in_report_order(contradiction.claims, reports)
+    return [[(report, ref) for report, ref in ordered if (ref.article_id in against) == contradicts] for contradicts in (False, True)]
 
 
 def in_report_order(refs: Iterable[SentenceRef], reports: Sequence[Report]) -> list[tuple[Report, SentenceRef]]:

@@ -258,3 +258,21 @@ def test_a_point_many_outlets_report_shows_four_of_their_sentences_and_names_the
         assert point.count("الوزيرين اتفقا على تشكيل لجنة مشتركة") == 4
         more = point[point.index('class="point-more"'):]
         assert more.count('class="more-outlet"') == 2 and more.count('class="sentence-ref"') == 2
+
+
+def test_a_contradiction_shows_two_statements_of_each_side_and_names_the_other_outlets(project):
+    tolls = [12, 12, 12, 12, 30, 30]
+    for n, toll in enumerate(tolls):
+        (project / "content" / f"toll-{n}.md").write_text(
+            f"---\ntitle: حصيلة القصف على حلب ({n})\npublished: 2025-08-02\nevent: aleppo-toll\n---\n"
+            f"وقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {toll} شخصا بعد القصف.\n\n"
+            f"وأفاد مراسلنا بأن الفرق تعمل في الحي رقم {n + 1}.\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    for lang in ("ar", "en"):
+        html = (project / "site" / lang / "events" / "aleppo-toll.html").read_text(encoding="utf-8")
+        block = html[html.index('class="contradiction"'):]
+        block = block[:block.index("</div>")]
+        first, second = block.split('class="side-stance"')[1:]
+        assert first.count("12 شخصا") == 2 and "30 شخصا" not in first
+        assert first.count('class="more-outlet"') == 2  # the other two reports of 12, named and linked
+        assert second.count("30 شخصا") == 2 and 'class="point-more"' not in second
