@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 import generator
 from generator.analyze.analysis import ArticleAnalysis
+from generator.analyze.entities import CitedSource
 from generator.analyze.sentences import Sentence
 from generator.cache import code_fingerprint, files_fingerprint, fingerprint
 from generator.compare import ClaimCell, Comparison, Contradiction, Evidence, SentenceRef
@@ -97,6 +98,13 @@ class OutletColumn:
     def items(self, by_article: Mapping[str, Sequence[Item]]) -> list[tuple[str, Item]]:
         """(article id, item) for the items of each of the outlet's reports."""
         return [(article_id, item) for article_id in self.article_ids for item in by_article.get(article_id, ())]
+
+    def sources(self, cited: Mapping[str, Sequence[CitedSource]]) -> list[tuple[CitedSource, list[tuple[str, int]]]]:
+        """The sources the outlet cites, each once, with where its reports cite it (article id, sentence index)."""
+        places: dict[tuple[str, str], tuple[CitedSource, list[tuple[str, int]]]] = {}
+        for article_id, source in self.items(cited):
+            places.setdefault((source.name, source.kind), (source, []))[1].append((article_id, source.sentence_index))
+        return list(places.values())
 
 
 @dataclass(frozen=True)
