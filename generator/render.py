@@ -90,6 +90,8 @@ class OutletColumn:
     def cell(self, cells: Mapping[str, ClaimCell]) -> ClaimCell:
         """What the outlet says of a claim: it contradicts it if any of its reports does, else reports
         it if any does; with the evidence of each."""
+        if len(self.article_ids) == 1:  # most outlets
+            return cells[self.article_ids[0]]
         own = [cells[article_id] for article_id in self.article_ids]
         stances = {cell.stance for cell in own}
         stance = "contradicts" if "contradicts" in stances else "reports" if "reports" in stances else "silent"
