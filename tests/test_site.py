@@ -223,6 +223,7 @@ def test_search_index_covers_both_languages_one_index_per_language_and_month(sit
     for lang, other in (("ar", "en"), ("en", "ar")):
         for shard in (site / "pagefind" / lang).iterdir():
             assert list(shard.glob(f"pagefind.{lang}_*.pf_meta")) and not list(shard.glob(f"pagefind.{other}_*"))
+            assert not list(shard.glob("pagefind-*component-ui*")) and not (shard / "pagefind-highlight.js").exists()
         search_page = (site / lang / "search.html").read_text(encoding="utf-8")
         assert f'["{lang}/2025-07-21", "{lang}/undated"]' in search_page
         assert f"pagefind/{lang}/2025-07-21/pagefind-ui.js" in search_page
