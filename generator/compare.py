@@ -182,7 +182,7 @@ def compare_event(
     points = _shared_points(sentences, similarity, aligned, opposed)
     # A point only one outlet's reports share (its morning and evening reports of one fact) is that
     # outlet's own: the reader compares outlets.
-    outlet = {article_id: articles[article_id].outlet or f"article {article_id}" for article_id in ids}
+    outlet = {article_id: articles[article_id].compared_as for article_id in ids}
     shared = tuple(point for point in points if len({outlet[ref.article_id] for ref in point.refs}) > 1)
     own = [point for point in points if point not in shared]
     shown = _most_telling(rows)

@@ -55,6 +55,12 @@ class Article:
     removed: tuple[str, ...]  # boilerplate taken out of the text
     content_hash: str  # of the file bytes and its metadata: the cache key for per-article work
 
+    @property
+    def compared_as(self) -> str:
+        """Whom the article speaks for when an event's outlets are compared: its outlet, or, when that
+        is not identified, the article alone."""
+        return f"outlet {self.outlet}" if self.outlet else f"article {self.id}"
+
 
 @dataclass(frozen=True)
 class IngestResult:

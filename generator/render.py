@@ -121,8 +121,7 @@ class EventPage:
         """One per outlet, in the order of its first report."""
         grouped: dict[str, list[Report]] = {}
         for report in self.reports:
-            key = f"outlet {report.article.outlet}" if report.outlet else f"article {report.article.id}"
-            grouped.setdefault(key, []).append(report)
+            grouped.setdefault(report.article.compared_as, []).append(report)
         return tuple(OutletColumn(reports[0], tuple(r.article.id for r in reports)) for reports in grouped.values())
 
     def outlets_among(self, refs: Iterable[SentenceRef]) -> int:
