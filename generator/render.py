@@ -24,7 +24,7 @@ from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.entities import CitedSource
 from generator.analyze.sentences import Sentence
 from generator.cache import code_fingerprint, files_fingerprint, fingerprint
-from generator.compare import ClaimCell, Comparison, Contradiction, Evidence, SentenceRef
+from generator.compare import ClaimCell, Comparison, Contradiction, Evidence, SentenceRef, TermUse
 from generator.config import Outlet, SiteConfig
 from generator.group import EventGroup
 from generator.ingest import Article
@@ -101,12 +101,27 @@ class OutletColumn:
         """(article id, item) for the items of each of the outlet's reports."""
         return [(article_id, item) for article_id in self.article_ids for item in by_article.get(article_id, ())]
 
-    def sources(self, cited: Mapping[str, Sequence[CitedSource]]) -> list[tuple[CitedSource, list[tuple[str, int]]]]:
-        """The sources the outlet cites, each once, with where its reports cite it (article id, sentence index)."""
-        places: dict[tuple[str, str], tuple[CitedSource, list[tuple[str, int]]]] = {}
-        for article_id, source in self.items(cited):
-            places.setdefault((source.name, source.kind), (source, []))[1].append((article_id, source.sentence_index))
-        return list(places.values())
+    def sources(self, cited: Mapping[str, Sequence[CitedSource]]) -> list[tuple[CitedSource, list[Place]]]:
+        """The sources the outlet cites, each once, with where its reports cite it."""
+        return _once_each(self.items(cited), lambda source: (source.name, source.kind),
+                          lambda article_id, source: [(article_id, source.sentence_index)])
+
+    def term_uses(self, by_article: Mapping[str, Sequence[TermUse]]) -> list[tuple[TermUse, list[Place]]]:
+        """The outlet's uses of an actor's names, each wording once, with where its reports use it."""
+        return _once_each(self.items(by_article), lambda use: (use.text, use.framed, use.quoted, use.in_title),
+                          lambda article_id, use: [(article_id, index) for index in use.sentence_indexes])
+
+
+Place = tuple[str, int]  # a sentence of an event's article: (article id, sentence index)
+
+
+def _once_each(items: Iterable[tuple[str, Item]], key: Callable[[Item], object],
+               places: Callable[[str, Item], list[Place]]) -> list[tuple[Item, list[Place]]]:
+    """Items of several reports that are the same by key, as the first of them and all their places."""
+    found: dict[object, tuple[Item, list[Place]]] = {}
+    for article_id, item in items:
+        found.setdefault(key(item), (item, []))[1].extend(places(article_id, item))
+    return list(found.values())
 
 
 @dataclass(frozen=True)

@@ -430,7 +430,7 @@ def test_a_big_event_shows_its_twenty_most_telling_claims_and_says_how_many_more
 def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_words_that_differ(project: Path):
     from generator.build import build
 
-    own = "وتواصل فرق الإسعاف عملها في الأحياء الشرقية من المدينة منذ ساعات الصباح، حسبما أفاد موقع أكسيوس."
+    own = "وتواصل فرق الإسعاف عملها في الأحياء الشرقية من المدينة منذ ساعات الصباح، حسبما أفاد موقع أكسيوس، وأكدت الحكومة السورية ذلك."
     reports = {"tv-morning": ("syria-tv", 12, own), "tv-evening": ("syria-tv", 12, own + "\n\nوأغلقت المدارس أبوابها في المدينة حتى إشعار آخر."),
                "ikhbariya": ("al-ikhbariya", 30, "")}
     for name, (outlet, injured, more) in reports.items():
@@ -457,3 +457,6 @@ def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_wo
         sources = html[html.index('<h2 id="compare-sources"'):]
         [cited] = [item for item in sources.split("<li>")[1:] if "أكسيوس" in item]
         assert sources.count("أكسيوس") == 1 and cited.count('class="sentence-ref"') == 2
+        terms = html[html.index('<h2 id="compare-terms"'):html.index('<h2 id="compare-sources"')]
+        [used] = [item for item in terms.split("<dd")[1:] if "الحكومة السورية" in item]
+        assert used.count('class="sentence-ref"') == 2
