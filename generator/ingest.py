@@ -368,11 +368,12 @@ def _metadata_warnings(path: Path, meta_path: Path | None, meta: FrontMatter) ->
 def _duplicates(articles: list[Article]) -> list[Problem]:
     problems = []
     by_id: dict[str, Article] = {}
-    by_text: dict[str, Article] = {}
+    by_text: dict[tuple[str, str | None], Article] = {}
     for article in articles:
         if (other := by_id.setdefault(article.id, article)) is not article:
             problems.append(Problem(article.source_path, f"same id '{article.id}' as {other.source_path}", hint="rename one file or set slug:"))
-        text_key = hashlib.sha256(article.body.encode()).hexdigest()
+        # The same text from two outlets is a wire story that both carried; from one, a file added twice.
+        text_key = (hashlib.sha256(article.body.encode()).hexdigest(), article.outlet)
         if article.body and (other := by_text.setdefault(text_key, article)) is not article:
             problems.append(Problem(article.source_path, f"same text as {other.source_path}: duplicate article", hint="remove one"))
     return problems

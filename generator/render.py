@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property, partial
 from importlib.metadata import version
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -76,6 +76,13 @@ class Report:
 
 
 Item = TypeVar("Item")
+OutletStance = Literal["reports", "contradicts", "silent", "mixed"]
+
+
+@dataclass(frozen=True)
+class OutletCell:
+    stance: OutletStance
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
@@ -87,15 +94,15 @@ class OutletColumn:
     report: Report  # the outlet's first report, which names it
     article_ids: tuple[str, ...]
 
-    def cell(self, cells: Mapping[str, ClaimCell]) -> ClaimCell:
-        """What the outlet says of a claim: it contradicts it if any of its reports does, else reports
-        it if any does; with the evidence of each."""
-        if len(self.article_ids) == 1:  # most outlets
+    def cell(self, cells: Mapping[str, ClaimCell]) -> ClaimCell | OutletCell:
+        """What the outlet says of a claim, with the evidence of each of its reports: what they say, or
+        "mixed" when one of them reports it and another contradicts it (an update of a figure)."""
+        if len(self.article_ids) == 1:  # most outlets: the report's own cell
             return cells[self.article_ids[0]]
         own = [cells[article_id] for article_id in self.article_ids]
-        stances = {cell.stance for cell in own}
-        stance = "contradicts" if "contradicts" in stances else "reports" if "reports" in stances else "silent"
-        return ClaimCell(stance, tuple(evidence for cell in own for evidence in cell.evidence))
+        stances = {cell.stance for cell in own} - {"silent"}
+        stance: OutletStance = "mixed" if len(stances) > 1 else stances.pop() if stances else "silent"
+        return OutletCell(stance, tuple(evidence for cell in own for evidence in cell.evidence))
 
     def items(self, by_article: Mapping[str, Sequence[Item]]) -> list[tuple[str, Item]]:
         """(article id, item) for the items of each of the outlet's reports."""

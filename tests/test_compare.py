@@ -427,19 +427,24 @@ def test_a_big_event_shows_its_twenty_most_telling_claims_and_says_how_many_more
     assert "3 روايات أخرى لم تُعرض هنا" in arabic
 
 
-def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_words_that_differ(project: Path):
+def toll_event(project: Path, reports: dict[str, tuple[str, int, str]]) -> tuple[str, str]:
+    """Builds an event of reports (file name → outlet, the injured it counts, text before that count);
+    its English and Arabic pages."""
     from generator.build import build
 
+    for name, (outlet, injured, before) in reports.items():
+        (project / "content" / f"{name}.md").write_text(
+            f"---\ntitle: حصيلة القصف على حلب ({name})\noutlet: {outlet}\npublished: 2025-08-02\nevent: aleppo-toll\n---\n"
+            f"{before}\n\nوقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {injured} شخصا بعد القصف.\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    return tuple((project / "site" / lang / "events" / "aleppo-toll.html").read_text(encoding="utf-8") for lang in ("en", "ar"))
+
+
+def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_words_that_differ(project: Path):
     own = "وتواصل فرق الإسعاف عملها في الأحياء الشرقية من المدينة منذ ساعات الصباح، حسبما أفاد موقع أكسيوس، وأكدت الحكومة السورية ذلك."
     reports = {"tv-morning": ("syria-tv", 12, own), "tv-evening": ("syria-tv", 12, own + "\n\nوأغلقت المدارس أبوابها في المدينة حتى إشعار آخر."),
                "ikhbariya": ("al-ikhbariya", 30, "")}
-    for name, (outlet, injured, more) in reports.items():
-        (project / "content" / f"{name}.md").write_text(
-            f"---\ntitle: حصيلة القصف على حلب ({name})\noutlet: {outlet}\npublished: 2025-08-02\nevent: aleppo-toll\n---\n"
-            f"{more}\n\nوقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {injured} شخصا بعد القصف.\n", encoding="utf-8")
-    build(project / "site_config.yml", project / "site")
-    english = (project / "site/en/events/aleppo-toll.html").read_text(encoding="utf-8")
-    arabic = (project / "site/ar/events/aleppo-toll.html").read_text(encoding="utf-8")
+    english, arabic = toll_event(project, reports)
     assert "2 outlets · 3 articles" in english and "مصدران · 3 مقالات" in arabic
     for html in (english, arabic):
         matrix = html[html.index('class="claim-matrix"'):html.index("</table>")]
@@ -460,3 +465,12 @@ def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_wo
         terms = html[html.index('<h2 id="compare-terms"'):html.index('<h2 id="compare-sources"')]
         [used] = [item for item in terms.split("<dd")[1:] if "الحكومة السورية" in item]
         assert used.count('class="sentence-ref"') == 2
+
+
+def test_an_outlet_whose_reports_give_different_figures_is_marked_as_differing(project: Path):
+    english, arabic = toll_event(project, {"tv-morning": ("syria-tv", 12, ""), "tv-evening": ("syria-tv", 30, ""),
+                                           "ikhbariya": ("al-ikhbariya", 12, "")})
+    for html, differ in ((english, "its reports differ"), (arabic, "تختلف تقاريره في ذلك")):
+        matrix = html[html.index('class="claim-matrix"'):html.index("</table>")]
+        [mixed] = [cell for cell in matrix.split('<td class="')[1:] if cell.startswith("stance-mixed")]
+        assert differ in mixed and mixed.count('class="sentence-ref"') == 2

@@ -94,6 +94,19 @@ def test_empty_binary_and_duplicate_files_are_errors(tmp_path):
     assert "two.txt: error: same text as" in text
 
 
+def test_the_same_text_from_two_outlets_is_a_wire_story_both_carried_not_a_duplicate(tmp_path):
+    wire = "وصل ولي العهد إلى عمّان في زيارة رسمية تستغرق يومين."
+    for name, outlet in (("okaz", "okaz"), ("alriyadh", "alriyadh"), ("okaz-again", "okaz")):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: ولي العهد يصل إلى الأردن\noutlet: {outlet}\n---\n{wire}\n",
+                                             encoding="utf-8")
+    with pytest.raises(DigestError) as caught:
+        ingest(tmp_path, {"okaz": None, "alriyadh": None})
+    [problem] = caught.value.problems
+    assert str(problem).startswith(f"{tmp_path / 'okaz.md'}: error: same text as {tmp_path / 'okaz-again.md'}")
+    (tmp_path / "okaz-again.md").unlink()
+    assert sorted(a.outlet for a in ingest(tmp_path, {"okaz": None, "alriyadh": None}).articles) == ["alriyadh", "okaz"]
+
+
 def test_author_glued_to_the_title_line_is_taken_out():
     cleaned = clean_article_text("adel karroumالشيباني يلتقي ديرمر\n\nالتقى الوزير نظيره.")
     assert cleaned.title == "الشيباني يلتقي ديرمر" and cleaned.author == "adel karroum"
