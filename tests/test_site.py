@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,6 +13,9 @@ import pytest
 from generator.build import build
 from generator.cli import main
 from generator.links import check_links
+from generator.ingest import ingest
+from generator.problems import DigestError
+from tests.conftest import REPO
 
 SEED_IDS = ("000_be3b13007542e3b8", "003_163b4c5298a4b073")
 BOILERPLATE = ("Spread the love", "adel karroum", "قد يعجبك ايضا")
@@ -277,3 +281,51 @@ def test_a_contradiction_shows_two_statements_of_each_side_and_names_the_other_o
         assert first.count("12 شخصا") == 2 and "30 شخصا" not in first
         assert first.count('class="more-outlet"') == 2  # the other two reports of 12, named and linked
         assert second.count("30 شخصا") == 2 and 'class="point-more"' not in second
+
+
+# --- real news of several outlets (benchmarks/data) ---------------------------------------------
+
+
+def test_two_days_of_real_news_from_ten_outlets_compare_outlets_not_reports(project):
+    """SaudiNewsNet's labelled dev days as an editor would add them: wire stories that several outlets
+    carried word for word are all kept, and every event page counts and compares outlets, however many
+    reports each filed (the Kerry meeting in Doha: 28 reports by 10 outlets)."""
+    import json
+    import yaml
+
+    rows = [json.loads(line) for line in (REPO / "benchmarks/data/grouping-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    config = yaml.safe_load((project / "site_config.yml").read_text(encoding="utf-8"))
+    config["outlets"] = {row["outlet"]: {"name": {"ar": row["outlet"], "en": row["outlet"]}} for row in rows}
+    (project / "site_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    shutil.rmtree(project / "content")
+    (project / "content").mkdir()
+    for row in rows:
+        meta = yaml.safe_dump({"title": row["title"], "outlet": row["outlet"], "published": row["date"]}, allow_unicode=True)
+        paragraphs = row["text"].replace("\n", "\n\n")  # one line a paragraph in SaudiNewsNet
+        (project / "content" / f"{row['id']}.md").write_text(f"---\n{meta}---\n{paragraphs}\n", encoding="utf-8")
+    outlet = {row["id"]: row["outlet"] for row in rows}
+    # One outlet's story crawled twice under two addresses is a duplicate, which stops the build;
+    # the same text from two outlets is not.
+    with pytest.raises(DigestError) as caught:
+        build(project / "site_config.yml", project / "site")
+    for problem in caught.value.problems:
+        original = re.fullmatch(r"same text as .*/(snn-[\d-]+)\.md: duplicate article", problem.message)[1]
+        assert outlet[original] == outlet[problem.path.stem]
+        problem.path.unlink()
+    bodies = [a.body for a in ingest(project / "content", config["outlets"]).articles]
+    assert len(bodies) - len(set(bodies)) >= 5  # wire copies: the same text from other outlets
+
+    build(project / "site_config.yml", project / "site")
+    kerry = None
+    for page in (project / "site/en/events").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        outlets = set(re.findall(r'class="report-outlet"><bdi>([^<]+)</bdi>', html))
+        reports = html.count('class="report-outlet"')
+        meta = f"{len(outlets)} outlet{'s' if len(outlets) > 1 else ''}" + (f" · {reports} articles" if reports > len(outlets) else "")
+        assert meta in html, page.name
+        if 'class="claim-matrix"' in html:
+            head = html[html.index("<thead>"):html.index("</thead>")]
+            assert head.count('<th scope="col">') == len(outlets) + 1, page.name
+        if "كيري" in html and reports >= 25:
+            kerry = (len(outlets), reports)
+    assert kerry == (10, 28)
