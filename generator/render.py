@@ -146,6 +146,19 @@ class EventPage:
             grouped.setdefault(report.article.compared_as, []).append(report)
         return tuple(OutletColumn(reports[0], tuple(r.article.id for r in reports)) for reports in grouped.values())
 
+    @cached_property
+    def _first_with_text(self) -> dict[str, Report]:
+        first: dict[str, Report] = {}
+        for report in self.reports:
+            first.setdefault(report.article.body, report)
+        return first
+
+    def copied_from(self, report: Report) -> Report | None:
+        """The earlier report of the event with the same text word for word (a wire story that several
+        outlets carried), if any."""
+        first = self._first_with_text[report.article.body]
+        return first if first is not report else None
+
     def outlets_among(self, refs: Iterable[SentenceRef]) -> int:
         """How many outlets the sentences come from."""
         ids = {ref.article_id for ref in refs}

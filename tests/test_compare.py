@@ -474,3 +474,10 @@ def test_an_outlet_whose_reports_give_different_figures_is_marked_as_differing(p
         matrix = html[html.index('class="claim-matrix"'):html.index("</table>")]
         [mixed] = [cell for cell in matrix.split('<td class="')[1:] if cell.startswith("stance-mixed")]
         assert differ in mixed and mixed.count('class="sentence-ref"') == 2
+
+
+def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
+    english, arabic = toll_event(project, {"a-tv": ("syria-tv", 12, ""), "b-ikhbariya": ("al-ikhbariya", 12, ""),
+                                           "c-tv-update": ("syria-tv", 30, "")})
+    assert english.count("The same text, word for word, as the report of <bdi>Syria TV</bdi>") == 1
+    assert arabic.count("نصّه مطابق حرفيًا لتقرير <bdi>تلفزيون سوريا</bdi>") == 1
