@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,14 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "content", tmp_path / "content")
     shutil.copytree(REPO / "translations", tmp_path / "translations")
     return tmp_path
+
+
+def build_event(project: Path, event: str, articles: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+    """Adds articles (file name → front matter lines, body) pinned to one event, builds the project;
+    the event's page in each language."""
+    from generator.build import build
+
+    for name, (meta, body) in articles.items():
+        (project / "content" / f"{name}.md").write_text(f"---\n{meta}event: {event}\n---\n{body}\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    return {lang: (project / "site" / lang / "events" / f"{event}.html").read_text(encoding="utf-8") for lang in ("ar", "en")}

@@ -20,6 +20,7 @@ from generator.ingest import Article, ingest
 from generator.problems import DigestError
 from generator.render import TEMPLATES, _environment, _PageRenderer, event_pages
 from generator.translate import Translation
+from tests.conftest import build_event
 
 REPO = Path(__file__).resolve().parent.parent
 EASC = REPO.parent / "shared" / "data" / "easc-dev.jsonl"
@@ -430,14 +431,11 @@ def test_a_big_event_shows_its_twenty_most_telling_claims_and_says_how_many_more
 def toll_event(project: Path, reports: dict[str, tuple[str, int, str]]) -> tuple[str, str]:
     """Builds an event of reports (file name → outlet, the injured it counts, text before that count);
     its English and Arabic pages."""
-    from generator.build import build
-
-    for name, (outlet, injured, before) in reports.items():
-        (project / "content" / f"{name}.md").write_text(
-            f"---\ntitle: حصيلة القصف على حلب ({name})\noutlet: {outlet}\npublished: 2025-08-02\nevent: aleppo-toll\n---\n"
-            f"{before}\n\nوقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {injured} شخصا بعد القصف.\n", encoding="utf-8")
-    build(project / "site_config.yml", project / "site")
-    return tuple((project / "site" / lang / "events" / "aleppo-toll.html").read_text(encoding="utf-8") for lang in ("en", "ar"))
+    pages = build_event(project, "aleppo-toll", {
+        name: (f"title: حصيلة القصف على حلب ({name})\noutlet: {outlet}\npublished: 2025-08-02\n",
+               f"{before}\n\nوقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {injured} شخصا بعد القصف.")
+        for name, (outlet, injured, before) in reports.items()})
+    return pages["en"], pages["ar"]
 
 
 def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_words_that_differ(project: Path):

@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.links import check_links
 from generator.ingest import ingest
 from generator.problems import DigestError
-from tests.conftest import REPO
+from tests.conftest import REPO, build_event
 
 SEED_IDS = ("000_be3b13007542e3b8", "003_163b4c5298a4b073")
 BOILERPLATE = ("Spread the love", "adel karroum", "قد يعجبك ايضا")
@@ -250,13 +250,10 @@ def test_a_point_many_outlets_report_shows_four_of_their_sentences_and_names_the
     others = ["وقال مصدر مطلع إن اللقاء استمر ثلاث ساعات.", "وأشار المراسل إلى أن الوفدين وصلا صباحاً.",
               "ولم يصدر بيان رسمي عن الجانب الآخر.", "وتحدثت مصادر عن جولة ثانية الشهر المقبل.",
               "وذكرت الوكالة أن الاجتماع عقد في مقر السفارة.", "ورحبت أطراف إقليمية بنتائج اللقاء."]
-    for n, other in enumerate(others):
-        (project / "content" / f"copy-{n}.md").write_text(
-            f"---\ntitle: لجنة مشتركة لملف المياه ({n})\npublished: 2025-08-0{n + 1}\nevent: water-committee\n---\n"
-            f"{shared}\n\n{other}\n", encoding="utf-8")
-    build(project / "site_config.yml", project / "site")
-    for lang in ("ar", "en"):
-        html = (project / "site" / lang / "events" / "water-committee.html").read_text(encoding="utf-8")
+    pages = build_event(project, "water-committee", {
+        f"copy-{n}": (f"title: لجنة مشتركة لملف المياه ({n})\npublished: 2025-08-0{n + 1}\n", f"{shared}\n\n{other}")
+        for n, other in enumerate(others)})
+    for html in pages.values():
         point = html[html.index('class="point"'):]
         point = point[:point.index("</ul>")]
         assert "6 " in point[:point.index("</p>")]  # reported by 6 of 6
@@ -267,14 +264,12 @@ def test_a_point_many_outlets_report_shows_four_of_their_sentences_and_names_the
 
 def test_a_contradiction_shows_two_statements_of_each_side_and_names_the_other_outlets(project):
     tolls = [12, 12, 12, 12, 30, 30]
-    for n, toll in enumerate(tolls):
-        (project / "content" / f"toll-{n}.md").write_text(
-            f"---\ntitle: حصيلة القصف على حلب ({n})\npublished: 2025-08-02\nevent: aleppo-toll\n---\n"
-            f"وقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {toll} شخصا بعد القصف.\n\n"
-            f"وأفاد مراسلنا بأن الفرق تعمل في الحي رقم {n + 1}.\n", encoding="utf-8")
-    build(project / "site_config.yml", project / "site")
-    for lang in ("ar", "en"):
-        html = (project / "site" / lang / "events" / "aleppo-toll.html").read_text(encoding="utf-8")
+    pages = build_event(project, "aleppo-toll", {
+        f"toll-{n}": (f"title: حصيلة القصف على حلب ({n})\npublished: 2025-08-02\n",
+                      f"وقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ {toll} شخصا بعد القصف.\n\n"
+                      f"وأفاد مراسلنا بأن الفرق تعمل في الحي رقم {n + 1}.")
+        for n, toll in enumerate(tolls)})
+    for html in pages.values():
         block = html[html.index('class="contradiction"'):]
         block = block[:block.index("</div>")]
         first, second = block.split('class="side-stance"')[1:]
