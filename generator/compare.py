@@ -183,12 +183,14 @@ def compare_event(
     # A point only one outlet's reports share (its morning and evening reports of one fact) is that
     # outlet's own: the reader compares outlets.
     outlet = {article_id: articles[article_id].compared_as for article_id in ids}
-    shared = tuple(point for point in points if len({outlet[ref.article_id] for ref in point.refs}) > 1)
-    own = [point for point in points if point not in shared]
+    shared: list[SharedPoint] = []
+    own: list[SharedPoint] = []
+    for point in points:
+        (shared if len({outlet[ref.article_id] for ref in point.refs}) > 1 else own).append(point)
     shown = _most_telling(rows)
     return Comparison(
         event_slug=event.slug,
-        shared=shared,
+        shared=tuple(shared),
         unique=_unique_points(ids, sentences, shared, own, opposed),
         contradictions=tuple(_contradiction(row) for row in shown if _contested(row)),
         claim_matrix=ClaimMatrix(ids, shown, len(rows) - len(shown)),
