@@ -16,6 +16,10 @@ are recorded:
 - add-20:  20 new articles (of the same corpus, held back until then), spread over the year;
 - today-20: 20 new articles dated the newest day of the archive (an editor's daily update).
 
+Each measure also gives the CPU seconds of the process and the workers and Pagefind runs it
+waited for. After each cold build, Pagefind alone indexes the pages it wrote (one index per
+language, both at once): the share of a build's time that is the search index's own.
+
 `--stages` picks some of them (cold always runs first). `--profile N` then prints the
 functions that take the most cumulative time in a cold build and in a one-article
 rebuild of N articles, under cProfile (which slows Python code down about twofold).
@@ -59,6 +63,7 @@ ADDED = 20
 EDIT = "\n\nوأضاف المصدر أن المحادثات ستستأنف الأسبوع المقبل في العاصمة.\n"
 SAMPLE_SECONDS = 0.1
 STAGES = ("cold", "warm", "edit-1", "add-20", "today-20")
+SEARCH_ALONE = "pagefind-alone"
 MKDOCS_CONFIG = """site_name: الموجز
 theme:
   name: material
@@ -78,6 +83,7 @@ class Code:
 @dataclass(frozen=True)
 class Measure:
     seconds: float
+    cpu_seconds: float  # of the process and the children it waited for (workers, Pagefind)
     peak_mb: float
     output_mb: float
     files: int
@@ -114,7 +120,8 @@ def measure(command: Sequence[str], cwd: Path, env: dict[str, str], output: Path
     size, files = folder_size(output)
     peak_kb = max(usage.ru_maxrss, sampler.peak_kb)
     cache_size = folder_size(cache)[0] if cache else 0
-    return Measure(seconds, peak_kb / 1024, size / 2**20, files, cache_size / 2**20)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(seconds, cpu, peak_kb / 1024, size / 2**20, files, cache_size / 2**20)
 
 
 class _TreeSampler(threading.Thread):
@@ -233,8 +240,23 @@ def measure_size(work: Path, size: int, codes: Sequence[Code], stages: Sequence[
             if change:
                 change(project)
             results.add(size, project.code.name, stage, project.build())
+            if stage == "cold":
+                results.add(size, project.code.name, SEARCH_ALONE, search_alone(project.site, work / "search-alone"))
     for project in projects:
         shutil.rmtree(project.folder)
+
+
+def search_alone(site: Path, output: Path) -> Measure:
+    """Pagefind by itself over the pages a cold build wrote, one index per language, both at once (as
+    the build runs them on 2 cores): the part of a build's time that no change of ours can shorten."""
+    from pagefind.service import get_executable
+
+    executable = str(get_executable())
+    indexes = [f"{executable} --site {site / lang} --output-path {output / lang} --silent" for lang in ("ar", "en")]
+    try:
+        return measure(["sh", "-c", " & ".join(indexes) + " & wait"], site, dict(os.environ), output)
+    finally:
+        shutil.rmtree(output, ignore_errors=True)
 
 
 # --- profiles -------------------------------------------------------------------------------------
@@ -311,7 +333,7 @@ def measure_mkdocs(work: Path, pages: int, codes: Sequence[Code], results: Resul
 
 
 def _format(m: Measure) -> str:
-    return (f"{m.seconds:8.2f} s {m.peak_mb:8.0f} MB peak {m.output_mb:9.1f} MB out {m.files:7} files"
+    return (f"{m.seconds:8.2f} s {m.cpu_seconds:8.1f} s CPU {m.peak_mb:8.0f} MB peak {m.output_mb:9.1f} MB out {m.files:7} files"
             f" {m.cache_mb:7.1f} MB cache")
 
 
@@ -329,11 +351,23 @@ def report(results: Results, sizes: Sequence[int], codes: Sequence[Code], mkdocs
             last = [cell for cell in cells if cell][-1]
             print(f"| {size} | {code.name} | {times} | {cold.peak_mb:.0f} | {cold.output_mb:.1f} | {cold.files} "
                   f"| {cold.cache_mb:.1f} → {last.cache_mb:.1f} |")
+    _search_share(results, sizes, codes)
     _growth(results, sizes, codes)
     _code_ratios(results, sizes, codes)
     if mkdocs_pages:
         _mkdocs_ratios(results, mkdocs_pages, codes)
     _targets(results, codes, mkdocs_pages)
+
+
+def _search_share(results: Results, sizes: Sequence[int], codes: Sequence[Code]) -> None:
+    print("\n## Pagefind alone over each cold build's pages (both languages at once) against the whole cold build\n")
+    for size in sizes:
+        for code in codes:
+            cold, search = results.rows.get((size, code.name, "cold")), results.rows.get((size, code.name, SEARCH_ALONE))
+            if cold and search:
+                print(f"- {size} articles, {code.name}: {search.seconds:.1f} s ({search.cpu_seconds:.0f} s CPU) of "
+                      f"{cold.seconds:.1f} s ({cold.cpu_seconds:.0f} s CPU): {search.seconds / cold.seconds:.0%} of the time, "
+                      f"{search.cpu_seconds / cold.cpu_seconds:.0%} of the CPU")
 
 
 def _growth(results: Results, sizes: Sequence[int], codes: Sequence[Code]) -> None:
