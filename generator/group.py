@@ -107,6 +107,7 @@ _WORD = regex.compile(r"\w+")
 _QUOTED_NAME = regex.compile(r'"([^"]{2,40})"')
 _QUOTED_NAME_WORDS = 4
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = regex.compile(r"[.,](?=\d{3}(?!\d))")
 # Light stemming (after Larkey's light10): a conjunction, an article or preposition, one suffix
 # (ة is already folded to ه).
 _ARTICLES = ("ال", "بال", "كال", "فال", "لل")
@@ -291,8 +292,14 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
 
 
 def _numbers(normalized: str) -> frozenset[str]:
-    found = _NUMBER.findall(normalized)
+    found = map(_canonical_number, _NUMBER.findall(normalized))
     return frozenset(n for n in found if sum(c.isdigit() for c in n) >= _MIN_NUMBER_DIGITS and n not in _YEARS)
+
+
+def _canonical_number(number: str) -> str:
+    """Without its thousands separators, which outlets write as a comma, a point or not at all
+    (33,288 / 33.288 / 33288); a point before other than three digits is a decimal point."""
+    return _THOUSANDS.sub("", number)
 
 
 @dataclass(frozen=True)

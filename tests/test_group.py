@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.grouping import grouping_input
-from generator.group import EventGroup, GroupingInput, GroupingSettings, _cluster, group_articles, week_blocks
+from generator.group import EventGroup, GroupingInput, GroupingSettings, _cluster, group_articles, score_pairs, week_blocks
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LABELLED = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
@@ -364,6 +364,9 @@ def test_one_template_about_another_place_or_name_is_another_event(
         "gulf-cup-23-postponed",
         # 14 reports of the capture of al-Anad, "تقتحم" / "تسيطر على" / "حرر" / "تحت سيطرة"
         "anad-base-captured",
+        # 10 reports of one seizure of "33.288", "33,288" and "33288" bottles: one figure in three spellings,
+        # not figures that differ
+        "batha-customs-alcohol-seizure",
     ],
 )
 def test_reports_of_one_happening_from_different_angles_stay_together(
@@ -381,3 +384,21 @@ def test_a_capital_in_a_headline_is_its_country_in_another_report() -> None:
                          body.replace("جون كيري في الدوحة", "جون كيري"), date(2015, 8, 3))
     doha = article("d", "كيري في الدوحة يتعهد بتسريع صفقات الأسلحة لدول الخليج", body, date(2015, 8, 3))
     assert groups(group_articles([washington, doha])) == {("d", "w")}
+
+
+@pytest.mark.parametrize("spelling", ["33.288", "٣٣٬٢٨٨"])
+def test_a_figure_scores_the_same_whatever_thousands_separator_an_outlet_writes(spelling: str) -> None:
+    """33,288 bottles in one report and 33.288 (or ٣٣٬٢٨٨) in another are one figure: the pair
+    scores as if both wrote it alike, not as two reports whose figures differ."""
+    def score(first: str, second: str) -> float:
+        block, = week_blocks([
+            article("a", f"جمرك البطحاء يحبط تهريب {first} زجاجة خمر",
+                    f"أحبط جمرك البطحاء محاولة تهريب {first} زجاجة خمر مخبأة في شحنة فواكه.", date(2015, 8, 3)),
+            article("b", "ضبط شحنة خمور في منفذ حدودي",
+                    f"تمكن رجال الجمارك من ضبط {second} زجاجة داخل إرسالية قادمة من دولة مجاورة.", date(2015, 8, 3)),
+        ])
+        return float(score_pairs(block).scores[0])
+
+    same = score("33,288", "33,288")
+    assert score("33,288", "45,120") < same / 2  # figures that differ do weigh
+    assert score(spelling, "33,288") == pytest.approx(same)
