@@ -3,14 +3,16 @@
     python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl
     python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --errors
     python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --scale 10000
-    python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl --fit
+    python benchmarks/grouping.py benchmarks/data/grouping-dev.jsonl benchmarks/data/grouping-dev2.jsonl --fit
 
 Prints pairwise precision, recall and F1 (over all pairs of articles: a pair is positive
 when both articles are in one event) and the number of hard-negative pairs merged (pairs
 whose events are labelled as related but different happenings).  `--scale N` instead
 times grouping of N articles made by copying the set, each event on its own day of a year.
 `--fit` prints the weights of generator/group.py's model fitted on the set's candidate pairs
-(L2-regularised logistic regression, C = 1, as scikit-learn's default).
+(L2-regularised logistic regression, C = 1, as scikit-learn's default).  Given several sets
+(each one day or two of news, grouped on its own), it prints each set's figures and the
+pooled ones (of the pairs of all sets), and fits on the candidate pairs of all of them.
 """
 from __future__ import annotations
 
@@ -49,6 +51,9 @@ class Scores:
     bcubed_recall: float
     hard_negatives_merged: int
     merged_hard_negative_events: list[tuple[str, str]]
+    true_positives: int
+    predicted_pairs: int
+    gold_pairs: int
 
 
 def load(path: Path) -> list[Labelled]:
@@ -90,7 +95,18 @@ def score(labelled: list[Labelled], predicted: list[list[str]]) -> Scores:
         if b.event in a.hard_negative_of or a.event in b.hard_negative_of:
             merged.append((a.event, b.event))
     bcubed_precision, bcubed_recall = _bcubed(gold, by_event, predicted)
-    return Scores(precision, recall, f1, bcubed_precision, bcubed_recall, len(merged), sorted(set(merged)))
+    return Scores(precision, recall, f1, bcubed_precision, bcubed_recall, len(merged), sorted(set(merged)),
+                  true_positives, len(predicted_pairs), len(gold_pairs))
+
+
+def pooled(scores: list[Scores]) -> tuple[float, float, float, int]:
+    """Pairwise precision, recall, F1 and hard-negative pairs merged over the pairs of several sets."""
+    true_positives = sum(s.true_positives for s in scores)
+    predicted, gold = sum(s.predicted_pairs for s in scores), sum(s.gold_pairs for s in scores)
+    precision = true_positives / predicted if predicted else 1.0
+    recall = true_positives / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, sum(s.hard_negatives_merged for s in scores)
 
 
 def _bcubed(
@@ -143,14 +159,15 @@ def scaled(labelled: list[Labelled], size: int) -> list[GroupingInput]:
     return articles
 
 
-def fit(labelled: list[Labelled], settings: GroupingSettings, c: float = 1.0) -> tuple[np.ndarray, float]:
-    """Weights and bias of the model, fitted on the candidate pairs of a labelled set."""
-    event = {item.article.article_id: item.event for item in labelled}
+def fit(sets: list[list[Labelled]], settings: GroupingSettings, c: float = 1.0) -> tuple[np.ndarray, float]:
+    """Weights and bias of the model, fitted on the candidate pairs of labelled sets (each grouped on its own)."""
     rows, labels = [], []
-    for block in week_blocks([item.article for item in labelled], settings):
-        left, right, features = pair_features(block)
-        rows.append(features)
-        labels.extend(event[i] == event[j] for i, j in zip(left, right))
+    for labelled in sets:
+        event = {item.article.article_id: item.event for item in labelled}
+        for block in week_blocks([item.article for item in labelled], settings):
+            left, right, features = pair_features(block)
+            rows.append(features)
+            labels.extend(event[i] == event[j] for i, j in zip(left, right))
     return logistic_regression(np.vstack(rows), np.array(labels, dtype=np.float64), c)
 
 
@@ -172,43 +189,53 @@ def logistic_regression(x: np.ndarray, y: np.ndarray, c: float, steps: int = 100
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("path", type=Path)
+    parser.add_argument("paths", type=Path, nargs="+", metavar="path")
     parser.add_argument("--threshold", type=float, help="override GroupingSettings.similarity_threshold")
     parser.add_argument("--errors", action="store_true", help="list merged and split events")
     parser.add_argument("--scale", type=int, help="time grouping of this many copied articles instead")
-    parser.add_argument("--fit", action="store_true", help="print the model's weights fitted on this set instead")
+    parser.add_argument("--fit", action="store_true", help="print the model's weights fitted on these sets instead")
     args = parser.parse_args()
 
-    labelled = load(args.path)
+    sets = [load(path) for path in args.paths]
     settings = GroupingSettings()
     if args.threshold is not None:
         settings = replace(settings, similarity_threshold=args.threshold)
     if args.fit:
-        weights, bias = fit(labelled, settings)
+        weights, bias = fit(sets, settings)
         print(f"_WEIGHTS = np.array([{', '.join(f'{w:.2f}' for w in weights)}])\n_BIAS = {bias:.2f}")
         return
     if args.scale:
-        articles = scaled(labelled, args.scale)
+        articles = scaled([item for labelled in sets for item in labelled], args.scale)
         started = time.perf_counter()
         events = group_articles(articles, settings)
         elapsed = time.perf_counter() - started
         print(f"{len(articles)} articles -> {len(events)} events in {elapsed:.2f} s")
         return
 
+    results = [evaluate(path, labelled, settings, args.errors) for path, labelled in zip(args.paths, sets)]
+    if len(results) > 1:
+        precision, recall, f1, merged = pooled(results)
+        print(f"\npooled over {len(results)} sets: pairwise precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  "
+              f"hard-negative pairs merged: {merged}")
+
+
+def evaluate(path: Path, labelled: list[Labelled], settings: GroupingSettings, errors: bool) -> Scores:
+    """Groups one set on its own and prints its figures."""
     started = time.perf_counter()
     events = group_articles([item.article for item in labelled], settings)
     elapsed = time.perf_counter() - started
     predicted = [list(event.article_ids) for event in events]
     result = score(labelled, predicted)
     gold_events = len({item.event for item in labelled})
-    print(f"{len(labelled)} articles, {gold_events} labelled events, {len(events)} predicted, {elapsed:.2f} s")
+    print(f"{path.name}: {len(labelled)} articles, {gold_events} labelled events, {len(events)} predicted, {elapsed:.2f} s")
     print(f"pairwise precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
     print(f"B-cubed precision {result.bcubed_precision:.3f}  recall {result.bcubed_recall:.3f}")
     print(f"hard-negative pairs merged: {result.hard_negatives_merged}")
     for a, b in result.merged_hard_negative_events:
         print(f"  {a} + {b}")
-    if args.errors:
+    if errors:
         print_errors(labelled, predicted)
+    return result
 
 
 if __name__ == "__main__":
