@@ -19,6 +19,7 @@ the claim matrix is a clause of such a sentence, as written.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -36,6 +37,7 @@ from generator.analyze.entities import (
     REPORTING_VERBS,
     CitedSource,
     Token,
+    is_one_of,
     lexicon,
     stems,
     tokenize,
@@ -839,6 +841,32 @@ def _word_positions(words: _Words, at: int, step: int, limit: int) -> Iterator[i
 
 _NEGATORS = lexicon("لم لن لا ليس ليست لسنا دون بدون غير عدم بلا")
 _DENIALS = lexicon("نفى نفت ينفي تنفي نافيا نافية")
+# After these a negator negates no claim: لكي لا يعطي مبررًا ("so as not to give"), يحول دون حصول
+# إيران ("prevents Iran from obtaining").
+_NOT_NEGATING_AFTER = lexicon("كي لكي حتى حال يحول تحول يحولان الحيلولة")
+
+
+_NEGATING_NOUNS = lexicon("عدم دون غير")  # which take a preposition: لعدم جاهزية الملاعب، بدون قيود
+
+
+def _is_negator(norm: str) -> bool:
+    bare = norm[1:] if norm[:1] in "وف" and norm[1:] in _NEGATORS | _NEGATING_NOUNS else norm
+    return bare in _NEGATORS or bare[:1] in "بل" and bare[1:] in _NEGATING_NOUNS
+
+
+def _negator_at(words: _Words, i: int) -> bool:
+    """Whether tokens[i] negates what follows: a negator as written (لم، ولم، فلا), not a word that only
+    ends like one (كلا: "both"); not in a purpose clause (كي لا); not غير before a word with the
+    article, an adjective it makes (مكاتب غير المرخصة: "unlicensed offices", which says nothing is not);
+    not دون after a verb of preventing (يحول دون)."""
+    tokens = words.tokens
+    if tokens[i].kind != "word" or not _is_negator(tokens[i].norm):
+        return False
+    previous = next(_word_positions(words, i, -1, 1), None)
+    if previous is not None and is_one_of(tokens[previous], _NOT_NEGATING_AFTER):
+        return False
+    following = next(_word_positions(words, i, 1, 1), None)
+    return not (tokens[i].norm.endswith("غير") and following is not None and tokens[following].norm.startswith("ال"))
 
 
 def _negated(words: _Words, at: int, reach: int = 3) -> bool:
@@ -849,7 +877,7 @@ def _negated(words: _Words, at: int, reach: int = 3) -> bool:
 def _negates(words: _Words, before: Sequence[int], reach: int) -> bool:
     """Whether the words `before` a token (nearest first, its clause's reach + 2 at most) negate it."""
     return any(
-        words.has(i, _DENIALS) or distance <= reach and words.has(i, _NEGATORS)
+        words.has(i, _DENIALS) or distance <= reach and _negator_at(words, i)
         for distance, i in enumerate(before, start=1)
     )
 
@@ -976,7 +1004,8 @@ _COUNTED = {
 }
 _AT_LEAST = lexicon("أكثر أزيد يزيد يفوق تجاوز يتجاوز")
 _AT_MOST = lexicon("أقل")
-_ABOUT = lexicon("نحو حوالي قرابة زهاء يقارب تقريبا")
+_LEAST = lexicon("الأقل")  # 27 شخصا على الأقل
+_ABOUT = lexicon("نحو حوالي قرابة زهاء يقارب تقريبا قرب")
 _QUALIFIERS = _AT_LEAST | _AT_MOST | _ABOUT | lexicon("من عن على ما")
 _TIME_REFERENCE = lexicon("منذ قبل بعد خلال عقب حتى")
 _APPROXIMATION = 0.25  # نحو 4 ساعات: 3 to 5 hours
@@ -991,21 +1020,33 @@ def _number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
-    """The number starting at tokens[i] (6.2، ثلاثة عشر، خمسة وعشرون، 3 آلاف) and its last token."""
+def _digits(norm: str) -> str | None:
+    """The digits of a token that is a number, a particle attached or not (بـ62، و13)."""
+    if norm.isdigit():
+        return norm
+    return norm[1:] if norm[:1] in "وبلف" and norm[1:].isdigit() else None
+
+
+def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | None:
+    """The number starting at tokens[i] (6.2، ثلاثة عشر، خمسة وعشرون، 3 آلاف), its last token, and the
+    place of its last digit (0.1 for 6.2, 1000 for 3 آلاف; 0 for a number in words, which is exact)."""
     token = tokens[i]
     if token.kind != "word":
         return None
     word = _CARDINAL_FORMS.get(token.norm)
     last = i
-    if token.norm.isdigit():
-        digits = token.norm
+    if (digits := _digits(token.norm)) is not None:
         while last + 2 < len(tokens) and _glued_digits(tokens[last], tokens[last + 1], tokens[last + 2]):
-            digits += ("." if tokens[last + 1].text in ".٫" else "") + tokens[last + 2].norm  # 6.2, but 2,000
+            following = tokens[last + 2].norm
+            # 2,000 and 33.288 are thousands (outlets write the separator as either); 6.2 is a decimal
+            thousands = tokens[last + 1].text in ",٬" or tokens[last + 1].text == "." and len(following) == 3 \
+                and digits.lstrip("0") != ""
+            digits += ("" if thousands else ".") + following
             last += 2
         value = float(digits) if digits.count(".") <= 1 else float(digits.split(".")[0])
+        place = 10.0 ** -len(digits.partition(".")[2]) if digits.count(".") == 1 else 1.0
     elif word is not None:
-        value = _CARDINALS[word]
+        value, place = _CARDINALS[word], 0.0
     else:
         return None
     following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
@@ -1013,10 +1054,13 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
         last, value = last + 1, value + 10
     elif following.startswith("و") and following[1:] in _CARDINALS:
         last, value = last + 1, value + _CARDINALS[following[1:]]
+    if last + 2 < len(tokens) and tokens[last + 1].text == ")" and tokens[last + 2].norm in _MULTIPLIERS:
+        last += 1  # (100) ألف ريال
     if last + 1 < len(tokens) and tokens[last + 1].norm in _MULTIPLIERS and value < 1000:
         last += 1
         value *= _MULTIPLIERS[tokens[last].norm]
-    return value, last
+        place *= _MULTIPLIERS[tokens[last].norm]
+    return value, last, place
 
 
 def _numbers(words: _Words) -> list[_Quantity]:
@@ -1034,13 +1078,13 @@ def _numbers(words: _Words) -> list[_Quantity]:
         number = _cardinal(tokens, i)
         if number is None:
             continue
-        value, last = number
+        value, last, place = number
         upper = _range_end(tokens, last)  # بين 30 و40، من 32 إلى 42
         if upper is not None:
             high, last = upper
         noun = next(_word_positions(words, last, 1, 1), None)
         unit = _unit(tokens[noun]) if noun == last + 1 and not words.has(noun, _NOT_UNITS) else ""
-        quantity = _quantity(words, value, unit, i, noun if unit else last)
+        quantity = _quantity(words, value, unit, i, noun if unit else last, place)
         if upper is not None:
             quantity = replace(quantity, high=max(quantity.high, high))
         found.append(quantity)
@@ -1052,7 +1096,7 @@ def _number_starts(words: _Words) -> list[int]:
     """The tokens where a number may start: digits, number words, duals (يومين)."""
     duals = words.each_has(_DUAL_WORDS)
     return [i for i, token in enumerate(words.tokens)
-            if duals[i] or token.norm.isdigit() or token.norm in _CARDINAL_FORMS]
+            if duals[i] or _digits(token.norm) is not None or token.norm in _CARDINAL_FORMS]
 
 
 _TO = lexicon("إلى")
@@ -1065,8 +1109,8 @@ def _range_end(tokens: Sequence[Token], last: int) -> tuple[float, int] | None:
         return None
     if following.norm[:1] == "و" and following.norm[1:].isdigit():
         return float(following.norm[1:]), last + 1
-    if following.norm in _TO and last + 2 < len(tokens):
-        return _cardinal(tokens, last + 2)
+    if following.norm in _TO and last + 2 < len(tokens) and (upper := _cardinal(tokens, last + 2)) is not None:
+        return upper[0], upper[1]
     return None
 
 
@@ -1081,10 +1125,24 @@ def _without_tanween(norm: str) -> str:
     return norm[:-1] if norm.endswith("ا") and len(norm) > 3 else norm  # عامًا → عام، قتيلًا → قتيل
 
 
-def _quantity(words: _Words, value: float, unit: str, first: int, last: int) -> _Quantity:
-    low, high = value, value
+def _identifier_or_score(words: _Words, first: int) -> bool:
+    """رقم 104/47، 28/7/1433، 4/5 or 5 - 4 (a score, which outlets write in either order): numbers, not counts."""
+    tokens = words.tokens
+    before = next(_word_positions(words, first, -1, 1), None)
+    if before is not None and words.has(before, _NUMBERED):
+        return True
+    return any(0 <= k < len(tokens) and tokens[k].text in "/-–" for k in (first - 1, first + 1))
+
+
+# Below half a unit of its last digit: 945 million (944.5 to 945.5) agrees with 945.4 million, 17 and
+# 18 do not meet.
+_ROUNDING = 0.49
+
+
+def _quantity(words: _Words, value: float, unit: str, first: int, last: int, place: float = 0.0) -> _Quantity:
+    low, high = value - _ROUNDING * place, value + _ROUNDING * place
     before = list(_word_positions(words, first, -1, 3))
-    if any(words.has(k, _AT_LEAST) for k in before):
+    if any(words.has(k, _AT_LEAST) for k in before) or _at_least_after(words, last):
         high = float("inf")
     elif any(words.has(k, _AT_MOST) for k in before):
         low = 0.0
@@ -1092,6 +1150,11 @@ def _quantity(words: _Words, value: float, unit: str, first: int, last: int) -> 
         low, high = value * (1 - _APPROXIMATION), value * (1 + _APPROXIMATION)
     topic: ClaimTopic = "duration" if unit in _TIME_UNITS.values() else "count"
     return _Quantity(value, low, high, unit, topic, first, last)
+
+
+def _at_least_after(words: _Words, last: int) -> bool:
+    after = list(_word_positions(words, last, 1, 2))
+    return len(after) == 2 and words.tokens[after[0]].norm == "علي" and words.has(after[1], _LEAST)
 
 
 def _time_reference(words: _Words, first: int) -> bool:
@@ -1102,11 +1165,16 @@ def _time_reference(words: _Words, first: int) -> bool:
     return False
 
 
+_NUMBERED = lexicon("رقم")  # القرار رقم 104/47: an identifier, not a quantity
+
+
 def _quantity_claims(k: int, sentence: _Sentence) -> list[tuple[_Quantity, _Claim]]:
     claims = []
     for quantity in sentence.numbers:
         if not quantity.unit or (quantity.topic == "count" and 1900 <= quantity.value <= 2100):
             continue  # a bare number or a year
+        if _identifier_or_score(sentence.words, quantity.first):
+            continue
         if quantity.topic == "duration" and _time_reference(sentence.words, quantity.first):
             continue
         claims.append((quantity, _Claim(k, quantity.topic, "number", _clause(sentence.words, quantity.first))))
@@ -1124,7 +1192,13 @@ def _linked(a: _Sentence, b: _Sentence, similarity: float) -> bool:
 
 def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarity: np.ndarray) -> list[ClaimRow]:
     """Durations and counts: a number of one article and what the others give for the same thing.
-    A number no other article gives is a row only when its sentence is in the article's summary."""
+    A number no other article gives is a row only when its sentence is in the article's summary.
+
+    A sentence often gives several figures of one unit (a loss, last year's profit, a charge, all in
+    riyals): another article's counterpart of a figure is its figure of that unit in its sentence most
+    like this one, the closest to it if that sentence has several (46 dead at least, then 27 dead and
+    156,000 displaced); it reports the figure when the two agree, and contradicts it only in a
+    sentence that reports the same point (_same_point)."""
     claims = [(quantity, claim) for k, s in enumerate(sentences) for quantity, claim in _quantity_claims(k, s)]
     used: set[int] = set()
     reported: set[int] = set()  # sentences with a row already: one row of theirs alone is enough
@@ -1133,21 +1207,44 @@ def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarit
         if n in used:
             continue
         mine = sentences[claim.sentence]
-        others: dict[int, tuple[Stance, list[_Claim]]] = {}
+        candidates: dict[int, list[int]] = {}  # article → its claims of the same unit in linked sentences
         for m in range(n + 1, len(claims)):
             their_quantity, their_claim = claims[m]
             theirs = sentences[their_claim.sentence]
-            if m in used or theirs.article == mine.article or theirs.article in others \
-                    or their_quantity.unit != quantity.unit \
-                    or not _linked(mine, theirs, similarity[claim.sentence, their_claim.sentence]):
+            if m not in used and theirs.article != mine.article and their_quantity.unit == quantity.unit \
+                    and _linked(mine, theirs, similarity[claim.sentence, their_claim.sentence]):
+                candidates.setdefault(theirs.article, []).append(m)
+        others: dict[int, tuple[Stance, list[_Claim]]] = {}
+        for article, ms in candidates.items():
+            chosen = min(ms, key=lambda m: (-similarity[claim.sentence, claims[m][1].sentence],
+                                            _distance(quantity, claims[m][0])))
+            if _agree(quantity, claims[chosen][0]):
+                others[article] = ("reports", [claims[chosen][1]])
+            elif _same_point(mine, sentences[claims[chosen][1].sentence],
+                             similarity[claim.sentence, claims[chosen][1].sentence]):
+                others[article] = ("contradicts", [claims[chosen][1]])
+            else:
                 continue
-            agrees = their_quantity.low <= quantity.high and quantity.low <= their_quantity.high
-            others[theirs.article] = ("reports" if agrees else "contradicts", [their_claim])
-            used.add(m)
+            used.add(chosen)
         if others or mine.in_summary and claim.sentence not in reported:
             rows.append(_row(ids, sentences, [claim], others))
             reported.add(claim.sentence)
     return rows
+
+
+def _same_point(a: _Sentence, b: _Sentence, similarity: float) -> bool:
+    """Aligned sentences, or the leads of two reports, which give their main figure (46 dead at least,
+    27 dead so far) in other words more often than not."""
+    return similarity >= _ALIGNED or a.ref.sentence_index == b.ref.sentence_index == 0
+
+
+def _distance(a: _Quantity, b: _Quantity) -> float:
+    """How far apart two figures are, as a ratio: 27 is nearer 46 than 156,000 is."""
+    return abs(math.log1p(abs(a.value)) - math.log1p(abs(b.value)))
+
+
+def _agree(a: _Quantity, b: _Quantity) -> bool:
+    return b.low <= a.high and a.low <= b.high
 
 
 # --- dates
@@ -1195,6 +1292,17 @@ def _dates(words: _Words) -> dict[str, int]:
     return found
 
 
+_DATED_ALIKE = 2  # content words besides the date that the clauses of two dates share
+
+
+def _dated_alike(a: _Words, at_a: int, b: _Words, at_b: int) -> bool:
+    """Whether two dates are of one happening: their clauses share words besides the date (التقى وزير
+    الخارجية… في عمان يوم الثلاثاء / اجتماع وزيري الخارجية في عمان الأربعاء), which the date of a
+    preparatory meeting and that of the talks do not (اجتماعا تنسيقيا مساء الأحد / وصل كيري اليوم الاثنين)."""
+    date_words = {_content_key(a.tokens[at_a].norm), _content_key(b.tokens[at_b].norm)}
+    return len((_clause_words(a, at_a) & _clause_words(b, at_b)) - date_words) >= _DATED_ALIKE
+
+
 def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
     """Aligned sentences that date the same thing differently (another weekday, another day)."""
     rows = []
@@ -1205,7 +1313,8 @@ def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequ
         for kind in ("weekday:", "day:"):
             my_dates = [i for key, i in mine.items() if key.startswith(kind)]
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
-            if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs):
+            if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs) \
+                    and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]):
                 claim = _Claim(k, "date", "date", _clause(sentences[k].words, my_dates[0]))
                 other = _Claim(m, "date", "date", _clause(sentences[m].words, their_dates[0]))
                 rows.append(_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))
@@ -1216,16 +1325,21 @@ def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequ
 # --- negated statements
 
 _CONTENT_MIN = 3
-_POLARITY_REACH = 2  # words before a content word where a negator negates it
-_NOT_POLAR = _NEGATORS | _DENIALS | _FUNCTION_WORDS
+_DENIAL_REACH = 6  # words before a content word where a denial verb (نفى أن يكون…) negates it
+# Words a negation reaches through to the word it negates (دون وجود أي إصابات: إصابات is negated,
+# as in دون إصابات), and which are no statement of their own.
+_TRANSPARENT = _FUNCTION_WORDS | lexicon("يوجد توجد وجود هناك هنالك يتم تتم")
+_NOT_POLAR = _NEGATORS | _DENIALS | _TRANSPARENT
 
 
 def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
-    """Content word (normalized, particles and article off) → (+1 asserted or -1 negated, its token)."""
+    """Content word (normalized, particles and article off) → (+1 asserted or -1 negated, its token).
+    A negator negates the first content word after it only (لم يكمل المباراة: يكمل, not المباراة)."""
     tokens = words.tokens
     not_polar = words.each_has(_NOT_POLAR)
     negating = words.mentions(_NEGATORS) or words.mentions(_DENIALS)  # most sentences are not
     found: dict[str, tuple[int, int]] = {}
+    both: set[str] = set()  # said and denied in one sentence (لا نستطيع حسمها… لعلنا نستطيع): no side
     clause: list[int] = []  # word tokens of the clause so far
     for i, token in enumerate(tokens):
         if token.kind != "word":
@@ -1234,11 +1348,27 @@ def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
             continue
         if not not_polar[i]:
             key = _content_key(token.norm)
-            if len(key) >= _CONTENT_MIN and key not in found:
-                negated = negating and _negates(words, clause[-_POLARITY_REACH - 2:][::-1], _POLARITY_REACH)
-                found[key] = (-1 if negated else 1, i)
+            if len(key) >= _CONTENT_MIN:
+                polarity = -1 if negating and _negated_statement(words, clause, not_polar) else 1
+                if key not in found:
+                    found[key] = (polarity, i)
+                elif found[key][0] != polarity:
+                    both.add(key)
         clause.append(i)
-    return found
+    return {key: value for key, value in found.items() if key not in both}
+
+
+def _negated_statement(words: _Words, clause: Sequence[int], not_polar: Sequence[bool]) -> bool:
+    """Whether the content word after the clause's words so far is negated: a negator before it with
+    nothing but transparent words between, or a denial verb shortly before."""
+    content_between = False
+    for i in reversed(clause[-_DENIAL_REACH:]):
+        if words.has(i, _DENIALS):
+            return True
+        if not content_between and _negator_at(words, i):
+            return True
+        content_between = content_between or not not_polar[i]
+    return False
 
 
 @lru_cache(maxsize=1 << 17)
@@ -1249,16 +1379,78 @@ def _content_key(norm: str) -> str:
 
 def _statement_rows(ids: Sequence[str], sentences: Sequence[_Sentence],
                     aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
-    """Aligned sentences where one negates what the other asserts (نفى أن يكون الوفد سيشارك / سيشارك)."""
-    rows = []
+    """Aligned sentences where one negates what the other asserts (نفى أن يكون الوفد سيشارك / سيشارك):
+    one row for each such statement, however many copies of the two sentences the outlets printed."""
+    flips: dict[str, list[tuple[int, int]]] = {}  # the statement (its word) → the pairs that flip it
     for k, m in sorted(aligned):
         mine, theirs = sentences[k].polarities, sentences[m].polarities
-        flipped = sorted(key for key in mine.keys() & theirs.keys() if mine[key][0] != theirs[key][0])
-        if flipped:
-            claim = _Claim(k, "statement", "polarity", _clause(sentences[k].words, mine[flipped[0]][1]))
-            other = _Claim(m, "statement", "polarity", _clause(sentences[m].words, theirs[flipped[0]][1]))
-            rows.append(_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))
+        flipped = (key for key in sorted(mine.keys() & theirs.keys()) if mine[key][0] != theirs[key][0]
+                   and _same_clause(sentences[k].words, mine[key][1], sentences[m].words, theirs[key][1])
+                   and not _denies_anything(*((sentences[k].words, mine[key][1]) if mine[key][0] > 0
+                                              else (sentences[m].words, theirs[key][1]))))
+        if (key := next(flipped, None)) is not None:
+            flips.setdefault(key, []).append((k, m))
+    rows = []
+    for key, pairs in flips.items():
+        for members in _connected(pairs):
+            first = members[0]
+            polarity, at = sentences[first].polarities[key]
+            others: dict[int, tuple[Stance, list[_Claim]]] = {}
+            for k in members[1:]:
+                article = sentences[k].article
+                if article != sentences[first].article and article not in others:
+                    their_polarity, their_at = sentences[k].polarities[key]
+                    claim = _Claim(k, "statement", "polarity", _clause(sentences[k].words, their_at))
+                    others[article] = ("reports" if their_polarity == polarity else "contradicts", [claim])
+            reference = _Claim(first, "statement", "polarity", _clause(sentences[first].words, at))
+            rows.append(_row(ids, sentences, [reference], others))
     return rows
+
+
+_SAME_CLAUSE = 0.5  # share of the content words of two clauses that both have (Jaccard)
+_CLAUSE_REACH = 6  # content words on each side of the flipped word that make its clause
+
+
+def _same_clause(a: _Words, at_a: int, b: _Words, at_b: int) -> bool:
+    """Whether the clauses around a word said in one sentence and denied in the other say the same
+    thing but for the denial (إلى انتهاء مرحلة الفحص / إلى عدم انتهاء مرحلة الفحص), not two things
+    that share a word (لم تعمل على جاهزية الملاعب / سبب التأجيل عدم جاهزية الملاعب)."""
+    mine, theirs = _clause_words(a, at_a), _clause_words(b, at_b)
+    return len(mine & theirs) >= _SAME_CLAUSE * len(mine | theirs)
+
+
+def _denies_anything(words: _Words, at: int) -> bool:
+    """Whether the clause around the word of the side that asserts it negates something else: then both
+    deny, in other words (ليست كافية / لا تعد فترة كافية), and neither asserts what the other denies."""
+    near = [*_word_positions(words, at, -1, 2 * _CLAUSE_REACH), *_word_positions(words, at, 1, 2 * _CLAUSE_REACH)]
+    return any(_negator_at(words, i) or words.has(i, _DENIALS) for i in near)
+
+
+def _clause_words(words: _Words, at: int) -> frozenset[str]:
+    not_polar = words.each_has(_NOT_POLAR)
+    around = [at, *_word_positions(words, at, -1, 2 * _CLAUSE_REACH), *_word_positions(words, at, 1, 2 * _CLAUSE_REACH)]
+    content = [i for i in around if not not_polar[i]]
+    before = [i for i in content if i < at][:_CLAUSE_REACH]
+    after = [i for i in content if i > at][:_CLAUSE_REACH]
+    return frozenset(_content_key(words.tokens[i].norm) for i in (at, *before, *after))
+
+
+def _connected(pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The members (ascending) of each connected component of the pairs, in the order of their first pair."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {root(a): [] for a, _ in pairs}
+    for x in sorted(parent):
+        groups[root(x)].append(x)
+    return list(groups.values())
 
 
 # --- Confirmed quotes ---------------------------------------------------------------------

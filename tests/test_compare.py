@@ -479,3 +479,76 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
                                            "c-tv-update": ("syria-tv", 30, "")})
     assert english.count("The same text, word for word, as the report of <bdi>Syria TV</bdi>") == 1
     assert arabic.count("نصّه مطابق حرفيًا لتقرير <bdi>تلفزيون سوريا</bdi>") == 1
+
+
+# Pairs of statements from two outlets' reports of one happening (SaudiNewsNet, August 2015, some
+# shortened), and the contradictions a reader would see between them: none, where only the words
+# differ, or where a figure or a negation is of something else.
+@pytest.mark.parametrize("first, second, expected", [
+    pytest.param("وأوضح أحد أعضاء فريق الشرطة أن 4 أشخاص كانوا على متن الطائرة المتوجهة إلى مطار بلاكبوش، وأن جميعهم لقوا حتفهم في الحادث.",
+                 "وقالت الشرطة المحلية إن الطيار وثلاثة ركاب لقوا حتفهم عندما كانت الطائرة تحاول الهبوط في مطار بلاكبوش، مضيفة أنه لم يصب أحد على الأرض.",
+                 [], id="a negation of something else: no one on the ground was hurt"),
+    pytest.param("جمع المخبز الحساوي في مهرجان التمور ببريدة كلاً من مدينة بريدة ومحافظة الأحساء اللتين تعدان الأشهر بإنتاج التمور.",
+                 "جمع المخبز الحساوي في مهرجان بريدة عاصمة التمور مدينة بريدة ومحافظة الأحساء اللتين تعدان الأشهر في إنتاج التمور.",
+                 [], id="كلا (both) is no negation"),
+    pytest.param("وتمكنت الفرق من مكافحة الحريق بأحد محلات التشليح والسيطرة عليه وإخماده دون وجود إصابات.",
+                 "تمكنت فرق الدفاع المدني بالمدينة المنورة من إخماد حريق بأحد محلات تشليح السيارات والسيطرة عليه دون وجود أي إصابات.",
+                 [], id="without injuries, without any injuries"),
+    pytest.param("حذر فرع وزارة العمل بمنطقة مكة المكرمة المواطنين من التعامل مع مكاتب الاستقدام غير المرخصة لها وغير المسجلة في موقع مساند.",
+                 "وأوضح مدير فرع وزارة العمل بمنطقة مكة المكرمة أن الوزارة أطلقت موقع مساند لتسهيل التعامل مع مكاتب الاستقدام المرخصة والمسجلة.",
+                 [], id="unlicensed offices: an adjective, not a denial"),
+    pytest.param("وأكد المستشار الإعلامي أن رئاسة الإقليم تطالب حزب العمال بإبعاد قواعده من أراضي الإقليم لكي لا يعطي مبررا للحكومة التركية لقصف المدنيين.",
+                 "وأكد المستشار الإعلامي: نحن نطالب حزب العمال بإخراج قواعده من أراضي الإقليم لأنه يعطي المبررات للحكومة التركية للقيام بهذا القصف.",
+                 [], id="so as not to give a pretext"),
+    pytest.param("وأهدر المهاجم إيفولو ركلة جزاء في المباراة الودية أمام نيس قبل أن يخرج مصابا بشد عضلي.",
+                 "وأهدر إيفولو ركلة جزاء في اللقاء الودي أمام نيس، وهو الذي لم يكمل المباراة لإصابته بشد عضلي.",
+                 [], id="who did not finish the match: the negation is of finishing, not of the match"),
+    pytest.param("وأكد كيري أن الاتفاق النووي مع إيران سيسهم في أمن منطقة الخليج ويحول دون حصول إيران على القدرات النووية العسكرية.",
+                 "وأكد كيري أن الاتفاق النووي سيسهم في أمن المنطقة بما فيها منع إيران من الحصول على القدرات النووية العسكرية.",
+                 [], id="يحول دون: prevents, no negation"),
+    pytest.param("وبلغ صافي الخسارة في الستة أشهر الأولى مبلغ 945 مليون ريال مقابل صافي ربح 403 ملايين ريال للفترة المماثلة من العام السابق.",
+                 "وسجلت الشركة خسائر قدرها 945.4 مليون ريال في الستة أشهر الأولى قياسا بأرباح قدرها 403.2 مليون ريال للفترة المماثلة من العام السابق.",
+                 [], id="945 and 945.4 million: a rounding; two figures of one unit, each with its counterpart"),
+    pytest.param("وسجلت موبايلي في الربع الثاني أرباحا تشغيلية قيمتها 1.949 مليون ريال بزيادة 2.5 في المائة.",
+                 "وسجلت موبايلي في الربع الثاني إجمالي أرباح تشغيلية بلغت 1,949 مليون ريال بزيادة 2.5 في المائة.",
+                 [], id="1.949 and 1,949: thousands separators"),
+    pytest.param("وقال الأمين العام إن حد المنفعة الأقصى لكل شخص (100) ألف ريال عن مدة الوثيقة.",
+                 "وأكد الأمين العام أن وثيقة التأمين يصل فيها حد المنفعة الأقصى إلى 100 ألف ريال لكل شخص عن مدة الوثيقة.",
+                 [], id="(100) ألف"),
+    pytest.param("وتوج فولفسبورغ بلقب كأس السوبر بعدما تغلب على بايرن ميونيخ 4/5 بضربات الجزاء الترجيحية.",
+                 "وتوج فولفسبورج بلقب كأس السوبر بعدما تغلب على بايرن ميونيخ 5 - 4 بضربات الجزاء الترجيحية.",
+                 [], id="a score in either order"),
+    pytest.param("قال سكان وشهود إن 27 شخصا على الأقل قتلوا عندما تحطمت طائرة حربية في سوق مزدحم في بلدة أريحا.",
+                 "قال المرصد السوري إن 31 شخصا قتلوا حينما سقطت مقاتلة سورية على سوق مزدحم في بلدة أريحا.",
+                 [], id="at least 27 dead and 31 dead agree"),
+    pytest.param("وأرجع قرار إقامة المباريات على ملعب الأمير عبدالله الفيصل في جدة إلى انتهاء مرحلة الفحص لأساسيات الملعب.",
+                 "وأرجع الرئيس العام قرار تأجيل إقامة المباريات على ملعب الأمير عبدالله الفيصل بجدة إلى عدم انتهاء مرحلة الفحص لأساسيات الملعب.",
+                 [("statement", "polarity")], id="the inspection ended, did not end"),
+    pytest.param("لقي 46 شخصا على الأقل حتفهم في الفيضانات التي تشهدها بورما منذ أيام.",
+                 "أدت الأمطار الموسمية الغزيرة في بورما إلى مزيد من الفيضانات، كما تسببت في مقتل سبعة وعشرين شخصا حتى الآن.",
+                 [("count", "number")], id="leads with other tolls: at least 46, 27"),
+])
+def test_what_outlets_word_differently_is_no_contradiction_and_what_they_report_differently_is(
+        config: SiteConfig, first: str, second: str, expected: list[tuple[str, str]]):
+    comparison = compare_texts(config, ("تقرير", first), ("تقرير آخر", second))
+    assert [(c.topic, c.kind) for c in comparison.contradictions] == expected
+
+
+def test_a_preparatory_meeting_and_the_talks_are_dated_apart_without_contradicting(config: SiteConfig):
+    comparison = compare_texts(
+        config,
+        ("اجتماع تنسيقي", "وعقد وزراء خارجية دول مجلس التعاون الخليجي اجتماعا تنسيقيا مساء الأحد في الدوحة تمهيدا"
+                          " للاجتماع المشترك مع وزير الخارجية الأمريكي."),
+        ("كيري في الدوحة", "انطلقت في الدوحة أعمال الاجتماع التشاوري لوزراء خارجية دول مجلس التعاون مع كيري الذي وصل"
+                           " إلى العاصمة القطرية اليوم الاثنين."),
+    )
+    assert comparison.contradictions == ()
+
+
+def test_copies_of_one_denial_are_one_contradiction(config: SiteConfig):
+    """Three outlets print one statement and two print its denial: one contradiction of five outlets."""
+    affirm = "أكد المتحدث باسم الحكومة أن الوفد الحكومي سيشارك في جولة المفاوضات المقبلة في جنيف."
+    deny = "نفى المتحدث باسم الحكومة أن يكون الوفد الحكومي سيشارك في جولة المفاوضات المقبلة في جنيف."
+    comparison = compare_texts(config, *[("الوفد", affirm)] * 3, *[("لا مشاركة", deny)] * 2)
+    [contradiction] = comparison.contradictions
+    assert sorted(contradiction.against) == ["d", "e"] and len(contradiction.claims) == 5

@@ -1,0 +1,113 @@
+"""Precision of the contradictions an event page shows, on labelled days of real news.
+
+    python benchmarks/contradictions.py benchmarks/data/grouping-dev.jsonl benchmarks/data/grouping-dev2.jsonl
+    python benchmarks/contradictions.py benchmarks/data/grouping-dev2.jsonl --unjudged   # print the ones to read
+
+Each labelled event of the sets (benchmarks/data/README.md) is compared as the build compares
+an event, with the repository's site_config.yml (terminology), so that grouping errors do not
+count here. Every contradiction found is looked up in benchmarks/data/contradictions.jsonl,
+where a reader judged it (one JSON object a line: `for` and `against`, the first statement of
+each side as `article-id#sentence-index`, `kind`, `true`, `why`). Prints, per kind, how many
+were found, how many were judged true and false, how many are not judged yet, and the
+precision of the judged ones. A contradiction is a pair of statements, so a code change that
+finds the same pair again keeps its judgement; a new pair is printed with `--unjudged`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.analyze.analysis import analyze_article  # noqa: E402
+from generator.compare import Contradiction, compare_event  # noqa: E402
+from generator.config import load_config  # noqa: E402
+from generator.group import EventGroup  # noqa: E402
+from generator.ingest import Article  # noqa: E402
+
+JUDGEMENTS = ROOT / "benchmarks" / "data" / "contradictions.jsonl"
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    event: str
+    statement: str  # article-id#sentence-index of the first statement of the first side
+    against: str  # and of the other side
+    texts: tuple[str, str]
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.kind, self.statement, self.against
+
+
+def contradictions(path: Path) -> list[Found]:
+    """Every contradiction of the labelled events of a set with articles of two outlets or more."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    terminology = load_config(ROOT / "site_config.yml").terminology
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_event[row["event"]].append(row)
+    found = []
+    for event, members in sorted(by_event.items()):
+        if len({row["outlet"] for row in members}) < 2:
+            continue
+        articles = {row["id"]: _article(row) for row in members}
+        analyses = {id: analyze_article(a.title, a.body) for id, a in articles.items()}
+        comparison = compare_event(EventGroup(event, tuple(articles)), articles, analyses, terminology)
+        found += [_found(event, contradiction) for contradiction in comparison.contradictions]
+    return found
+
+
+def _article(row: dict) -> Article:
+    body = row["text"].replace("\n", "\n\n")  # one line a paragraph in SaudiNewsNet
+    return Article(row["id"], Path(f"{row['id']}.md"), row["title"], None, body, row["outlet"], row.get("url"),
+                   None, None, None, (), row["id"])
+
+
+def _found(event: str, contradiction: Contradiction) -> Found:
+    against = set(contradiction.against)
+    first = next(ref for ref in contradiction.claims if ref.article_id not in against)
+    other = next(ref for ref in contradiction.claims if ref.article_id in against)
+    return Found(contradiction.kind, event, f"{first.article_id}#{first.sentence_index}",
+                 f"{other.article_id}#{other.sentence_index}", (first.text, other.text))
+
+
+def load_judgements(path: Path) -> dict[tuple[str, str, str], bool]:
+    if not path.exists():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {(row["kind"], row["for"], row["against"]): row["true"] for row in rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", type=Path, nargs="+", metavar="path")
+    parser.add_argument("--unjudged", action="store_true", help="print the contradictions not judged yet, as JSON lines")
+    args = parser.parse_args()
+
+    judged = load_judgements(JUDGEMENTS)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for path in args.paths:
+        for found in contradictions(path):
+            verdict = judged.get(found.key)
+            counts[found.kind]["found"] += 1
+            counts[found.kind]["unjudged" if verdict is None else "true" if verdict else "false"] += 1
+            if verdict is None and args.unjudged:
+                print(json.dumps({"kind": found.kind, "for": found.statement, "against": found.against,
+                                  "event": found.event, "texts": found.texts}, ensure_ascii=False))
+    total: Counter[str] = sum(counts.values(), Counter())
+    print(f"{'kind':<10} {'found':>6} {'true':>6} {'false':>6} {'unjudged':>9} {'precision':>10}")
+    for kind, count in [*sorted(counts.items()), ("all", total)]:
+        judged_count = count["true"] + count["false"]
+        precision = f"{count['true'] / judged_count:.2f}" if judged_count else "-"
+        print(f"{kind:<10} {count['found']:>6} {count['true']:>6} {count['false']:>6} {count['unjudged']:>9} {precision:>10}")
+
+
+if __name__ == "__main__":
+    main()
