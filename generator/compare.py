@@ -194,7 +194,8 @@ def compare_event(
         event_slug=event.slug,
         shared=tuple(shared),
         unique=_unique_points(ids, sentences, shared, own, opposed),
-        contradictions=tuple(_contradiction(row) for row in shown if _contested(row)),
+        # Two figures of one pair of sentences that differ (the loss and the points) are one contradiction to read.
+        contradictions=tuple(dict.fromkeys(_contradiction(row) for row in shown if _contested(row))),
         claim_matrix=ClaimMatrix(ids, shown, len(rows) - len(shown)),
         terminology=choices,
         cited_sources=sources,
@@ -999,6 +1000,7 @@ _COUNTED = {
         "قتيل": "قتيل قتلى", "جريح": "جريح جرحى", "شخص": "شخص أشخاص", "جندي": "جندي جنود",
         "طفل": "طفل أطفال", "مدني": "مدني مدنيين مدنيون", "صاروخ": "صاروخ صواريخ", "غارة": "غارة غارات",
         "منزل": "منزل منازل", "معتقل": "معتقل معتقلين", "لاجئ": "لاجئ لاجئين", "دولار": "دولار دولارات",
+        "نقطة": "نقطة نقاط", "أسرة": "أسرة أسر", "رحلة": "رحلة رحلات",
     }.items()
     for word in words.split()
 }

@@ -552,3 +552,14 @@ def test_copies_of_one_denial_are_one_contradiction(config: SiteConfig):
     comparison = compare_texts(config, *[("الوفد", affirm)] * 3, *[("لا مشاركة", deny)] * 2)
     [contradiction] = comparison.contradictions
     assert sorted(contradiction.against) == ["d", "e"] and len(contradiction.claims) == 5
+
+
+def test_two_figures_that_differ_in_one_pair_of_sentences_are_one_contradiction(config: SiteConfig):
+    """The points lost and the level reached, both other: two rows of the matrix, one contradiction to read."""
+    comparison = compare_texts(
+        config,
+        ("الأسهم تتراجع", "أغلق مؤشر سوق الأسهم السعودية على تراجع حاد بـ 291 نقطة عند مستوى 8807 نقاط."),
+        ("هبوط حاد", "تراجع مؤشر سوق الأسهم السعودية بشكل حاد فاقدا 324 نقطة ليصل إلى مستوى 8773 نقطة."),
+    )
+    contested = [row for row in comparison.claim_matrix.rows if any(c.stance == "contradicts" for c in row.cells.values())]
+    assert len(contested) == 2 and len(comparison.contradictions) == 1
