@@ -1040,9 +1040,11 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | Non
     if (digits := _digits(token.norm)) is not None:
         while last + 2 < len(tokens) and _glued_digits(tokens[last], tokens[last + 1], tokens[last + 2]):
             following = tokens[last + 2].norm
-            # 2,000 and 33.288 are thousands (outlets write the separator as either); 6.2 is a decimal
-            thousands = tokens[last + 1].text in ",٬" or tokens[last + 1].text == "." and len(following) == 3 \
-                and digits.lstrip("0") != ""
+            # Outlets write either mark for either separator: 2,000 and 33.288 are thousands; 6.2, 44,53
+            # and 13.226 مليار are decimals
+            multiplied = last + 3 < len(tokens) and tokens[last + 3].norm in _MULTIPLIERS
+            thousands = len(following) == 3 and digits.lstrip("0") != "" and tokens[last + 1].text != "٫" \
+                and (tokens[last + 1].text in ",٬" or not multiplied)
             digits += ("" if thousands else ".") + following
             last += 2
         value = float(digits) if digits.count(".") <= 1 else float(digits.split(".")[0])
@@ -1197,10 +1199,11 @@ def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarit
     A number no other article gives is a row only when its sentence is in the article's summary.
 
     A sentence often gives several figures of one unit (a loss, last year's profit, a charge, all in
-    riyals): another article's counterpart of a figure is its figure of that unit in its sentence most
+    riyals): another article reports a figure when one of its figures of that unit agrees with it
+    (a figure, not "more than" one); otherwise its counterpart is its figure in its sentence most
     like this one, the closest to it if that sentence has several (46 dead at least, then 27 dead and
-    156,000 displaced); it reports the figure when the two agree, and contradicts it only in a
-    sentence that reports the same point (_same_point)."""
+    more than 156,000 displaced), which contradicts it only in a sentence that reports the same
+    point (_same_point)."""
     claims = [(quantity, claim) for k, s in enumerate(sentences) for quantity, claim in _quantity_claims(k, s)]
     used: set[int] = set()
     reported: set[int] = set()  # sentences with a row already: one row of theirs alone is enough
@@ -1218,8 +1221,9 @@ def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarit
                 candidates.setdefault(theirs.article, []).append(m)
         others: dict[int, tuple[Stance, list[_Claim]]] = {}
         for article, ms in candidates.items():
-            chosen = min(ms, key=lambda m: (-similarity[claim.sentence, claims[m][1].sentence],
-                                            _distance(quantity, claims[m][0])))
+            agreeing = [m for m in ms if _agree(quantity, claims[m][0]) and _bounded(claims[m][0])]
+            chosen = agreeing[0] if agreeing else min(
+                ms, key=lambda m: (-similarity[claim.sentence, claims[m][1].sentence], _distance(quantity, claims[m][0])))
             if _agree(quantity, claims[chosen][0]):
                 others[article] = ("reports", [claims[chosen][1]])
             elif _same_point(mine, sentences[claims[chosen][1].sentence],
@@ -1243,6 +1247,11 @@ def _same_point(a: _Sentence, b: _Sentence, similarity: float) -> bool:
 def _distance(a: _Quantity, b: _Quantity) -> float:
     """How far apart two figures are, as a ratio: 27 is nearer 46 than 156,000 is."""
     return abs(math.log1p(abs(a.value)) - math.log1p(abs(b.value)))
+
+
+def _bounded(quantity: _Quantity) -> bool:
+    """A figure, not "more than" one: more than 156,000 displaced agrees with anything larger."""
+    return quantity.high != float("inf") and quantity.low > 0 or quantity.value == 0
 
 
 def _agree(a: _Quantity, b: _Quantity) -> bool:
