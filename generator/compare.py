@@ -1433,14 +1433,17 @@ def _same_clause(a: _Words, at_a: int, b: _Words, at_b: int) -> bool:
 def _denies_anything(words: _Words, at: int) -> bool:
     """Whether the clause around the word of the side that asserts it negates something else: then both
     deny, in other words (ليست كافية / لا تعد فترة كافية), and neither asserts what the other denies."""
-    near = [*_word_positions(words, at, -1, 2 * _CLAUSE_REACH), *_word_positions(words, at, 1, 2 * _CLAUSE_REACH)]
-    return any(_negator_at(words, i) or words.has(i, _DENIALS) for i in near)
+    return any(_negator_at(words, i) or words.has(i, _DENIALS) for i in _around(words, at))
+
+
+def _around(words: _Words, at: int) -> list[int]:
+    """The word tokens of the clause before and after tokens[at], enough for _CLAUSE_REACH content words each way."""
+    return [*_word_positions(words, at, -1, 2 * _CLAUSE_REACH), *_word_positions(words, at, 1, 2 * _CLAUSE_REACH)]
 
 
 def _clause_words(words: _Words, at: int) -> frozenset[str]:
     not_polar = words.each_has(_NOT_POLAR)
-    around = [at, *_word_positions(words, at, -1, 2 * _CLAUSE_REACH), *_word_positions(words, at, 1, 2 * _CLAUSE_REACH)]
-    content = [i for i in around if not not_polar[i]]
+    content = [i for i in _around(words, at) if not not_polar[i]]
     before = [i for i in content if i < at][:_CLAUSE_REACH]
     after = [i for i in content if i > at][:_CLAUSE_REACH]
     return frozenset(_content_key(words.tokens[i].norm) for i in (at, *before, *after))
