@@ -72,8 +72,8 @@ def _article(row: dict) -> Article:
 
 def _found(event: str, contradiction: Contradiction) -> Found:
     against = set(contradiction.against)
-    first = next(ref for ref in contradiction.claims if ref.article_id not in against)
-    other = next(ref for ref in contradiction.claims if ref.article_id in against)
+    first = next(claim.ref for claim in contradiction.claims if claim.ref.article_id not in against)
+    other = next(claim.ref for claim in contradiction.claims if claim.ref.article_id in against)
     return Found(contradiction.kind, event, f"{first.article_id}#{first.sentence_index}",
                  f"{other.article_id}#{other.sentence_index}", (first.text, other.text))
 

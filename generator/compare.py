@@ -76,6 +76,14 @@ class SharedPoint:
 class Evidence:
     ref: SentenceRef
     phrase: str  # the clause of the sentence that makes the claim, as written
+    # Where ref.text says what is compared (the figure and its noun, the date, the outcome, the
+    # negation and the word it negates): (start, end) character offsets, in order; in a contradiction
+    # of two figures of one sentence, both.
+    marked: tuple[tuple[int, int], ...]
+
+    @property
+    def marked_words(self) -> tuple[str, ...]:
+        return tuple(self.ref.text[start:end] for start, end in self.marked)
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ class ClaimMatrix:
 @dataclass(frozen=True)
 class Contradiction:
     topic: ClaimTopic
-    claims: tuple[SentenceRef, ...]  # one statement per article taking a side, in event order
+    claims: tuple[Evidence, ...]  # one statement per article taking a side, in event order
     kind: ContradictionKind
     against: tuple[str, ...]  # the articles whose statement contradicts the first one's
 
@@ -150,7 +158,8 @@ class Comparison:
         """Every Arabic text the comparison template shows, for the translate stage."""
         texts = [ref.text for point in self.shared for ref in point.refs]
         texts += [ref.text for refs in self.unique.values() for ref in refs]
-        texts += [ref.text for contradiction in self.contradictions for ref in contradiction.claims]
+        texts += [text for contradiction in self.contradictions for claim in contradiction.claims
+                  for text in (claim.ref.text, *claim.marked_words)]
         for row in self.claim_matrix.rows:
             texts.append(row.claim.phrase)
             texts += [evidence.phrase for cell in row.cells.values() for evidence in cell.evidence]
@@ -195,7 +204,7 @@ def compare_event(
         shared=tuple(shared),
         unique=_unique_points(ids, sentences, shared, own, opposed),
         # Two figures of one pair of sentences that differ (the loss and the points) are one contradiction to read.
-        contradictions=tuple(dict.fromkeys(_contradiction(row) for row in shown if _contested(row))),
+        contradictions=_contradictions(row for row in shown if _contested(row)),
         claim_matrix=ClaimMatrix(ids, shown, len(rows) - len(shown)),
         terminology=choices,
         cited_sources=sources,
@@ -729,6 +738,14 @@ class _Claim:
     topic: ClaimTopic
     kind: ContradictionKind
     phrase: str
+    marked: tuple[tuple[int, int], ...]  # see Evidence.marked
+
+
+def _claim(k: int, words: _Words, topic: ClaimTopic, kind: ContradictionKind, first: int, last: int,
+           at: int | None = None) -> _Claim:
+    """The claim of sentence k that tokens first to last make, in the clause around tokens[at] (first by default)."""
+    tokens = words.tokens
+    return _Claim(k, topic, kind, _clause(words, first if at is None else at), ((tokens[first].start, tokens[last].end),))
 
 
 def _claim_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarity: np.ndarray,
@@ -768,17 +785,26 @@ _SILENT = ClaimCell("silent", ())  # most articles say nothing about most claims
 
 
 def _evidence(sentences: Sequence[_Sentence], claim: _Claim) -> Evidence:
-    return Evidence(sentences[claim.sentence].ref, claim.phrase)
+    return Evidence(sentences[claim.sentence].ref, claim.phrase, claim.marked)
 
 
 def _contested(row: ClaimRow) -> bool:
     return any(cell.stance == "contradicts" for cell in row.cells.values())
 
 
-def _contradiction(row: ClaimRow) -> Contradiction:
-    claims = tuple(cell.evidence[0].ref for cell in row.cells.values() if cell.evidence)
-    against = tuple(article_id for article_id, cell in row.cells.items() if cell.stance == "contradicts")
-    return Contradiction(row.topic, claims, row.kind, against)
+def _contradictions(contested: Iterable[ClaimRow]) -> tuple[Contradiction, ...]:
+    """One contradiction to read for each set of sentences: two figures that differ in one pair of
+    sentences (the points lost and the level reached) are one, with both marked."""
+    by_sentences: dict[tuple[object, ...], list[Contradiction]] = {}
+    for row in contested:
+        claims = tuple(cell.evidence[0] for cell in row.cells.values() if cell.evidence)
+        against = tuple(article_id for article_id, cell in row.cells.items() if cell.stance == "contradicts")
+        contradiction = Contradiction(row.topic, claims, row.kind, against)
+        key = (row.topic, row.kind, against, *(claim.ref for claim in claims))
+        by_sentences.setdefault(key, []).append(contradiction)
+    return tuple(replace(same[0], claims=tuple(
+        replace(claim, marked=tuple(sorted({span for other in same for span in other.claims[n].marked})))
+        for n, claim in enumerate(same[0].claims))) for same in by_sentences.values())
 
 
 def _opposed_pairs(rows: Sequence[ClaimRow], sentences: Sequence[_Sentence]) -> frozenset[tuple[int, int]]:
@@ -870,17 +896,11 @@ def _negator_at(words: _Words, i: int) -> bool:
     return not (tokens[i].norm.endswith("غير") and following is not None and tokens[following].norm.startswith("ال"))
 
 
-def _negated(words: _Words, at: int, reach: int = 3) -> bool:
-    """A negator (لم، لن، لا، دون، عدم…) shortly before tokens[at], or a denial verb in its clause."""
-    return _negates(words, list(_word_positions(words, at, -1, reach + 2)), reach)
-
-
-def _negates(words: _Words, before: Sequence[int], reach: int) -> bool:
-    """Whether the words `before` a token (nearest first, its clause's reach + 2 at most) negate it."""
-    return any(
-        words.has(i, _DENIALS) or distance <= reach and _negator_at(words, i)
-        for distance, i in enumerate(before, start=1)
-    )
+def _negation(words: _Words, at: int, reach: int = 3) -> int | None:
+    """The token of a negator (لم، لن، لا، دون، عدم…) shortly before tokens[at], or of a denial verb in its clause."""
+    before = _word_positions(words, at, -1, reach + 2)
+    return next((i for distance, i in enumerate(before, start=1)
+                 if words.has(i, _DENIALS) or distance <= reach and _negator_at(words, i)), None)
 
 
 # --- outcome of the talks
@@ -903,21 +923,26 @@ _INTENT = lexicon(
 _OUTCOMES = _SUCCESS | _REACHING | _FAILURE | _PRELIMINARY  # the words _outcome_polarity looks for
 
 
-def _outcome_polarity(words: _Words, i: int) -> int | None:
-    """+1 if tokens[i] says the talks succeeded, -1 if they did not, None if it says neither."""
+def _outcome(words: _Words, i: int) -> tuple[int, int, int] | None:
+    """(+1 if tokens[i] says the talks succeeded, -1 if they did not; the first and last tokens that
+    say it), or None if it says neither."""
+    result = next((k for k in _word_positions(words, i, 1, 4) if words.has(k, _RESULTS)), None)
+    talks = next((k for k in _word_positions(words, i, -1, 1) if words.has(k, _TALKS)), None)
+    first = last = i
     if words.has(i, _SUCCESS):
         polarity = 1
-    elif words.has(i, _REACHING) and any(words.has(k, _RESULTS) for k in _word_positions(words, i, 1, 4)):
-        polarity = 1
+    elif words.has(i, _REACHING) and result is not None:
+        polarity, last = 1, result
     elif words.has(i, _FAILURE):
         polarity = -1
-    elif words.has(i, _PRELIMINARY) and any(words.has(k, _TALKS) for k in _word_positions(words, i, -1, 1)):
-        polarity = -1
+    elif words.has(i, _PRELIMINARY) and talks is not None:
+        polarity, first = -1, talks
     else:
         return None
     if any(words.has(k, _INTENT) for k in _word_positions(words, i, -1, 3)):
         return None
-    return -polarity if _negated(words, i) else polarity
+    negation = _negation(words, i)
+    return (polarity, first, last) if negation is None else (-polarity, min(first, negation), last)
 
 
 def _outcome_claims(k: int, sentence: _Sentence) -> list[tuple[int, _Claim]]:
@@ -926,11 +951,12 @@ def _outcome_claims(k: int, sentence: _Sentence) -> list[tuple[int, _Claim]]:
         return []
     claims: list[tuple[int, _Claim]] = []
     for i in range(len(sentence.words.tokens)):
-        polarity = _outcome_polarity(sentence.words, i)
-        if polarity is not None:
-            phrase = _clause(sentence.words, i)
-            if all(claim.phrase != phrase for _, claim in claims):
-                claims.append((polarity, _Claim(k, "outcome", "outcome", phrase)))
+        outcome = _outcome(sentence.words, i)
+        if outcome is not None:
+            polarity, first, last = outcome
+            claim = _claim(k, sentence.words, "outcome", "outcome", first, last, at=i)
+            if all(other.phrase != claim.phrase for _, other in claims):
+                claims.append((polarity, claim))
     return claims
 
 
@@ -1181,7 +1207,7 @@ def _quantity_claims(k: int, sentence: _Sentence) -> list[tuple[_Quantity, _Clai
             continue
         if quantity.topic == "duration" and _time_reference(sentence.words, quantity.first):
             continue
-        claims.append((quantity, _Claim(k, quantity.topic, "number", _clause(sentence.words, quantity.first))))
+        claims.append((quantity, _claim(k, sentence.words, quantity.topic, "number", quantity.first, quantity.last)))
     return claims
 
 
@@ -1278,11 +1304,19 @@ _ORDINAL_DAYS = _number_words("الأول 1 الثاني 2 الثالث 3 الر
 _OF = lexicon("من")
 
 
-def _month_at(tokens: Sequence[Token], i: int) -> int | None:
+def _month_at(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The month named at tokens[i] (أغسطس، كانون الثاني) and its last token."""
     if i >= len(tokens) or tokens[i].kind != "word":
         return None
     two = f"{tokens[i].norm} {tokens[i + 1].norm}" if i + 1 < len(tokens) else ""
-    return _MONTHS.get(two) or _MONTHS.get(tokens[i].norm)
+    if two in _MONTHS:
+        return _MONTHS[two], i + 1
+    return (_MONTHS[tokens[i].norm], i) if tokens[i].norm in _MONTHS else None
+
+
+def _month_after_day(tokens: Sequence[Token], day: int) -> tuple[int, int] | None:
+    """The month after a day's number (8 أغسطس، الثامن من أغسطس) and its last token."""
+    return _month_at(tokens, day + 2 if day + 1 < len(tokens) and tokens[day + 1].norm in _OF else day + 1)
 
 
 def _dates(words: _Words) -> dict[str, int]:
@@ -1297,10 +1331,15 @@ def _dates(words: _Words) -> dict[str, int]:
             found.setdefault(_WEEKDAYS[weekday], i)
         day = float(token.norm) if token.norm.isdigit() else _ORDINAL_DAYS.get(token.norm)
         if day is not None and 1 <= day <= 31:
-            after = i + 2 if i + 1 < len(tokens) and tokens[i + 1].norm in _OF else i + 1
-            if (month := _month_at(tokens, after)) is not None:
-                found.setdefault(f"day:{int(day)}-{month}", i)
+            if (month := _month_after_day(tokens, i)) is not None:
+                found.setdefault(f"day:{int(day)}-{month[0]}", i)
     return found
+
+
+def _date_claim(k: int, words: _Words, at: int) -> _Claim:
+    """The date of sentence k written at tokens[at]: a weekday, or a day and its month."""
+    month = _month_after_day(words.tokens, at)
+    return _claim(k, words, "date", "date", at, month[1] if month else at)
 
 
 _DATED_ALIKE = 2  # content words besides the date that the clauses of two dates share
@@ -1326,8 +1365,8 @@ def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequ
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
             if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs) \
                     and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]):
-                claim = _Claim(k, "date", "date", _clause(sentences[k].words, my_dates[0]))
-                other = _Claim(m, "date", "date", _clause(sentences[m].words, their_dates[0]))
+                claim = _date_claim(k, sentences[k].words, my_dates[0])
+                other = _date_claim(m, sentences[m].words, their_dates[0])
                 rows.append(_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))
                 break
     return rows
@@ -1388,6 +1427,12 @@ def _content_key(norm: str) -> str:
     return min((without_article(stem) for stem in stems(norm)), key=len)
 
 
+def _statement_claim(k: int, words: _Words, polarity: int, at: int) -> _Claim:
+    """The statement of sentence k on tokens[at], with the negation before it when it denies it."""
+    negation = _negation(words, at, _DENIAL_REACH) if polarity < 0 else None
+    return _claim(k, words, "statement", "polarity", at if negation is None else negation, at, at=at)
+
+
 def _statement_rows(ids: Sequence[str], sentences: Sequence[_Sentence],
                     aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
     """Aligned sentences where one negates what the other asserts (نفى أن يكون الوفد سيشارك / سيشارك):
@@ -1411,9 +1456,9 @@ def _statement_rows(ids: Sequence[str], sentences: Sequence[_Sentence],
                 article = sentences[k].article
                 if article != sentences[first].article and article not in others:
                     their_polarity, their_at = sentences[k].polarities[key]
-                    claim = _Claim(k, "statement", "polarity", _clause(sentences[k].words, their_at))
+                    claim = _statement_claim(k, sentences[k].words, their_polarity, their_at)
                     others[article] = ("reports" if their_polarity == polarity else "contradicts", [claim])
-            reference = _Claim(first, "statement", "polarity", _clause(sentences[first].words, at))
+            reference = _statement_claim(first, sentences[first].words, polarity, at)
             rows.append(_row(ids, sentences, [reference], others))
     return rows
 

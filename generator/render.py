@@ -463,6 +463,7 @@ class _PageRenderer:
             article_path=self.article_path,
             tr=self.translations.of,
             text=self.text,
+            marked=self.marked,
             sentence_link=partial(self.sentence_link, url),
             outlet_name=self.outlet_name,
             plain=self.plain,
@@ -489,6 +490,31 @@ class _PageRenderer:
         attributes = ' lang="ar" dir="rtl"' if translation.origin == "untranslated" else ""
         shown = Markup(f"<span{attributes}>{escape(translation.text)}</span>")
         return shown + Markup(" ") + self.origin(translation) if note else shown
+
+    def marked(self, evidence: Evidence) -> Markup:
+        """A side of a contradiction: its sentence with what it says differently marked (the figure, the
+        date, the negation). On English pages a translation's words cannot be told apart: the words as
+        written and their translation come before it."""
+        text = evidence.ref.text
+        inline, done = Markup(""), 0
+        for start, end in evidence.marked:
+            start = max(start, done)  # spans of two figures may overlap
+            if end > start:
+                inline += escape(text[done:start]) + Markup('<mark class="conflict">') + escape(text[start:end]) + Markup("</mark>")
+                done = end
+        inline += escape(text[done:])
+        if self.lang == "ar":
+            return inline
+        translation = self.translations.of(text)
+        if translation.origin == "untranslated":
+            return Markup('<span lang="ar" dir="rtl">') + inline + Markup("</span> ") + self.origin(translation)
+        named = Markup("")
+        for words in evidence.marked_words:
+            translated = self.translations.of(words)
+            named += Markup('<span class="conflict-words"><bdi class="as-written" lang="ar" dir="rtl">') + escape(words) \
+                + Markup("</bdi>") + (Markup(" ") + escape(translated.text) if translated.origin != "untranslated" else Markup("")) \
+                + Markup("</span> ")
+        return named + self.text(text)
 
     def article_path(self, article_id: str) -> str:
         return f"{self.lang}/articles/{article_id}.html"
@@ -538,19 +564,25 @@ def by_phrase(evidence: Iterable[Evidence]) -> list[tuple[str, list[SentenceRef]
     return list(grouped.items())
 
 
-def sides(contradiction: Contradiction, reports: Sequence[Report]) -> list[list[tuple[Report, SentenceRef]]]:
+def sides(contradiction: Contradiction, reports: Sequence[Report]) -> list[list[tuple[Report, Evidence]]]:
     """The statements of a contradiction, those of the first article's side, then those against it."""
     against = set(contradiction.against)
-    ordered = in_report_order(contradiction.claims, reports)
-    return [[(report, ref) for report, ref in ordered if (ref.article_id in against) == contradicts] for contradicts in (False, True)]
+    ordered = in_report_order(contradiction.claims, reports, lambda claim: claim.ref.article_id)
+    return [[(report, claim) for report, claim in ordered if (claim.ref.article_id in against) == contradicts]
+            for contradicts in (False, True)]
 
 
-def in_report_order(refs: Iterable[SentenceRef], reports: Sequence[Report]) -> list[tuple[Report, SentenceRef]]:
-    """Sentences of an event's articles with the report of each, in the order the page shows the reports."""
-    by_article: dict[str, list[SentenceRef]] = {}
-    for ref in refs:
-        by_article.setdefault(ref.article_id, []).append(ref)
-    return [(report, ref) for report in reports for ref in by_article.get(report.article.id, ())]
+Located = TypeVar("Located")
+
+
+def in_report_order(items: Iterable[Located], reports: Sequence[Report],
+                    article_of: Callable[[Located], str] = lambda ref: ref.article_id) -> list[tuple[Report, Located]]:
+    """Sentences (or what refers to one) of an event's articles with the report of each, in the order
+    the page shows the reports."""
+    by_article: dict[str, list[Located]] = {}
+    for item in items:
+        by_article.setdefault(article_of(item), []).append(item)
+    return [(report, item) for report in reports for item in by_article.get(report.article.id, ())]
 
 
 def plural_category(number: int, lang: str) -> str:

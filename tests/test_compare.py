@@ -89,7 +89,9 @@ def test_seeds_contradict_on_the_outcome_of_the_talks(seed_comparison: Compariso
     assert {e.ref.sentence_index for e in outcome.cells[B].evidence} == {1, 8}
     [contradiction] = seed_comparison.contradictions
     assert (contradiction.topic, contradiction.kind) == ("outcome", "outcome")
-    assert [(ref.article_id, ref.sentence_index) for ref in contradiction.claims] == [(A, 1), (B, 1)]
+    assert [(claim.ref.article_id, claim.ref.sentence_index) for claim in contradiction.claims] == [(A, 1), (B, 1)]
+    # What the reader's eye is led to in each sentence: the success, and the negated agreement.
+    assert [claim.marked_words for claim in contradiction.claims] == [("نجاح",), ("لم تسفر عن أي اتفاقات",)]
 
 
 def test_seeds_four_hours_is_reported_by_one_outlet_only(seed_comparison: Comparison):
@@ -563,3 +565,5 @@ def test_two_figures_that_differ_in_one_pair_of_sentences_are_one_contradiction(
     )
     contested = [row for row in comparison.claim_matrix.rows if any(c.stance == "contradicts" for c in row.cells.values())]
     assert len(contested) == 2 and len(comparison.contradictions) == 1
+    assert [claim.marked_words for claim in comparison.contradictions[0].claims] == [
+        ("291 نقطة", "8807 نقاط"), ("324 نقطة", "8773 نقطة")]

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import build
 from generator.cli import main
@@ -276,6 +277,26 @@ def test_a_contradiction_shows_two_statements_of_each_side_and_names_the_other_o
         assert first.count("12 شخصا") == 2 and "30 شخصا" not in first
         assert first.count('class="more-outlet"') == 2  # the other two reports of 12, named and linked
         assert second.count("30 شخصا") == 2 and 'class="point-more"' not in second
+
+
+def test_a_contradiction_marks_what_the_sides_say_differently_in_arabic_and_before_the_english(project):
+    """The figure in conflict is marked in each Arabic sentence; an English translation is preceded by
+    the words as written and their translation, since the translation's own words cannot be pointed at."""
+    said = {12: "وقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ 12 شخصا بعد القصف.",
+            30: "وقالت مديرية الصحة إن عدد المصابين في مدينة حلب بلغ 30 شخصا بعد القصف."}
+    reviewed = [{"ar": said[12], "en": "The health directorate said 12 people were injured in Aleppo after the shelling."},
+                {"ar": "12 شخصا", "en": "12 people"}]
+    (project / "translations" / "reviewed.yml").write_text(yaml.safe_dump(reviewed, allow_unicode=True), encoding="utf-8")
+    pages = build_event(project, "aleppo-toll", {
+        f"toll-{toll}": (f"title: حصيلة القصف على حلب ({toll})\npublished: 2025-08-02\n", said[toll]) for toll in said})
+    arabic = pages["ar"][pages["ar"].index('class="contradiction"'):]
+    assert '<mark class="conflict">12 شخصا</mark>' in arabic and '<mark class="conflict">30 شخصا</mark>' in arabic
+    english = pages["en"][pages["en"].index('class="contradiction"'):]
+    first, second = english.split('class="side-stance"')[1:3]
+    assert re.search(r'class="conflict-words"><bdi[^>]*lang="ar"[^>]*>12 شخصا</bdi> 12 people</span>\s*<span>The health '
+                     r'directorate said 12 people', first)
+    # Not translated yet: the Arabic sentence with its figure marked, as on the Arabic page.
+    assert '<mark class="conflict">30 شخصا</mark>' in second and 'class="conflict-words"' not in second
 
 
 # --- real news of several outlets (benchmarks/data) ---------------------------------------------
