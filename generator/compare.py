@@ -27,6 +27,7 @@ from itertools import chain, count
 from typing import Literal, TypeVar
 
 import numpy as np
+import regex
 from scipy import sparse
 
 from generator.analyze.analysis import ArticleAnalysis
@@ -1005,7 +1006,16 @@ _CARDINALS = _number_words(
     " عشرون 20 عشرين 20 ثلاثون 30 ثلاثين 30 أربعون 40 أربعين 40 خمسون 50 خمسين 50 ستون 60 ستين 60"
     " سبعون 70 سبعين 70 ثمانون 80 ثمانين 80 تسعون 90 تسعين 90 مئة 100 مائة 100 مئات 100 ألف 1000"
 )
+_HUNDREDS = _number_words(
+    "مئة 100 مائة 100 مئتان 200 مئتين 200 مئتا 200 مئتي 200 مائتان 200 مائتين 200 مائتا 200 مائتي 200"
+    " ثلاثمئة 300 ثلاثمائة 300 أربعمئة 400 أربعمائة 400 خمسمئة 500 خمسمائة 500 ستمئة 600 ستمائة 600"
+    " سبعمئة 700 سبعمائة 700 ثمانمئة 800 ثمانمائة 800 ثمانيمائة 800 تسعمئة 900 تسعمائة 900"
+)
 _MULTIPLIERS = _number_words("ألف 1000 آلاف 1000 ألفا 1000 مليون 1000000 ملايين 1000000 مليار 1000000000")
+# Numbers of thousands in one word: ألفين (2,000), مليون شخص.
+_THOUSANDS = _number_words("ألفان 2000 ألفين 2000 مليون 1000000 مليونان 2000000 مليونين 2000000 مليار 1000000000")
+_NUMBER_WORDS = {**_CARDINALS, **_HUNDREDS, **_THOUSANDS}
+_HUNDRED = lexicon("مئة مائة")  # after a unit: ثلاث مئة
 _TIME_UNITS = {
     normalize_for_matching(word): unit
     for unit, words in {
@@ -1038,7 +1048,7 @@ _QUALIFIERS = _AT_LEAST | _AT_MOST | _ABOUT | lexicon("من عن على ما")
 _TIME_REFERENCE = lexicon("منذ قبل بعد خلال عقب حتى")
 _APPROXIMATION = 0.25  # نحو 4 ساعات: 3 to 5 hours
 # A number word as written, particles attached (not ك: كمية is no ك + مئة) → the word.
-_CARDINAL_FORMS = {particle + word: word for word in _CARDINALS for particle in ("", "و", "ب", "ل", "وب", "ول")}
+_CARDINAL_FORMS = {particle + word: word for word in _NUMBER_WORDS for particle in ("", "و", "ب", "ل", "وب", "ول")}
 _DUAL_WORDS = frozenset(_DUAL_UNITS)
 _TEEN = lexicon("عشر عشرة")
 _NOT_UNITS = _FUNCTION_WORDS | _NEGATORS | lexicon("إلى آخرين آخرون أخرى")  # من 32 إلى 42، و40 آخرون
@@ -1048,42 +1058,41 @@ def _number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+# The Saudi Press Agency's wire writes a decimal as its digits reversed around ر: 9ر10 is 10.9.
+_WIRE_DECIMAL = regex.compile(r"(\d+)ر(\d+)")
+
+
 def _digits(norm: str) -> str | None:
-    """The digits of a token that is a number, a particle attached or not (بـ62، و13)."""
+    """The digits of a token that is a number, a particle attached or not (بـ62، و13), or a wire's decimal."""
     if norm.isdigit():
         return norm
-    return norm[1:] if norm[:1] in "وبلف" and norm[1:].isdigit() else None
+    if norm[:1] in "وبلف" and norm[1:].isdigit():
+        return norm[1:]
+    wire = _WIRE_DECIMAL.fullmatch(norm)
+    return f"{wire[2]}.{wire[1]}" if wire else None
 
 
 def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | None:
-    """The number starting at tokens[i] (6.2، ثلاثة عشر، خمسة وعشرون، 3 آلاف), its last token, and the
-    place of its last digit (0.1 for 6.2, 1000 for 3 آلاف; 0 for a number in words, which is exact)."""
+    """The number starting at tokens[i] (6.2، 3 آلاف، خمسة وعشرون), its last token, and the place of its
+    last digit (0.1 for 6.2, 1000 for 3 آلاف; 0 for a number in words, which is exact)."""
     token = tokens[i]
     if token.kind != "word":
         return None
-    word = _CARDINAL_FORMS.get(token.norm)
+    if (digits := _digits(token.norm)) is None:
+        in_words = _number_in_words(tokens, i)
+        return None if in_words is None else (*in_words, 0.0)
     last = i
-    if (digits := _digits(token.norm)) is not None:
-        while last + 2 < len(tokens) and _glued_digits(tokens[last], tokens[last + 1], tokens[last + 2]):
-            following = tokens[last + 2].norm
-            # Outlets write either mark for either separator: 2,000 and 33.288 are thousands; 6.2, 44,53
-            # and 13.226 مليار are decimals
-            multiplied = last + 3 < len(tokens) and tokens[last + 3].norm in _MULTIPLIERS
-            thousands = len(following) == 3 and digits.lstrip("0") != "" and tokens[last + 1].text != "٫" \
-                and (tokens[last + 1].text in ",٬" or not multiplied)
-            digits += ("" if thousands else ".") + following
-            last += 2
-        value = float(digits) if digits.count(".") <= 1 else float(digits.split(".")[0])
-        place = 10.0 ** -len(digits.partition(".")[2]) if digits.count(".") == 1 else 1.0
-    elif word is not None:
-        value, place = _CARDINALS[word], 0.0
-    else:
-        return None
-    following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
-    if value < 10 and following in _TEEN:
-        last, value = last + 1, value + 10
-    elif following.startswith("و") and following[1:] in _CARDINALS:
-        last, value = last + 1, value + _CARDINALS[following[1:]]
+    while last + 2 < len(tokens) and _glued_digits(tokens[last], tokens[last + 1], tokens[last + 2]):
+        following = tokens[last + 2].norm
+        # Outlets write either mark for either separator: 2,000 and 33.288 are thousands; 6.2, 44,53
+        # and 13.226 مليار are decimals
+        multiplied = last + 3 < len(tokens) and tokens[last + 3].norm in _MULTIPLIERS
+        thousands = len(following) == 3 and digits.lstrip("0") != "" and tokens[last + 1].text != "٫" \
+            and (tokens[last + 1].text in ",٬" or not multiplied)
+        digits += ("" if thousands else ".") + following
+        last += 2
+    value = float(digits) if digits.count(".") <= 1 else float(digits.split(".")[0])
+    place = 10.0 ** -len(digits.partition(".")[2]) if digits.count(".") == 1 else 1.0
     if last + 2 < len(tokens) and tokens[last + 1].text == ")" and tokens[last + 2].norm in _MULTIPLIERS:
         last += 1  # (100) ألف ريال
     if last + 1 < len(tokens) and tokens[last + 1].norm in _MULTIPLIERS and value < 1000:
@@ -1091,6 +1100,41 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | Non
         value *= _MULTIPLIERS[tokens[last].norm]
         place *= _MULTIPLIERS[tokens[last].norm]
     return value, last, place
+
+
+# Which part of a number in words may follow which after و: Arabic says the hundreds, then the
+# units, then the tens (مئة وستة وخمسون); after the tens a و starts another number (بين ثلاثين وأربعين).
+_JOINS = {"thousands": {"hundreds", "units", "tens"}, "hundreds": {"units", "tens"}, "units": {"tens"}}
+
+
+def _part(value: float) -> str:
+    return "thousands" if value >= 1000 else "hundreds" if value >= 100 else "tens" if value >= 20 else "units"
+
+
+def _number_in_words(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """The number written in words from tokens[i] and its last token: ثلاثة عشر، ستة وخمسون، مائتي ألف،
+    مئة وستة وخمسين ألفا (156,000)، ثلاثة آلاف وخمسمائة."""
+    word = _CARDINAL_FORMS.get(tokens[i].norm)
+    if word is None:
+        return None
+    total, group, part, last = 0.0, _NUMBER_WORDS[word], _part(_NUMBER_WORDS[word]), i
+    if part == "thousands":
+        total, group = group, 0.0
+    while last + 1 < len(tokens) and tokens[last + 1].kind == "word":
+        following = tokens[last + 1].norm
+        joined = _NUMBER_WORDS.get(following[1:]) if following[:1] == "و" else None
+        if part == "units" and group < 10 and following in _TEEN:
+            group, part = group + 10, "teens"
+        elif part == "units" and following in _HUNDRED:
+            group, part = group * 100, "hundreds"
+        elif following in _MULTIPLIERS and group:
+            total, group, part = total + group * _MULTIPLIERS[following], 0.0, "thousands"
+        elif joined is not None and _part(joined) in _JOINS.get(part, ()):
+            group, part = group + joined, _part(joined)
+        else:
+            break
+        last += 1
+    return total + group, last
 
 
 def _numbers(words: _Words) -> list[_Quantity]:
@@ -1109,7 +1153,7 @@ def _numbers(words: _Words) -> list[_Quantity]:
         if number is None:
             continue
         value, last, place = number
-        upper = _range_end(tokens, last)  # بين 30 و40، من 32 إلى 42
+        upper = _range_end(tokens, last, value)  # بين 30 و40، من 32 إلى 42
         if upper is not None:
             high, last = upper
         noun = next(_word_positions(words, last, 1, 1), None)
@@ -1132,13 +1176,14 @@ def _number_starts(words: _Words) -> list[int]:
 _TO = lexicon("إلى")
 
 
-def _range_end(tokens: Sequence[Token], last: int) -> tuple[float, int] | None:
-    """The upper number of a range after the lower one ends at tokens[last]."""
+def _range_end(tokens: Sequence[Token], last: int, lower: float) -> tuple[float, int] | None:
+    """The upper number of a range after the lower one ends at tokens[last] (بين 30 و40، بين ثلاثين
+    وأربعين، من 32 إلى 42)."""
     following = tokens[last + 1] if last + 1 < len(tokens) else None
     if following is None:
         return None
-    if following.norm[:1] == "و" and following.norm[1:].isdigit():
-        return float(following.norm[1:]), last + 1
+    if following.norm[:1] == "و" and (upper := _cardinal(tokens, last + 1)) is not None and upper[0] > lower:
+        return upper[0], upper[1]
     if following.norm in _TO and last + 2 < len(tokens) and (upper := _cardinal(tokens, last + 2)) is not None:
         return upper[0], upper[1]
     return None
@@ -1156,7 +1201,8 @@ def _without_tanween(norm: str) -> str:
 
 
 def _identifier_or_score(words: _Words, first: int) -> bool:
-    """رقم 104/47، 28/7/1433، 4/5 or 5 - 4 (a score, which outlets write in either order): numbers, not counts."""
+    """رقم 104/47، الساعة 0515، 28/7/1433، 4/5 or 5 - 4 (a score, which outlets write in either order): numbers,
+    not counts."""
     tokens = words.tokens
     before = next(_word_positions(words, first, -1, 1), None)
     if before is not None and words.has(before, _NUMBERED):
@@ -1195,7 +1241,8 @@ def _time_reference(words: _Words, first: int) -> bool:
     return False
 
 
-_NUMBERED = lexicon("رقم")  # القرار رقم 104/47: an identifier, not a quantity
+# القرار رقم 104/47: an identifier; الساعة 0515 (or 15ر05) بتوقيت غرينتش: a time of day. Not quantities.
+_NUMBERED = lexicon("رقم الساعة")
 
 
 def _quantity_claims(k: int, sentence: _Sentence) -> list[tuple[_Quantity, _Claim]]:

@@ -540,11 +540,33 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
     pytest.param("لقي 46 شخصا على الأقل حتفهم في الفيضانات التي تشهدها بورما منذ أيام.",
                  "أدت الأمطار الموسمية الغزيرة في بورما إلى مزيد من الفيضانات، كما تسببت في مقتل سبعة وعشرين شخصا حتى الآن.",
                  [("count", "number")], id="leads with other tolls: at least 46, 27"),
+    pytest.param("وقتل ما بين ثلاثين وأربعين شخصا في القصف على السوق الشعبي في المدينة.",
+                 "وقتل 35 شخصا في القصف على السوق الشعبي في المدينة.",
+                 [], id="between thirty and forty is a range, not seventy"),
+    pytest.param("أعلن مكتب الإحصاء الاتحادي أن عدد الأشخاص المنحدرين من أصول مهاجرة بلغ العام الماضي 10,9 مليون شخص،"
+                 " بزيادة قدرها مليون شخص (10,6 في المائة) عن عام 2011.",
+                 "أعلن مكتب الإحصاء الاتحادي أن عدد الأشخاص المنحدرين من أصول مهاجرة بلغ العام الماضي 9ر10 مليون شخص،"
+                 " بزيادة قدرها مليون شخص (6ر10%) عن عام 2011.",
+                 [], id="the wire's 9ر10 is 10.9"),
+    pytest.param("وتتوقع السلطات زيادة عائد قناة السويس ليكون 2ر13 مليار دولار عام 2023.",
+                 "وتتوقع السلطات زيادة عائد قناة السويس ليكون 15 مليار دولار عام 2023.",
+                 [("count", "number")], id="the wire's 2ر13 billion against 15 billion"),
+    pytest.param("وارتفعت عقود برنت 36 سنتا إلى 50.35 دولار للبرميل بحلول الساعة 0515 بتوقيت جرينتش.",
+                 "وارتفعت عقود برنت 36 سنتا إلى 50.35 دولار للبرميل بحلول الساعة 15ر05 بتوقيت جرينتش.",
+                 [], id="a time of day is no quantity"),
 ])
 def test_what_outlets_word_differently_is_no_contradiction_and_what_they_report_differently_is(
         config: SiteConfig, first: str, second: str, expected: list[tuple[str, str]]):
     comparison = compare_texts(config, ("تقرير", first), ("تقرير آخر", second))
     assert [(c.topic, c.kind) for c in comparison.contradictions] == expected
+
+
+def test_a_number_in_words_is_read_whole(config: SiteConfig):
+    """مئة وستة وخمسين ألف is 156,000: the figure in conflict with 200 ألف, not its first words and a thousand."""
+    comparison = compare_texts(config, ("تقرير", "وأجبرت الفيضانات مئة وستة وخمسين ألف شخص على اللجوء إلى ملاجئ مؤقتة في بورما."),
+                               ("تقرير آخر", "وأجبرت الفيضانات 200 ألف شخص على اللجوء إلى ملاجئ مؤقتة في بورما."))
+    [contradiction] = comparison.contradictions
+    assert [claim.marked_words for claim in contradiction.claims] == [("مئة وستة وخمسين ألف شخص",), ("200 ألف شخص",)]
 
 
 def test_copies_of_one_denial_are_one_contradiction(config: SiteConfig):
