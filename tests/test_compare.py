@@ -554,6 +554,10 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
     pytest.param("وارتفعت عقود برنت 36 سنتا إلى 50.35 دولار للبرميل بحلول الساعة 0515 بتوقيت جرينتش.",
                  "وارتفعت عقود برنت 36 سنتا إلى 50.35 دولار للبرميل بحلول الساعة 15ر05 بتوقيت جرينتش.",
                  [], id="a time of day is no quantity"),
+    pytest.param("يذكر أن صافي القروض بلغ في 30 يونيو 2015م مبلغ 14,962 مليون ريال مقابل 15,029 مليون ريال كما في 31 ديسمبر 2014م.",
+                 "يذكر أن صافي القروض بلغ في 30 يونيو 2015م مبلغ 14,962 مليون ريال مقابل 15,029مليون ريال كما في 31 ديسمبر 2014،"
+                 " خلال هذا الفترة قامت الشركة بسداد التزامات التسهيلات المالية بمبلغ 1,403 مليون ريال.",
+                 [], id="a figure glued to its word: 15,029مليون"),
 ])
 def test_what_outlets_word_differently_is_no_contradiction_and_what_they_report_differently_is(
         config: SiteConfig, first: str, second: str, expected: list[tuple[str, str]]):
