@@ -993,6 +993,9 @@ class _Quantity:
     topic: ClaimTopic  # duration or count
     first: int  # the tokens of the number and its noun
     last: int
+    # Written like 1.949 مليون, which outlets write for 1,949 million as often as for 1.949 million:
+    # it agrees with either.
+    thousands_point: bool = False
 
 
 def _number_words(pairs: str) -> dict[str, float]:
@@ -1095,7 +1098,7 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | Non
     place = 10.0 ** -len(digits.partition(".")[2]) if digits.count(".") == 1 else 1.0
     if last + 2 < len(tokens) and tokens[last + 1].text == ")" and tokens[last + 2].norm in _MULTIPLIERS:
         last += 1  # (100) ألف ريال
-    if last + 1 < len(tokens) and tokens[last + 1].norm in _MULTIPLIERS and value < 1000:
+    if last + 1 < len(tokens) and tokens[last + 1].norm in _MULTIPLIERS:  # 3 آلاف، 1,949 مليون
         last += 1
         value *= _MULTIPLIERS[tokens[last].norm]
         place *= _MULTIPLIERS[tokens[last].norm]
@@ -1161,6 +1164,8 @@ def _numbers(words: _Words) -> list[_Quantity]:
         quantity = _quantity(words, value, unit, i, noun if unit else last, place)
         if upper is not None:
             quantity = replace(quantity, high=max(quantity.high, high))
+        if last - i == 3 and tokens[i + 1].text == "." and len(tokens[i + 2].norm) == 3 and tokens[last].norm in _MULTIPLIERS:
+            quantity = replace(quantity, thousands_point=True)
         found.append(quantity)
         end = quantity.last + 1
     return found
@@ -1328,7 +1333,13 @@ def _bounded(quantity: _Quantity) -> bool:
 
 
 def _agree(a: _Quantity, b: _Quantity) -> bool:
-    return b.low <= a.high and a.low <= b.high
+    return any(b_low <= a_high and a_low <= b_high for a_low, a_high in _readings(a) for b_low, b_high in _readings(b))
+
+
+def _readings(quantity: _Quantity) -> list[tuple[float, float]]:
+    """The bounds of a figure, and of its other reading if its point may be a thousands separator."""
+    bounds = [(quantity.low, quantity.high)]
+    return bounds + [(quantity.low * 1000, quantity.high * 1000)] if quantity.thousands_point else bounds
 
 
 # --- dates

@@ -558,6 +558,9 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
                  "يذكر أن صافي القروض بلغ في 30 يونيو 2015م مبلغ 14,962 مليون ريال مقابل 15,029مليون ريال كما في 31 ديسمبر 2014،"
                  " خلال هذا الفترة قامت الشركة بسداد التزامات التسهيلات المالية بمبلغ 1,403 مليون ريال.",
                  [], id="a figure glued to its word: 15,029مليون"),
+    pytest.param("وبلغت قيمة الصفقة 1.949 مليون ريال، فيما بلغت المصاريف التشغيلية 1.901 مليون ريال.",
+                 "وبلغت قيمة الصفقة 1,949 مليون ريال، فيما بلغت المصاريف التشغيلية1,901 مليون ريال.",
+                 [], id="1.949 مليون is 1,949 million; a word glued to the figure after it"),
 ])
 def test_what_outlets_word_differently_is_no_contradiction_and_what_they_report_differently_is(
         config: SiteConfig, first: str, second: str, expected: list[tuple[str, str]]):

@@ -54,9 +54,10 @@ class Token(NamedTuple):  # an article has thousands: a frozen dataclass takes t
 
 
 _TOKEN = regex.compile(
-    # A number glued to the word after it (15,029مليون) is two words; not 2015م or 1436هـ (a letter
-    # and a tatweel), nor the wire's 9ر10.
+    # A number glued to the word after or before it (15,029مليون، التشغيلية1,901) is two words; not
+    # 2015م or 1436هـ (a letter and a tatweel), بـ62 or الـ24, nor the wire's 9ر10.
     r"(?P<word>\d+(?=[^\P{L}\u0640]{2}))"
+    r"|(?P<word>(?:\p{Arabic}(?<!\u0640)\p{M}*){2,}(?=\d))"
     r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*)"
     r"|(?P<punct>\S)"
 )
