@@ -75,6 +75,7 @@ class BuildSummary:
     articles: int
     analyzed_now: int
     events: int
+    doubtful_events: int  # joined on weak evidence: for the editor to check (EventGroup.needs_review)
     pages: int  # files of the site
     reused: int  # files (and search indexes) whose inputs had not changed, taken from the previous site
     untranslated: int
@@ -190,7 +191,8 @@ def _stages(config: SiteConfig, out_dir: Path, sources: str, caches: Caches, *, 
     progress("writing pages and the search index", 0, 0)
     with atomic_site(out_dir, reuse_previous=not clean) as writer:
         render_site(config, pages, comparisons, comparison_texts, translations, writer)
-        summary = BuildSummary(len(content.articles), content.analyzed_now, len(content.events), len(writer.written),
+        summary = BuildSummary(len(content.articles), content.analyzed_now, len(content.events),
+                               sum(event.needs_review for event in content.events), len(writer.written),
                                writer.reused, translations.untranslated, translations.advice(),
                                tuple(map(str, content.warnings)))
         inputs = BuildInputs(sources, memory_fingerprint(config)).key  # the memory as this build left it

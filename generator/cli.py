@@ -124,6 +124,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"Built {summary.articles} article(s) ({summary.analyzed_now} analyzed, {cached} unchanged since the last "
               f"build) in {summary.events} event(s) into {args.out}/: {summary.pages} files, {summary.reused} of them "
               f"kept from the last build")
+    if summary.doubtful_events:
+        print(_review_advice(summary.doubtful_events))
     if summary.translation_advice:
         print(summary.translation_advice)
     return EXIT_UNTRANSLATED if args.require_translations and summary.untranslated else 0
@@ -182,17 +184,29 @@ def _events(args: argparse.Namespace) -> int:
     comparisons = compare_events(content)
     events = [
         {"slug": event.slug, "titles": [by_id[i].title for i in event.article_ids], "article_ids": list(event.article_ids),
-         "comparison": comparisons[event.slug]}
+         "weakest_join": event.weakest_join, "needs_review": event.needs_review, "comparison": comparisons[event.slug]}
         for event in content.events
     ]
     if args.json:
         print(json.dumps(_plain(events), ensure_ascii=False, indent=2))
-    else:
-        for event in events:
-            print(f"{event['slug']}: {len(event['article_ids'])} article(s)")
-            for article_id, title in zip(event["article_ids"], event["titles"]):
-                print(f"  {article_id}  {title}")
+        return 0
+    for event in events:
+        joined = f", joined at {event['weakest_join']:.2f}" if event["weakest_join"] is not None else ""
+        check = ": check that they report one happening" if event["needs_review"] else ""
+        print(f"{event['slug']}: {len(event['article_ids'])} article(s){joined}{check}")
+        for article_id, title in zip(event["article_ids"], event["titles"]):
+            print(f"  {article_id}  {title}")
+    if doubtful := sum(event["needs_review"] for event in events):
+        print(f"\n{_review_advice(doubtful)}")
     return 0
+
+
+def _review_advice(doubtful: int) -> str:
+    from generator.group import REVIEW_BELOW
+
+    return (f"{doubtful} event(s) joined on weak evidence (probability below {REVIEW_BELOW}): check them with "
+            "`digest events`. An article's `event:` key sets it apart, or keeps articles together, whatever the "
+            "grouping finds.")
 
 
 def _plain(value):

@@ -1,5 +1,6 @@
 """The `digest` command as an editor uses it."""
 import json
+import re
 
 from generator.cli import main
 
@@ -44,6 +45,29 @@ def test_events_json_gives_grouping_and_comparison(project, capsys):
     comparison = event["comparison"]
     assert [row["topic"] for row in comparison["claim_matrix"]["rows"]][0] == "outcome"
     assert "مصادر متقاطعة" in [s["name"] for s in comparison["cited_sources"]["003_163b4c5298a4b073"]]
+
+
+def test_an_event_joined_on_weak_evidence_is_for_the_editor_to_check_until_pinned(project, capsys):
+    """The seeds, differently worded, join at a probability of about 0.4: `digest events` and the
+    build say so; the editor's `event:` keys (as the seeds' sidecars have them) settle it."""
+    config = str(project / "site_config.yml")
+    sidecars = {path: path.read_text(encoding="utf-8") for path in (project / "content").glob("*.yml")}
+    for path, text in sidecars.items():
+        path.write_text(re.sub(r"(?m)^event:.*$", "", text), encoding="utf-8")
+    assert main(["events", "--config", config]) == 0
+    listing = capsys.readouterr().out
+    assert re.search(r": 2 article\(s\), joined at 0\.[34]\d: check that they report one happening", listing)
+    assert "1 event(s) joined on weak evidence" in listing and "`event:` key" in listing
+    assert main(["build", "--config", config, "--out", str(project / "site")]) == 0
+    assert "1 event(s) joined on weak evidence" in capsys.readouterr().out
+
+    for path, text in sidecars.items():
+        path.write_text(text, encoding="utf-8")
+    assert main(["events", "--json", "--config", config]) == 0
+    event, = json.loads(capsys.readouterr().out)
+    assert event["weakest_join"] is None and event["needs_review"] is False
+    assert main(["build", "--config", config, "--out", str(project / "site")]) == 0
+    assert "weak evidence" not in capsys.readouterr().out
 
 
 def test_events_reads_another_content_folder(project, tmp_path, capsys):
