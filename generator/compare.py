@@ -20,6 +20,7 @@ the claim matrix is a clause of such a sentence, as written.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -831,11 +832,27 @@ def _breaks(tokens: Sequence[Token], i: int) -> bool:
     """Whether tokens[i] ends a clause; the point or comma of 6.2 or 2,000 does not."""
     if tokens[i].text not in _CLAUSE_BREAKS:
         return False
-    return not (0 < i < len(tokens) - 1 and _glued_digits(tokens[i - 1], tokens[i], tokens[i + 1]))
+    return not (0 < i < len(tokens) - 1 and _glued_digits(tokens[i - 1], tokens[i], tokens[i + 1])
+                or i > 0 and _reversed_decimal(tokens, i - 1) is not None)
+
+
+_RLM = "\u200f"
+
+
+def _reversed_decimal(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """6.\u200f34 (a right-to-left mark after the point) is 34.6, the wire's 6ر34 as some outlets
+    print it: the decimal and its last token."""
+    if i + 3 >= len(tokens) or tokens[i + 2].text != _RLM or not (_digits(tokens[i].norm) or "").isdigit():
+        return None
+    point, mark, whole = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+    if point.text == "." and whole.norm.isdigit() and tokens[i].end == point.start and point.end == mark.start \
+            and mark.end == whole.start:
+        return f"{whole.norm}.{_digits(tokens[i].norm)}", i + 3
+    return None
 
 
 def _glued_digits(before: Token, mark: Token, after: Token) -> bool:
-    return mark.text in ".,٫٬" and before.norm.isdigit() and after.norm.isdigit() \
+    return mark.text in ".,٫٬" and (_digits(before.norm) or "").isdigit() and after.norm.isdigit() \
         and before.end == mark.start and mark.end == after.start
 
 
@@ -875,6 +892,18 @@ _NOT_NEGATING_AFTER = lexicon("كي لكي حتى حال يحول تحول يح�
 
 
 _NEGATING_NOUNS = lexicon("عدم دون غير")  # which take a preposition: لعدم جاهزية الملاعب، بدون قيود
+# ألا is أن لا ("that … not") in one word; written without its hamza, only before a verb (الا يواجه),
+# since الا is mostly إلا.
+_THAT_NOT = frozenset(particle + "ألا" for particle in ("", "و", "ف", "ب", "ل"))
+_THAT_NOT_BARE = frozenset(particle + "الا" for particle in ("", "و", "ف", "ب", "ل"))
+_IMPERFECT = ("ي", "ت", "ن")
+_MARKS = regex.compile(r"\p{M}")
+# لا يزال، لم يزل: "still", which negates nothing (ما يزال says the same).
+_STILL = lexicon("يزال تزال يزالون يزالان تزالان نزال أزال يزل تزل يزلن ينفك تنفك يبرح تبرح")
+# لم يكن … غير وقفة، لا يوجد إلا: "nothing but", which affirms what follows.
+_EXCEPT = lexicon("إلا غير سوى")
+_VERBAL_NEGATORS = lexicon("لم لن لا ليس ليست ما")
+_EXCEPT_REACH = 8
 
 
 def _is_negator(norm: str) -> bool:
@@ -884,17 +913,32 @@ def _is_negator(norm: str) -> bool:
 
 def _negator_at(words: _Words, i: int) -> bool:
     """Whether tokens[i] negates what follows: a negator as written (لم، ولم، فلا), not a word that only
-    ends like one (كلا: "both"); not in a purpose clause (كي لا); not غير before a word with the
-    article, an adjective it makes (مكاتب غير المرخصة: "unlicensed offices", which says nothing is not);
-    not دون after a verb of preventing (يحول دون)."""
+    ends like one (كلا: "both"), or ألا ("that not"); not in a purpose clause (كي لا); not غير before a
+    word with the article, an adjective it makes (مكاتب غير المرخصة: "unlicensed offices", which says
+    nothing is not); not دون after a verb of preventing (يحول دون); not "still" (لا يزال) or "nothing
+    but" (لم يكن … غير وقفة)."""
     tokens = words.tokens
-    if tokens[i].kind != "word" or not _is_negator(tokens[i].norm):
+    following = list(_word_positions(words, i, 1, _EXCEPT_REACH))
+    if tokens[i].kind != "word" or not (_is_negator(tokens[i].norm) or _that_not(tokens[i], following and tokens[following[0]])):
         return False
     previous = next(_word_positions(words, i, -1, 1), None)
     if previous is not None and is_one_of(tokens[previous], _NOT_NEGATING_AFTER):
         return False
-    following = next(_word_positions(words, i, 1, 1), None)
-    return not (tokens[i].norm.endswith("غير") and following is not None and tokens[following].norm.startswith("ال"))
+    if is_one_of(tokens[i], _EXCEPT) and any(is_one_of(tokens[j], _VERBAL_NEGATORS)
+                                             for j in _word_positions(words, i, -1, _EXCEPT_REACH)):
+        return False  # the غير of لم يكن … غير وقفة
+    if following and is_one_of(tokens[following[0]], _STILL):
+        return False
+    if is_one_of(tokens[i], _VERBAL_NEGATORS) and any(is_one_of(tokens[j], _EXCEPT) and not _that_not(tokens[j], None)
+                                                      for j in following[1:]):
+        return False
+    return not (tokens[i].norm.endswith("غير") and following and tokens[following[0]].norm.startswith("ال"))
+
+
+def _that_not(token: Token, following: Token | None) -> bool:
+    written = _MARKS.sub("", token.text)  # ألّا
+    return written in _THAT_NOT or written in _THAT_NOT_BARE and following is not None \
+        and following.norm.startswith(_IMPERFECT)
 
 
 def _negation(words: _Words, at: int, reach: int = 3) -> int | None:
@@ -918,7 +962,7 @@ _TALKS = lexicon("محادثات مباحثات مشاورات مفاوضات ل
 # A goal, a hope or a possibility is not an outcome: بهدف التوصل، لضمان نجاح، تأمل أن ينجح.
 _INTENT = lexicon(
     "بهدف هدف هدفه تهدف يهدف الرامية الرامي ضمان لضمان أجل سعيا لتحقيق تحقيق أمل تأمل يأمل نأمل آمل"
-    " يجب ينبغي يمكن قد سبل"
+    " يجب ينبغي يمكن قد سبل تجنب تفادي"  # لتجنب الإفلاس وانهيار: what the loans are for, no outcome
 )
 
 _OUTCOMES = _SUCCESS | _REACHING | _FAILURE | _PRELIMINARY  # the words _outcome_polarity looks for
@@ -993,9 +1037,9 @@ class _Quantity:
     topic: ClaimTopic  # duration or count
     first: int  # the tokens of the number and its noun
     last: int
-    # Written like 1.949 مليون, which outlets write for 1,949 million as often as for 1.949 million:
-    # it agrees with either.
-    thousands_point: bool = False
+    # The figure times this may be what the outlet meant, and agrees with either: 1.949 مليون is as
+    # often 1,949 million (× 1000), 665,932,983 مليون is 665,932,983 with a stray multiplier.
+    other_reading: float | None = None
 
 
 def _number_words(pairs: str) -> dict[str, float]:
@@ -1085,6 +1129,8 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | Non
         in_words = _number_in_words(tokens, i)
         return None if in_words is None else (*in_words, 0.0)
     last = i
+    if (reversed_decimal := _reversed_decimal(tokens, i)) is not None:
+        digits, last = reversed_decimal
     while last + 2 < len(tokens) and _glued_digits(tokens[last], tokens[last + 1], tokens[last + 2]):
         following = tokens[last + 2].norm
         # Outlets write either mark for either separator: 2,000 and 33.288 are thousands; 6.2, 44,53
@@ -1164,11 +1210,20 @@ def _numbers(words: _Words) -> list[_Quantity]:
         quantity = _quantity(words, value, unit, i, noun if unit else last, place)
         if upper is not None:
             quantity = replace(quantity, high=max(quantity.high, high))
-        if last - i == 3 and tokens[i + 1].text == "." and len(tokens[i + 2].norm) == 3 and tokens[last].norm in _MULTIPLIERS:
-            quantity = replace(quantity, thousands_point=True)
+        if (factor := _other_reading(tokens, i, last, value)) is not None:
+            quantity = replace(quantity, other_reading=factor)
         found.append(quantity)
         end = quantity.last + 1
     return found
+
+
+def _other_reading(tokens: Sequence[Token], first: int, last: int, value: float) -> float | None:
+    multiplier = _MULTIPLIERS.get(tokens[last].norm)
+    if multiplier is None:
+        return None
+    if last - first == 3 and tokens[first + 1].text == "." and len(tokens[first + 2].norm) == 3:
+        return 1000.0
+    return 1 / multiplier if value / multiplier >= 1e6 else None
 
 
 def _number_starts(words: _Words) -> list[int]:
@@ -1283,6 +1338,9 @@ def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarit
     more than 156,000 displaced), which contradicts it only in a sentence that reports the same
     point (_same_point)."""
     claims = [(quantity, claim) for k, s in enumerate(sentences) for quantity, claim in _quantity_claims(k, s)]
+    figures: dict[tuple[int, str], list[_Quantity]] = defaultdict(list)  # each article's, by unit
+    for quantity, claim in claims:
+        figures[sentences[claim.sentence].article, quantity.unit].append(quantity)
     used: set[int] = set()
     reported: set[int] = set()  # sentences with a row already: one row of theirs alone is enough
     rows = []
@@ -1305,7 +1363,8 @@ def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarit
             if _agree(quantity, claims[chosen][0]):
                 others[article] = ("reports", [claims[chosen][1]])
             elif _same_point(mine, sentences[claims[chosen][1].sentence],
-                             similarity[claim.sentence, claims[chosen][1].sentence]):
+                             similarity[claim.sentence, claims[chosen][1].sentence]) \
+                    and _may_differ(quantity, mine, *claims[chosen], sentences, figures):
                 others[article] = ("contradicts", [claims[chosen][1]])
             else:
                 continue
@@ -1314,6 +1373,39 @@ def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarit
             rows.append(_row(ids, sentences, [claim], others))
             reported.add(claim.sentence)
     return rows
+
+
+def _may_differ(quantity: _Quantity, mine: _Sentence, their_quantity: _Quantity, their_claim: _Claim,
+                sentences: Sequence[_Sentence], figures: Mapping[tuple[int, str], Sequence[_Quantity]]) -> bool:
+    """Whether two figures of the same point may be a disagreement: not when either article also gives
+    the other's figure (both report both: the leave of the new law and of the old one), when a toll is
+    updated (حصيلة جديدة), or when market figures are of other times of the day."""
+    theirs = sentences[their_claim.sentence]
+    if any(_agree(quantity, other) and _bounded(other) for other in figures[theirs.article, quantity.unit]) or \
+            any(_agree(their_quantity, other) and _bounded(other) for other in figures[mine.article, quantity.unit]):
+        return False
+    if quantity.topic == "count" and (_updated_toll(mine.words) or _updated_toll(theirs.words)):
+        return False
+    return _time_of_day(mine.words) == _time_of_day(theirs.words)
+
+
+_TOLL = lexicon("حصيلة")
+_RISEN = lexicon("جديدة ارتفاع ارتفعت ارتفع ترتفع يرتفع")  # حصيلة جديدة، ارتفاع حصيلة القتلى
+_SETTLEMENT = lexicon("التسوية")  # of a market: its closing price
+_HOUR = lexicon("الساعة")
+
+
+def _updated_toll(words: _Words) -> bool:
+    return words.mentions(_TOLL) and words.mentions(_RISEN)
+
+
+def _time_of_day(words: _Words) -> str | None:
+    """When a market figure was taken (بحلول الساعة 1249 بتوقيت جرينتش، عند التسوية), if the sentence says."""
+    tokens = words.tokens
+    for i in range(len(tokens) - 1):
+        if words.has(i, _HOUR) and _digits(tokens[i + 1].norm) is not None:
+            return _digits(tokens[i + 1].norm)
+    return "settlement" if words.mentions(_SETTLEMENT) else None
 
 
 def _same_point(a: _Sentence, b: _Sentence, similarity: float) -> bool:
@@ -1337,9 +1429,10 @@ def _agree(a: _Quantity, b: _Quantity) -> bool:
 
 
 def _readings(quantity: _Quantity) -> list[tuple[float, float]]:
-    """The bounds of a figure, and of its other reading if its point may be a thousands separator."""
+    """The bounds of a figure, and of its other reading if it has one."""
     bounds = [(quantity.low, quantity.high)]
-    return bounds + [(quantity.low * 1000, quantity.high * 1000)] if quantity.thousands_point else bounds
+    factor = quantity.other_reading
+    return bounds if factor is None else bounds + [(quantity.low * factor, quantity.high * factor)]
 
 
 # --- dates
