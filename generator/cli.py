@@ -141,6 +141,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"error: {link}", file=sys.stderr)
     if advice := report.translations.advice():
         print(f"warning: {advice}", file=sys.stderr)
+    if report.summary.doubtful_events:
+        print(f"warning: {_review_advice(report.summary.doubtful_events)}", file=sys.stderr)
     print(f"{len(content.articles)} article(s) in {len(content.events)} event(s): {len(broken)} broken link(s), "
           f"{report.translations.untranslated} untranslated text(s), {len(content.warnings)} metadata warning(s).")
     if broken:

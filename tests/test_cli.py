@@ -60,6 +60,8 @@ def test_an_event_joined_on_weak_evidence_is_for_the_editor_to_check_until_pinne
     assert "1 event(s) joined on weak evidence" in listing and "`event:` key" in listing
     assert main(["build", "--config", config, "--out", str(project / "site")]) == 0
     assert "1 event(s) joined on weak evidence" in capsys.readouterr().out
+    assert main(["check", "--config", config]) == 0
+    assert "warning: 1 event(s) joined on weak evidence" in capsys.readouterr().err
 
     for path, text in sidecars.items():
         path.write_text(text, encoding="utf-8")

@@ -271,6 +271,7 @@ def test_a_contradiction_shows_two_statements_of_each_side_and_names_the_other_o
                       f"وأفاد مراسلنا بأن الفرق تعمل في الحي رقم {n + 1}.")
         for n, toll in enumerate(tolls)})
     for html in pages.values():
+        assert html.count('class="muted contradictions-note"') == 1  # found automatically: read both sentences
         block = html[html.index('class="contradiction"'):]
         block = block[:block.index("</div>")]
         first, second = block.split('class="side-stance"')[1:]
