@@ -1038,7 +1038,8 @@ class _Quantity:
     first: int  # the tokens of the number and its noun
     last: int
     # The figure times this may be what the outlet meant, and agrees with either: 1.949 مليون is as
-    # often 1,949 million (× 1000), 665,932,983 مليون is 665,932,983 with a stray multiplier.
+    # often 1,949 million (× 1000), 665,932,983 مليون is 665,932,983 with a stray multiplier
+    # (_other_reading).
     other_reading: float | None = None
 
 
@@ -1052,7 +1053,10 @@ _CARDINALS = _number_words(
     " ست 6 ستة 6 سبع 7 سبعة 7 ثمان 8 ثماني 8 ثمانية 8 تسع 9 تسعة 9 عشرة 10"
     " عشرون 20 عشرين 20 ثلاثون 30 ثلاثين 30 أربعون 40 أربعين 40 خمسون 50 خمسين 50 ستون 60 ستين 60"
     " سبعون 70 سبعين 70 ثمانون 80 ثمانين 80 تسعون 90 تسعين 90 مئة 100 مائة 100 مئات 100 ألف 1000"
+    " أحد 1 إحدى 1 اثنا 2 اثني 2 اثنتا 2 اثنتي 2"
 )
+# Numbers only before عشر: أحد عشر (11), but أحد الأشخاص is "one of the people".
+_TEEN_ONLY = frozenset(normalize_for_matching(word) for word in "أحد إحدى اثنا اثني اثنتا اثنتي".split())
 _HUNDREDS = _number_words(
     "مئة 100 مائة 100 مئتان 200 مئتين 200 مئتا 200 مئتي 200 مائتان 200 مائتين 200 مائتا 200 مائتي 200"
     " ثلاثمئة 300 ثلاثمائة 300 أربعمئة 400 أربعمائة 400 خمسمئة 500 خمسمائة 500 ستمئة 600 ستمائة 600"
@@ -1095,7 +1099,9 @@ _QUALIFIERS = _AT_LEAST | _AT_MOST | _ABOUT | lexicon("من عن على ما")
 _TIME_REFERENCE = lexicon("منذ قبل بعد خلال عقب حتى")
 _APPROXIMATION = 0.25  # نحو 4 ساعات: 3 to 5 hours
 # A number word as written, particles attached (not ك: كمية is no ك + مئة) → the word.
-_CARDINAL_FORMS = {particle + word: word for word in _NUMBER_WORDS for particle in ("", "و", "ب", "ل", "وب", "ول")}
+# A word of its own before the same word with a particle: واحد is 1, not و + أحد.
+_CARDINAL_FORMS = {particle + word: word for particle in ("و", "ب", "ل", "وب", "ول") for word in _NUMBER_WORDS} \
+    | {word: word for word in _NUMBER_WORDS}
 _DUAL_WORDS = frozenset(_DUAL_UNITS)
 _TEEN = lexicon("عشر عشرة")
 _NOT_UNITS = _FUNCTION_WORDS | _NEGATORS | lexicon("إلى آخرين آخرون أخرى")  # من 32 إلى 42، و40 آخرون
@@ -1135,7 +1141,8 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | Non
         following = tokens[last + 2].norm
         # Outlets write either mark for either separator: 2,000 and 33.288 are thousands; 6.2, 44,53
         # and 13.226 مليار are decimals
-        multiplied = last + 3 < len(tokens) and tokens[last + 3].norm in _MULTIPLIERS
+        after = last + 4 if last + 4 < len(tokens) and tokens[last + 3].text == ")" else last + 3  # (60.417) ألف
+        multiplied = after < len(tokens) and tokens[after].norm in _MULTIPLIERS
         thousands = len(following) == 3 and digits.lstrip("0") != "" and tokens[last + 1].text != "٫" \
             and (tokens[last + 1].text in ",٬" or not multiplied)
         digits += ("" if thousands else ".") + following
@@ -1164,7 +1171,7 @@ def _number_in_words(tokens: Sequence[Token], i: int) -> tuple[float, int] | Non
     """The number written in words from tokens[i] and its last token: ثلاثة عشر، ستة وخمسون، مائتي ألف،
     مئة وستة وخمسين ألفا (156,000)، ثلاثة آلاف وخمسمائة."""
     word = _CARDINAL_FORMS.get(tokens[i].norm)
-    if word is None:
+    if word is None or word in _TEEN_ONLY and not (i + 1 < len(tokens) and tokens[i + 1].norm in _TEEN):
         return None
     total, group, part, last = 0.0, _NUMBER_WORDS[word], _part(_NUMBER_WORDS[word]), i
     if part == "thousands":
@@ -1218,12 +1225,24 @@ def _numbers(words: _Words) -> list[_Quantity]:
 
 
 def _other_reading(tokens: Sequence[Token], first: int, last: int, value: float) -> float | None:
-    multiplier = _MULTIPLIERS.get(tokens[last].norm)
-    if multiplier is None:
+    """The factor of the figure's other reading, if its separators allow one: a point or comma before
+    three digits is a decimal for some outlets and a thousands separator for others (1.949 مليون,
+    1,099 دولار), and a figure already grouped in thousands takes no multiplier (237,273 ألف,
+    4.795.563 مليون)."""
+    multiplier = _MULTIPLIERS.get(tokens[last].norm, 1.0)
+    separators = [k for k in range(first + 1, last) if tokens[k].text in ".,٫٬"
+                  and _glued_digits(tokens[k - 1], tokens[k], tokens[k + 1])]
+    if not separators:
         return None
-    if last - first == 3 and tokens[first + 1].text == "." and len(tokens[first + 2].norm) == 3:
-        return 1000.0
-    return 1 / multiplier if value / multiplier >= 1e6 else None
+    whole = int("".join([_digits(tokens[first].norm) or "0", *(tokens[k + 1].norm for k in separators)]))
+    if len(separators) == 1 and len(tokens[separators[0] + 1].norm) == 3:
+        readings = [whole * multiplier, whole / 1000 * multiplier]
+    elif multiplier > 1:
+        readings = [whole]
+    else:
+        return None
+    other = next((reading for reading in readings if not math.isclose(reading, value)), None)
+    return other / value if other is not None and value else None
 
 
 def _number_starts(words: _Words) -> list[int]:
@@ -1390,13 +1409,22 @@ def _may_differ(quantity: _Quantity, mine: _Sentence, their_quantity: _Quantity,
 
 
 _TOLL = lexicon("حصيلة")
-_RISEN = lexicon("جديدة ارتفاع ارتفعت ارتفع ترتفع يرتفع")  # حصيلة جديدة، ارتفاع حصيلة القتلى
+_TOLL_WORDS = _TOLL | lexicon("عدد ضحايا قتلى وفيات وفاة مصابين إصابات")
+_NEW = lexicon("جديدة")
+_RISE = lexicon("ارتفاع ارتفعت ارتفع ترتفع يرتفع")
+_RISE_REACH = 6  # words from the verb to its إلى: ارتفعت حصيلة ضحايا الهجوم إلى
 _SETTLEMENT = lexicon("التسوية")  # of a market: its closing price
 _HOUR = lexicon("الساعة")
 
 
 def _updated_toll(words: _Words) -> bool:
-    return words.mentions(_TOLL) and words.mentions(_RISEN)
+    """حصيلة جديدة، ارتفعت الحصيلة إلى، عدد الضحايا ارتفع إلى: a toll that replaces an earlier one."""
+    if words.mentions(_TOLL) and (words.mentions(_NEW) or words.mentions(_RISE)):
+        return True
+    if not (words.mentions(_RISE) and words.mentions(_TOLL_WORDS)):
+        return False
+    rises = [i for i, rise in enumerate(words.each_has(_RISE)) if rise]
+    return any(words.has(k, _TO) for i in rises for k in _word_positions(words, i, 1, _RISE_REACH))
 
 
 def _time_of_day(words: _Words) -> str | None:
