@@ -557,6 +557,7 @@ class _Sentence:
     keys: frozenset[str]  # entities (@), numbers (#), actors (&), concepts and countries (%)
     in_summary: bool
     numbers: tuple[_Quantity, ...]
+    lead_days: frozenset[str]  # the weekdays its article's first sentences name: the day it reports
 
     @cached_property
     def polarities(self) -> dict[str, tuple[int, int]]:
@@ -565,6 +566,16 @@ class _Sentence:
     @cached_property
     def dates(self) -> dict[str, int]:
         return _dates(self.words)
+
+    @property
+    def days(self) -> frozenset[str]:
+        """The weekdays of what the sentence reports: its own, else its article's."""
+        return frozenset(key for key in self.dates if key.startswith("weekday:")) or self.lead_days
+
+
+# The sentences of an article that say which day it reports (أغلق المؤشر … في تعاملات اليوم الخميس): its
+# later ones give that day's figures without naming it.
+_LEAD_SENTENCES = 2
 
 
 def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis],
@@ -579,6 +590,8 @@ def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]
                 for index in entity.mentions:
                     entity_keys.setdefault(index, set()).add("@" + normalize_for_matching(entity.name))
         summary = set(analysis.summary)
+        lead_days = frozenset(key for sentence in analysis.sentences[:_LEAD_SENTENCES]
+                              for key in _dates(_words_of(sentence.text)) if key.startswith("weekday:"))
         for sentence in analysis.sentences:
             words = _words_of(sentence.text)
             keys = set(entity_keys.get(sentence.index, ()))
@@ -586,7 +599,8 @@ def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]
             numbers = tuple(_numbers(words))
             keys |= {f"#{_number_text(q.value)} {q.unit}" for q in numbers}
             ref = SentenceRef(article_id, sentence.index, sentence.text)
-            sentences.append(_Sentence(ref, position, words, frozenset(keys), sentence.index in summary, numbers))
+            sentences.append(_Sentence(ref, position, words, frozenset(keys), sentence.index in summary, numbers,
+                                       lead_days))
     return sentences
 
 
@@ -851,8 +865,12 @@ def _reversed_decimal(tokens: Sequence[Token], i: int) -> tuple[str, int] | None
     return None
 
 
+_COMMAS = frozenset(",٬،")  # 1،72 درهم: the Arabic comma is a separator too
+_SEPARATORS = _COMMAS | frozenset(".٫")
+
+
 def _glued_digits(before: Token, mark: Token, after: Token) -> bool:
-    return mark.text in ".,٫٬" and (_digits(before.norm) or "").isdigit() and after.norm.isdigit() \
+    return mark.text in _SEPARATORS and (_digits(before.norm) or "").isdigit() and after.norm.isdigit() \
         and before.end == mark.start and mark.end == after.start
 
 
@@ -1054,6 +1072,7 @@ _CARDINALS = _number_words(
     " عشرون 20 عشرين 20 ثلاثون 30 ثلاثين 30 أربعون 40 أربعين 40 خمسون 50 خمسين 50 ستون 60 ستين 60"
     " سبعون 70 سبعين 70 ثمانون 80 ثمانين 80 تسعون 90 تسعين 90 مئة 100 مائة 100 مئات 100 ألف 1000"
     " أحد 1 إحدى 1 اثنا 2 اثني 2 اثنتا 2 اثنتي 2"
+    " ثلاثا 3 أربعا 4 خمسا 5 ستا 6 سبعا 7 ثمانيا 8 تسعا 9"  # حقق ثلاثاً وعشرين ميدالية
 )
 # Numbers only before عشر: أحد عشر (11), but أحد الأشخاص is "one of the people".
 _TEEN_ONLY = frozenset(normalize_for_matching(word) for word in "أحد إحدى اثنا اثني اثنتا اثنتي".split())
@@ -1062,11 +1081,14 @@ _HUNDREDS = _number_words(
     " ثلاثمئة 300 ثلاثمائة 300 أربعمئة 400 أربعمائة 400 خمسمئة 500 خمسمائة 500 ستمئة 600 ستمائة 600"
     " سبعمئة 700 سبعمائة 700 ثمانمئة 800 ثمانمائة 800 ثمانيمائة 800 تسعمئة 900 تسعمائة 900"
 )
-_MULTIPLIERS = _number_words("ألف 1000 آلاف 1000 ألفا 1000 مليون 1000000 ملايين 1000000 مليار 1000000000")
-# Numbers of thousands in one word: ألفين (2,000), مليون شخص.
-_THOUSANDS = _number_words("ألفان 2000 ألفين 2000 مليون 1000000 مليونان 2000000 مليونين 2000000 مليار 1000000000")
+_MULTIPLIERS = _number_words("ألف 1000 آلاف 1000 ألفا 1000 مليون 1000000 ملايين 1000000 مليونا 1000000"
+                             " مليار 1000000000 مليارات 1000000000 مليارا 1000000000 تريليون 1000000000000")
+# Numbers of thousands in one word: ألفين (2,000), مليون شخص, ملياري دولار.
+_THOUSANDS = _number_words("ألفان 2000 ألفين 2000 ألفي 2000 مليون 1000000 مليونان 2000000 مليونين 2000000"
+                           " مليوني 2000000 مليار 1000000000 ملياران 2000000000 مليارين 2000000000 ملياري 2000000000")
 _NUMBER_WORDS = {**_CARDINALS, **_HUNDREDS, **_THOUSANDS}
 _HUNDRED = lexicon("مئة مائة")  # after a unit: ثلاث مئة
+_FRACTIONS = _number_words("ونصف 0.5 وربع 0.25")
 _TIME_UNITS = {
     normalize_for_matching(word): unit
     for unit, words in {
@@ -1101,9 +1123,12 @@ _APPROXIMATION = 0.25  # نحو 4 ساعات: 3 to 5 hours
 # A number word as written, particles attached (not ك: كمية is no ك + مئة) → the word.
 # A word of its own before the same word with a particle: واحد is 1, not و + أحد.
 _CARDINAL_FORMS = {particle + word: word for particle in ("و", "ب", "ل", "وب", "ول") for word in _NUMBER_WORDS} \
-    | {word: word for word in _NUMBER_WORDS}
+    | {article + word: word for article in ("ال", "وال", "بال") for word, value in _CARDINALS.items() if value < 100} \
+    | {word: word for word in _NUMBER_WORDS}  # the article on units and tens (الاثنتي عشرة), not on في المائة
 _DUAL_WORDS = frozenset(_DUAL_UNITS)
 _TEEN = lexicon("عشر عشرة")
+_ORDINAL_UNITS = lexicon("الحادي الحادية الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة"
+                         " السابع السابعة الثامن الثامنة التاسع التاسعة")
 _NOT_UNITS = _FUNCTION_WORDS | _NEGATORS | lexicon("إلى آخرين آخرون أخرى")  # من 32 إلى 42، و40 آخرون
 
 
@@ -1113,15 +1138,18 @@ def _number_text(value: float) -> str:
 
 # The Saudi Press Agency's wire writes a decimal as its digits reversed around ر: 9ر10 is 10.9.
 _WIRE_DECIMAL = regex.compile(r"(\d+)ر(\d+)")
+# Particles and the article written onto a figure: بـ62، و13، الـ400، والـ15
+_ON_DIGITS = regex.compile(r"(?:[وف]?(?:ال|بال|لل|[بل])|[وف])(?=\d)")
 
 
 def _digits(norm: str) -> str | None:
-    """The digits of a token that is a number, a particle attached or not (بـ62، و13), or a wire's decimal."""
+    """The digits of a token that is a number, a particle attached or not (بـ62، الـ400), or a wire's decimal (و25ر3)."""
     if norm.isdigit():
         return norm
-    if norm[:1] in "وبلف" and norm[1:].isdigit():
-        return norm[1:]
-    wire = _WIRE_DECIMAL.fullmatch(norm)
+    bare = norm[particle.end():] if (particle := _ON_DIGITS.match(norm)) else norm
+    if bare.isdigit():
+        return bare
+    wire = _WIRE_DECIMAL.fullmatch(bare)
     return f"{wire[2]}.{wire[1]}" if wire else None
 
 
@@ -1144,18 +1172,37 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | Non
         after = last + 4 if last + 4 < len(tokens) and tokens[last + 3].text == ")" else last + 3  # (60.417) ألف
         multiplied = after < len(tokens) and tokens[after].norm in _MULTIPLIERS
         thousands = len(following) == 3 and digits.lstrip("0") != "" and tokens[last + 1].text != "٫" \
-            and (tokens[last + 1].text in ",٬" or not multiplied)
+            and (tokens[last + 1].text in _COMMAS or not multiplied)
         digits += ("" if thousands else ".") + following
         last += 2
     value = float(digits) if digits.count(".") <= 1 else float(digits.split(".")[0])
     place = 10.0 ** -len(digits.partition(".")[2]) if digits.count(".") == 1 else 1.0
-    if last + 2 < len(tokens) and tokens[last + 1].text == ")" and tokens[last + 2].norm in _MULTIPLIERS:
-        last += 1  # (100) ألف ريال
+    if last + 2 < len(tokens) and tokens[last + 1].text in _CLOSING and tokens[last + 2].norm in _MULTIPLIERS:
+        last += 1  # (100) ألف ريال، "1.7" مليون
     if last + 1 < len(tokens) and tokens[last + 1].norm in _MULTIPLIERS:  # 3 آلاف، 1,949 مليون
         last += 1
-        value *= _MULTIPLIERS[tokens[last].norm]
-        place *= _MULTIPLIERS[tokens[last].norm]
+        multiplier = _MULTIPLIERS[tokens[last].norm]
+        value, place = value * multiplier, place * multiplier
+        while (smaller := _smaller_group(tokens, last, multiplier)) is not None:
+            group, last, multiplier = smaller
+            value, place = value + group, multiplier
     return value, last, place
+
+
+_CLOSING = frozenset(")") | frozenset(QUOTE_MARKS)
+
+
+def _smaller_group(tokens: Sequence[Token], last: int, multiplier: float) -> tuple[float, int, float] | None:
+    """The next group of a figure written in groups after tokens[last], its multiplier: 116 مليونا و800 ألف،
+    116 مليون و54 ألف و703 (116,054,703); None if the figure ends there."""
+    following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    if following[:1] != "و" or not following[1:].isdigit():
+        return None
+    group = float(following[1:])
+    smaller = _MULTIPLIERS.get(tokens[last + 2].norm) if last + 2 < len(tokens) else None
+    if smaller is not None and smaller < multiplier:
+        return group * smaller, last + 2, smaller
+    return (group, last + 1, 1.0) if smaller is None and multiplier == 1000 and group < 1000 else None
 
 
 # Which part of a number in words may follow which after و: Arabic says the hundreds, then the
@@ -1171,7 +1218,8 @@ def _number_in_words(tokens: Sequence[Token], i: int) -> tuple[float, int] | Non
     """The number written in words from tokens[i] and its last token: ثلاثة عشر، ستة وخمسون، مائتي ألف،
     مئة وستة وخمسين ألفا (156,000)، ثلاثة آلاف وخمسمائة."""
     word = _CARDINAL_FORMS.get(tokens[i].norm)
-    if word is None or word in _TEEN_ONLY and not (i + 1 < len(tokens) and tokens[i + 1].norm in _TEEN):
+    if word is None or word in _TEEN_ONLY and not (i + 1 < len(tokens) and tokens[i + 1].norm in _TEEN) \
+            or word in _TEEN and i > 0 and tokens[i - 1].norm in _ORDINAL_UNITS:  # المرتبة الخامسة عشرة: 15th
         return None
     total, group, part, last = 0.0, _NUMBER_WORDS[word], _part(_NUMBER_WORDS[word]), i
     if part == "thousands":
@@ -1214,7 +1262,10 @@ def _numbers(words: _Words) -> list[_Quantity]:
             high, last = upper
         noun = next(_word_positions(words, last, 1, 1), None)
         unit = _unit(tokens[noun]) if noun == last + 1 and not words.has(noun, _NOT_UNITS) else ""
-        quantity = _quantity(words, value, unit, i, noun if unit else last, place)
+        end_at = noun if unit else last
+        if end_at + 1 < len(tokens) and (fraction := _FRACTIONS.get(tokens[end_at + 1].norm)) is not None:
+            value, end_at = value + fraction, end_at + 1  # ثلاث ساعات ونصف، 390 جراما ونصف الجرام
+        quantity = _quantity(words, value, unit, i, end_at, place)
         if upper is not None:
             quantity = replace(quantity, high=max(quantity.high, high))
         if (factor := _other_reading(tokens, i, last, value)) is not None:
@@ -1230,14 +1281,15 @@ def _other_reading(tokens: Sequence[Token], first: int, last: int, value: float)
     1,099 دولار), and a figure already grouped in thousands takes no multiplier (237,273 ألف,
     4.795.563 مليون)."""
     multiplier = _MULTIPLIERS.get(tokens[last].norm, 1.0)
-    separators = [k for k in range(first + 1, last) if tokens[k].text in ".,٫٬"
+    separators = [k for k in range(first + 1, last) if tokens[k].text in _SEPARATORS
                   and _glued_digits(tokens[k - 1], tokens[k], tokens[k + 1])]
     if not separators:
         return None
     whole = int("".join([_digits(tokens[first].norm) or "0", *(tokens[k + 1].norm for k in separators)]))
-    if len(separators) == 1 and len(tokens[separators[0] + 1].norm) == 3:
+    grouped = all(len(tokens[k + 1].norm) == 3 for k in separators)  # not 1.7 مليون, a decimal
+    if len(separators) == 1 and grouped:
         readings = [whole * multiplier, whole / 1000 * multiplier]
-    elif multiplier > 1:
+    elif multiplier > 1 and grouped:
         readings = [whole]
     else:
         return None
@@ -1367,27 +1419,36 @@ def _quantity_rows(ids: Sequence[str], sentences: Sequence[_Sentence], similarit
         if n in used:
             continue
         mine = sentences[claim.sentence]
-        candidates: dict[int, list[int]] = {}  # article → its claims of the same unit in linked sentences
-        for m in range(n + 1, len(claims)):
-            their_quantity, their_claim = claims[m]
-            theirs = sentences[their_claim.sentence]
-            if m not in used and theirs.article != mine.article and their_quantity.unit == quantity.unit \
-                    and _linked(mine, theirs, similarity[claim.sentence, their_claim.sentence]):
-                candidates.setdefault(theirs.article, []).append(m)
         others: dict[int, tuple[Stance, list[_Claim]]] = {}
-        for article, ms in candidates.items():
-            agreeing = [m for m in ms if _agree(quantity, claims[m][0]) and _bounded(claims[m][0])]
-            chosen = agreeing[0] if agreeing else min(
-                ms, key=lambda m: (-similarity[claim.sentence, claims[m][1].sentence], _distance(quantity, claims[m][0])))
-            if _agree(quantity, claims[chosen][0]):
-                others[article] = ("reports", [claims[chosen][1]])
-            elif _same_point(mine, sentences[claims[chosen][1].sentence],
-                             similarity[claim.sentence, claims[chosen][1].sentence]) \
-                    and _may_differ(quantity, mine, *claims[chosen], sentences, figures):
-                others[article] = ("contradicts", [claims[chosen][1]])
-            else:
-                continue
-            used.add(chosen)
+        # The claims that give the figure: this one, then those of the articles that agree with it, whose
+        # sentences may be the ones a third article's sentence is like (47 عاما / الـ47 عامًا / 46 سنة).
+        sources = [n]
+        for source in sources:  # grows while it is read
+            source_quantity, source_claim = claims[source]
+            source_sentence = sentences[source_claim.sentence]
+            candidates: dict[int, list[int]] = {}  # article → its claims of the same unit in linked sentences
+            for m in range(n + 1, len(claims)):
+                their_quantity, their_claim = claims[m]
+                theirs = sentences[their_claim.sentence]
+                if m not in used and theirs.article != mine.article and theirs.article not in others \
+                        and their_quantity.unit == quantity.unit \
+                        and _linked(source_sentence, theirs, similarity[source_claim.sentence, their_claim.sentence]):
+                    candidates.setdefault(theirs.article, []).append(m)
+            for article, ms in candidates.items():
+                agreeing = [m for m in ms if _agree(quantity, claims[m][0]) and _bounded(claims[m][0])]
+                chosen = agreeing[0] if agreeing else min(ms, key=lambda m: (
+                    -similarity[source_claim.sentence, claims[m][1].sentence], _distance(quantity, claims[m][0])))
+                if _agree(quantity, claims[chosen][0]):
+                    others[article] = ("reports", [claims[chosen][1]])
+                    sources.append(chosen)
+                elif _same_point(source_sentence, sentences[claims[chosen][1].sentence],
+                                 similarity[source_claim.sentence, claims[chosen][1].sentence]) \
+                        and all(_may_differ(claims[k][0], sentences[claims[k][1].sentence], *claims[chosen],
+                                            sentences, figures) for k in {n, source}):  # the row's sentence is shown
+                    others[article] = ("contradicts", [claims[chosen][1]])
+                else:
+                    continue
+                used.add(chosen)
         if others or mine.in_summary and claim.sentence not in reported:
             rows.append(_row(ids, sentences, [claim], others))
             reported.add(claim.sentence)
@@ -1398,8 +1459,11 @@ def _may_differ(quantity: _Quantity, mine: _Sentence, their_quantity: _Quantity,
                 sentences: Sequence[_Sentence], figures: Mapping[tuple[int, str], Sequence[_Quantity]]) -> bool:
     """Whether two figures of the same point may be a disagreement: not when either article also gives
     the other's figure (both report both: the leave of the new law and of the old one), when a toll is
-    updated (حصيلة جديدة), or when market figures are of other times of the day."""
+    updated (حصيلة جديدة), or when they are of other days (Thursday's close and Wednesday's) or other
+    times of the day."""
     theirs = sentences[their_claim.sentence]
+    if mine.days and theirs.days and mine.days.isdisjoint(theirs.days):
+        return False
     if any(_agree(quantity, other) and _bounded(other) for other in figures[theirs.article, quantity.unit]) or \
             any(_agree(their_quantity, other) and _bounded(other) for other in figures[mine.article, quantity.unit]):
         return False
@@ -1515,6 +1579,26 @@ def _dates(words: _Words) -> dict[str, int]:
     return found
 
 
+_TODAY_OFFSETS = {normalize_for_matching(word): offset for word, offset in (("اليوم", 0), ("أمس", -1), ("غدًا", 1))}
+_DAY = lexicon("يوم")
+_DAY_BEFORE = lexicon("أول")  # أول من أمس
+
+
+def _written_on(words: _Words, at: int) -> int | None:
+    """The weekday an article was written, from a weekday told from it (اليوم الأربعاء، مساء أمس
+    الجمعة، أول من أمس الجمعة، غدا الخميس) at tokens[at]; None if the weekday stands alone."""
+    weekday = words.stem_in(at, _WEEKDAYS)
+    i = at - 1
+    if i >= 0 and words.has(i, _DAY):
+        i -= 1
+    if weekday is None or i < 0 or (anchor := words.stem_in(i, _TODAY_OFFSETS)) is None:
+        return None
+    offset = _TODAY_OFFSETS[anchor]
+    if offset == -1 and i >= 2 and words.has(i - 1, _OF) and words.has(i - 2, _DAY_BEFORE):
+        offset = -2
+    return (int(_WEEKDAYS[weekday].removeprefix("weekday:")) - offset) % 7
+
+
 def _date_claim(k: int, words: _Words, at: int) -> _Claim:
     """The date of sentence k written at tokens[at]: a weekday, or a day and its month."""
     month = _month_after_day(words.tokens, at)
@@ -1532,6 +1616,13 @@ def _dated_alike(a: _Words, at_a: int, b: _Words, at_b: int) -> bool:
     return len((_clause_words(a, at_a) & _clause_words(b, at_b)) - date_words) >= _DATED_ALIKE
 
 
+def _written_apart(a: _Words, at_a: int, b: _Words, at_b: int) -> bool:
+    """Whether two weekdays were each told from a day of writing, and these differ: each report's «today»
+    is its own (gold rose today, Tuesday / held steady today, Wednesday: two sessions)."""
+    written = _written_on(a, at_a), _written_on(b, at_b)
+    return None not in written and written[0] != written[1]
+
+
 def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
     """Aligned sentences that date the same thing differently (another weekday, another day)."""
     rows = []
@@ -1543,7 +1634,9 @@ def _date_rows(ids: Sequence[str], sentences: Sequence[_Sentence], aligned: Sequ
             my_dates = [i for key, i in mine.items() if key.startswith(kind)]
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
             if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs) \
-                    and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]):
+                    and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]) \
+                    and not (kind == "weekday:" and _written_apart(sentences[k].words, my_dates[0],
+                                                                   sentences[m].words, their_dates[0])):
                 claim = _date_claim(k, sentences[k].words, my_dates[0])
                 other = _date_claim(m, sentences[m].words, their_dates[0])
                 rows.append(_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))

@@ -616,11 +616,96 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
     pytest.param("أعلنت وزارة الصحة المصرية وفاة 21 حالة من كبار السن بسبب موجة الحرارة.",
                  "أفادت وزارة الصحة المصرية بأن عدد ضحايا موجة الحرارة ارتفعت إلى 40 حالة وفاة.",
                  [], id="a toll that rose to 40"),
+    # SaudiNewsNet, 31 July and 1 August 2015 (benchmarks/data/contradiction-events-heldout2.jsonl)
+    pytest.param("ارتفع الذهب اليوم الثلاثاء لكنه ظل قرب أدنى مستوياته في 5 سنوات ونصف مع ترقب السوق لاجتماع مجلس الاحتياطي"
+                 " الاتحادي (البنك المركزي الأمريكي) الذي يستمر يومين هذا الأسبوع.",
+                 "استقر الذهب اليوم الأربعاء ليتم تداوله قرب أدنى مستوياته في خمس سنوات ونصف السنة مع ترقب المستثمرين لنتائج"
+                 " اجتماع مجلس الاحتياطي الاتحادي (البنك المركزي الأمريكي).",
+                 [], id="today Tuesday and today Wednesday: two reports of two days"),
+    pytest.param("انتقل إلى رحمة الله مساء أمس الجمعة في العاصمة الفرنسية باريس الإعلامي السعودي المذيع سعود الدوسري، إثر"
+                 " تعرضه لنوبة قلبية.",
+                 "توفي اليوم السبت الإعلامي السعودي سعود الدوسري إثر تعرضه لأزمة قلبية في باريس، وذلك عن عمر يناهز 46 عاماً.",
+                 [("date", "date")], id="died yesterday Friday and today Saturday, both written on Saturday"),
+    pytest.param("غيّب الموت مساء أول من أمس الجمعة في العاصمة الفرنسية باريس الإعلامي السعودي المذيع سعود الدوسري، إثر"
+                 " تعرضه لنوبة قلبية.",
+                 "رحل المذيع سعود الدوسري الذي وافته المنية بسكتة قلبية فجر أمس السبت في مكان إقامته بالعاصمة الفرنسية باريس.",
+                 [("date", "date")], id="the day before yesterday, Friday, and yesterday, Saturday: both written on Sunday"),
+    pytest.param("نزلت الفضة في المعاملات الفورية اليوم الخميس 0.1 بالمئة إلى 14.72 دولار للأوقية.",
+                 "تراجعت الفضة في المعاملات الفورية اليوم الأربعاء 0.6 في المئة إلى 14.59 دولار للأوقية.",
+                 [], id="the prices of Thursday and of Wednesday"),
+    pytest.param("اعتمد الاتحاد الأوروبي الجزء الأول من حزمة مساعدات لصالح تونس بمبلغ إجمالي قدره 116.8 مليون يورو.",
+                 "اعتمد الاتحاد الأوروبي الشريحة الأولى من حزمة مساعدات لصالح تونس بمبلغ إجمالي قدره 116 مليونا و800 ألف يورو.",
+                 [], id="116 مليونا و800 ألف is 116.8 million"),
+    pytest.param("ومنحت شركة انكاب النفطية في أوروغواي خفضا بنسبة 38 في المائة على الـ400 مليون دولار المستحقة.",
+                 "ومنحت شركة انكاب النفطية العامة في الأورجواي خفضا بنسبة 38 في المائة على الـ 400 مليون دولار المستحقة.",
+                 [], id="الـ400 مليون: the article on a figure"),
+    pytest.param("حقق المنتخب السعودي المشارك في الأولمبياد الخاص ثلاثاً وعشرين ميدالية متنوعة.",
+                 "حقق المنتخب السعودي المشارك في الأولمبياد الخاص 23 ميدالية في ألعاب مختلفة.",
+                 [], id="ثلاثاً وعشرين is 23"),
+    pytest.param("وبلغ صافي ربح رويال داتش شل في الربع الثاني 84ر3 مليار دولار انخفاضًا من 13ر6 مليار دولار قبل عام"
+                 " و25ر3 مليار دولار في الربع السابق.",
+                 "وبلغ صافي ربح رويال داتش شل في الربع الثاني 3.84 مليار دولار انخفاضا من 6.13 مليار دولار قبل عام"
+                 " و3.25 مليار دولار في الربع السابق.",
+                 [], id="و25ر3: the wire's decimal after a conjunction"),
+    pytest.param("ويمثل إنتاج الدول الاثنتي عشرة الأعضاء في أوبك في يوليو أعلى مستوياته منذ 1997.",
+                 "ويمثل إنتاج الدول 12 الأعضاء في أوبك في يوليو أعلى مستوياته منذ 1997.",
+                 [], id="الاثنتي عشرة is 12"),
+    pytest.param("عثر على كمية من مادة الهيروين المخدر بلغ وزنها 390.5 جراما مخبأة بداخل أحشائه.",
+                 "عثر على كمية من مادة الهيروين المخدر بلغ وزنها ثلاثمائة وتسعين جراماً ونصف الجرام مخبأة بداخل أحشائه.",
+                 [], id="ثلاثمائة وتسعين جراماً ونصف is 390.5"),
+    pytest.param("بلغ عدد المركبات المستفيدة من المواقف خلال الفترة من 1 رمضان حتى 1 شوال 1,733,581 مركبة.",
+                 "بلغ عدد المركبات المستفيدة من المواقف خلال الفترة من 1 رمضان حتى 1 شوال \"1.7\" مليون مركبة.",
+                 [], id="\"1.7\" مليون: quotation marks before the multiplier, and 1.7 million is no stray multiplier"),
+    pytest.param("وقالت اللجنة إن سعر ليتر البنزين سيرتفع من 1،72 درهم الى 2،14 درهم.",
+                 "وقالت اللجنة إن سعر ليتر البنزين سيرتفع من 1.72 درهم إلى 2.14 درهم.",
+                 [], id="1،72: the Arabic comma as a decimal separator"),
+    pytest.param("ومن بين المعادن النفيسة الأخرى ارتفعت الفضة 1 في المائة إلى 14.72 دولار للأوقية.",
+                 "ومن بين المعادن النفيسة الأخرى ارتفعت الفضة 1% إلى 14.72 دولارا للأوقية.",
+                 [], id="في المائة is no hundred"),
+    pytest.param("تعيين نبيل بن عبدالله الطويل على وظيفة مستشار أمني بالمرتبة الخامسة عشرة بإمارة منطقة الرياض.",
+                 "تعيين نبيل بن عبد الله الطويل على وظيفة «مستشار أمني» بالمرتبة الـ15 بإمارة منطقة الرياض.",
+                 [], id="المرتبة الخامسة عشرة is the 15th rank, no ten"),
+    pytest.param("واستمر الاجتماع ثلاث ساعات ونصف في مقر الوزارة بالرياض.",
+                 "واستمر الاجتماع ساعتين في مقر الوزارة بالرياض.",
+                 [("duration", "number")], id="three hours and a half against two hours"),
 ])
 def test_what_outlets_word_differently_is_no_contradiction_and_what_they_report_differently_is(
         config: SiteConfig, first: str, second: str, expected: list[tuple[str, str]]):
     comparison = compare_texts(config, ("تقرير", first), ("تقرير آخر", second))
     assert [(c.topic, c.kind) for c in comparison.contradictions] == expected
+
+
+def test_a_figure_is_compared_with_a_third_report_through_the_reports_that_agree_with_it(config: SiteConfig):
+    """SaudiNewsNet, 8 August 2015: outlets give Saud al-Dosari's age as 47 or 46; al-Madina's sentence with
+    46 is like al-Eqtisadiya's with 47, not like 3alyoum's with الـ47 عامًا, which comes first. (Al-Riyadh's 46
+    is in a sentence dated Saturday, 3alyoum's Friday: figures of two days, which the rule of days lets be.)"""
+    rows = [json.loads(line) for line in (REPO / "benchmarks" / "data" / "contradiction-events.jsonl").open(encoding="utf-8")]
+    members = [row for row in rows if row["event"] == "auto-2015-08-08-snn-2015-08-08-0032"]
+    articles = {row["id"]: article(row["id"], row["title"], row["text"].replace("\n", "\n\n")) for row in members}
+    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
+    comparison = compare_event(EventGroup("dosari", tuple(articles)), articles, analyses, config.terminology)
+    ages = [row for row in comparison.claim_matrix.rows if row.kind == "number" and "47" in row.claim.phrase]
+    assert len(ages) == 1
+    stances = {article_id[-4:]: cell.stance for article_id, cell in ages[0].cells.items() if cell.stance != "silent"}
+    assert stances == {"0032": "reports", "0163": "reports", "0600": "contradicts"}
+
+
+MARKET_BREADTH = ("وارتفعت قيم وأحجام التداولات، حيث قام المستثمرون بتناقل ملكية 147.1 مليون سهم بقيمة 4.1 مليار ريال، وارتفعت"
+                  " أسعار أسهم 38 شركة مقابل تراجع أسعار أسهم 115 شركة.",
+                  "وارتفعت قيم وأحجام التداولات، حيث قام المستثمرون بتناقل ملكية 122.2 مليون سهم بقيمة 3.6 مليار ريال، وارتفعت"
+                  " أسعار أسهم 78 شركة مقابل تراجع أسعار أسهم 56 شركة.")
+
+
+@pytest.mark.parametrize("days, contradicted", [(("الخميس", "الأربعاء"), False), (("الخميس", "الخميس"), True)])
+def test_the_figures_of_a_report_of_another_day_are_no_contradiction(config: SiteConfig, days: tuple[str, str],
+                                                                    contradicted: bool):
+    """A market report names its day in its lead only; the figures after it are of that day (SaudiNewsNet,
+    31 July 2015: Thursday's session and Wednesday's, grouped into one event)."""
+    comparison = compare_texts(config, *(
+        ("الأسهم السعودية", f"أغلق مؤشر سوق الأسهم السعودية تعاملات اليوم {day} متأثرا بأداء قطاع الاتصالات.\n\n{breadth}")
+        for day, breadth in zip(days, MARKET_BREADTH)))
+    assert bool(comparison.contradictions) is contradicted
+    assert all(c.kind == "number" for c in comparison.contradictions)
 
 
 def test_a_number_in_words_is_read_whole(config: SiteConfig):
