@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.analyze.analysis import analyze_article  # noqa: E402
+from generator.clean import clean_article_text  # noqa: E402
 from generator.compare import Contradiction, compare_event  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.group import EventGroup  # noqa: E402
@@ -65,7 +66,8 @@ def contradictions(path: Path) -> list[Found]:
 
 
 def _article(row: dict) -> Article:
-    body = row["text"].replace("\n", "\n\n")  # one line a paragraph in SaudiNewsNet
+    """The article as a build reads it: cleaned of page furniture, one line a paragraph in SaudiNewsNet."""
+    body = clean_article_text(row["text"].replace("\n", "\n\n"), row["title"], pasted=False).body
     return Article(row["id"], Path(f"{row['id']}.md"), row["title"], None, body, row["outlet"], row.get("url"),
                    None, None, None, (), row["id"])
 

@@ -25,6 +25,13 @@ _BOILERPLATE_LINES = frozenset(
         "مواضيع ذات صلة", "مقالات ذات صلة", "المزيد", "تابعونا على", "اشترك في النشرة",
     )
 )
+# Page furniture written into a line of the text: a share bar before the first sentence, a list of
+# tags after the last (Okaz's «شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك …», al-Yaum's «… الهيئة. سمات
+# مسافرون مطار ينبع هيئة الطيران»). Read as sentences, they are claims no outlet made.
+_SHARE_BAR = regex.compile(
+    r"^(?:شارك(?:\s+من\s+خلال)?|Share(?:\s+on)?)(?:\s+(?:تويتر|فيسبوك|فيس\s+بوك|جوجل\s+بلس|واتساب|واتس\s+اب|تيليجرام"
+    r"|لينكد\s*إن|اكتب\s+رأيك|Twitter|Facebook|WhatsApp|LinkedIn|Telegram))+(?:\s+|$)")
+_TAGS = regex.compile(r"(?:^|(?<=[.!؟?»”\"]))\s*(?:سمات|الوسوم|وسوم|كلمات\s+دلالية|Tags)\s*:?(?:\s+[^\s.،,!؟?:]+){1,15}\s*$")
 _LATIN_NAME = r"[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){1,3}"
 _NAME_LINE = regex.compile(rf"^{_LATIN_NAME}$")
 _NAME_BEFORE_ARABIC = regex.compile(rf"^(?P<name>{_LATIN_NAME})\s*(?=\p{{Arabic}})")
@@ -40,6 +47,9 @@ _INVISIBLE = regex.compile(
     r"\u200B\u2060\uFEFF\u00AD\u180E"
     r"\x00-\x08\x0B-\x1F\x7F-\x9F\uFFFE\uFFFF\p{Cs}]"
 )
+# Some outlets write a decimal as 6.\u200f34: the right-to-left mark after the point shows it, in
+# Arabic text, as 34.6 (the Saudi Press Agency's 6ر34). Without the mark it would read 6.34.
+_MARKED_DECIMAL = regex.compile(r"(\d+)([.,٫])\u200f(\d+)")
 _LINE_BREAKS = regex.compile(r"\r\n?|[\x0B\x0C\x1C-\x1E\x85\u2028\u2029]")
 # Runs, not single letters: counted by their lengths, a text's letters are not each made a string.
 _LETTERS = regex.compile(r"\p{L}+")
@@ -140,8 +150,9 @@ def _count(runs: regex.Pattern, text: str) -> int:
 
 
 def visible_text(text: str) -> str:
-    """Text without the invisible and control characters that only hide or disorder it."""
-    return _INVISIBLE.sub("", text)
+    """Text without the invisible and control characters that only hide or disorder it, its figures in
+    the order a reader saw them (_MARKED_DECIMAL)."""
+    return _INVISIBLE.sub("", _MARKED_DECIMAL.sub(r"\3\2\1", text))
 
 
 def clean_article_text(text: str, title: str | None = None, *, pasted: bool = True) -> CleanText:
@@ -171,6 +182,7 @@ def clean_article_text(text: str, title: str | None = None, *, pasted: bool = Tr
         else:
             kept.append(line)
 
+    _strip_furniture(kept, removed)
     author = _take_trailing_author(kept, removed) or author
     paragraphs = _paragraphs(kept)
     subtitle = None
@@ -192,6 +204,15 @@ def _split_glued_name(line: str, pattern: regex.Pattern, removed: list[str]) -> 
 def _without_name(line: str, match: regex.Match, removed: list[str]) -> tuple[str, str]:
     removed.append(match["name"])
     return (line[: match.start()] + line[match.end() :]).strip(), match["name"]
+
+
+def _strip_furniture(lines: list[str], removed: list[str]) -> None:
+    """Take the share bar off the first line and the tags off the last (see _SHARE_BAR, _TAGS)."""
+    written = [n for n, line in enumerate(lines) if line]
+    for n, pattern in ((written[0], _SHARE_BAR), (written[-1], _TAGS)) if written else ():
+        if match := pattern.search(lines[n]):
+            removed.append(match[0].strip())
+            lines[n] = (lines[n][: match.start()] + lines[n][match.end() :]).strip()
 
 
 def _take_trailing_author(lines: list[str], removed: list[str]) -> str | None:

@@ -846,23 +846,7 @@ def _breaks(tokens: Sequence[Token], i: int) -> bool:
     """Whether tokens[i] ends a clause; the point or comma of 6.2 or 2,000 does not."""
     if tokens[i].text not in _CLAUSE_BREAKS:
         return False
-    return not (0 < i < len(tokens) - 1 and _glued_digits(tokens[i - 1], tokens[i], tokens[i + 1])
-                or i > 0 and _reversed_decimal(tokens, i - 1) is not None)
-
-
-_RLM = "\u200f"
-
-
-def _reversed_decimal(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
-    """6.\u200f34 (a right-to-left mark after the point) is 34.6, the wire's 6ر34 as some outlets
-    print it: the decimal and its last token."""
-    if i + 3 >= len(tokens) or tokens[i + 2].text != _RLM or not (_digits(tokens[i].norm) or "").isdigit():
-        return None
-    point, mark, whole = tokens[i + 1], tokens[i + 2], tokens[i + 3]
-    if point.text == "." and whole.norm.isdigit() and tokens[i].end == point.start and point.end == mark.start \
-            and mark.end == whole.start:
-        return f"{whole.norm}.{_digits(tokens[i].norm)}", i + 3
-    return None
+    return not (0 < i < len(tokens) - 1 and _glued_digits(tokens[i - 1], tokens[i], tokens[i + 1]))
 
 
 _COMMAS = frozenset(",٬،")  # 1،72 درهم: the Arabic comma is a separator too
@@ -891,11 +875,15 @@ def _clause(words: _Words, at: int) -> str:
     return ("… " if cut_start > start else "") + phrase + (" …" if cut_end < end else "")
 
 
-def _word_positions(words: _Words, at: int, step: int, limit: int) -> Iterator[int]:
-    """Word tokens from `at` in one direction, within the clause, at most `limit` of them."""
+def _word_positions(words: _Words, at: int, step: int, limit: int, quotes_break: bool = True) -> Iterator[int]:
+    """Word tokens from `at` in one direction, within the clause (a quoted phrase in it too, unless
+    quotes_break), at most `limit` of them."""
     tokens = words.tokens
     i = at + step
-    while 0 <= i < len(tokens) and limit > 0 and not _breaks(tokens, i):
+    def ends(i: int) -> bool:
+        return _breaks(tokens, i) and (quotes_break or tokens[i].text not in QUOTE_MARKS)
+
+    while 0 <= i < len(tokens) and limit > 0 and not ends(i):
         if tokens[i].kind == "word":
             yield i
             limit -= 1
@@ -913,8 +901,9 @@ _NEGATING_NOUNS = lexicon("عدم دون غير")  # which take a preposition: �
 # ألا is أن لا ("that … not") in one word; written without its hamza, only before a verb (الا يواجه),
 # since الا is mostly إلا.
 _THAT_NOT = frozenset(particle + "ألا" for particle in ("", "و", "ف", "ب", "ل"))
-_THAT_NOT_BARE = frozenset(particle + "الا" for particle in ("", "و", "ف", "ب", "ل"))
+_THAT_NOT_BARE = frozenset(particle + not_ for particle in ("", "و", "ف", "ب", "ل") for not_ in ("الا", "مالا"))
 _IMPERFECT = ("ي", "ت", "ن")
+_WRITTEN_ON = lexicon("ألا الا مالا")  # negators written onto another word (_that_not)
 _MARKS = regex.compile(r"\p{M}")
 # لا يزال، لم يزل: "still", which negates nothing (ما يزال says the same).
 _STILL = lexicon("يزال تزال يزالون يزالان تزالان نزال أزال يزل تزل يزلن ينفك تنفك يبرح تبرح")
@@ -954,6 +943,7 @@ def _negator_at(words: _Words, i: int) -> bool:
 
 
 def _that_not(token: Token, following: Token | None) -> bool:
+    """ألا (أن لا), الا and مالا (ما لا) before a verb: مالا يقل عن 30."""
     written = _MARKS.sub("", token.text)  # ألّا
     return written in _THAT_NOT or written in _THAT_NOT_BARE and following is not None \
         and following.norm.startswith(_IMPERFECT)
@@ -1163,8 +1153,6 @@ def _cardinal(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | Non
         in_words = _number_in_words(tokens, i)
         return None if in_words is None else (*in_words, 0.0)
     last = i
-    if (reversed_decimal := _reversed_decimal(tokens, i)) is not None:
-        digits, last = reversed_decimal
     while last + 2 < len(tokens) and _glued_digits(tokens[last], tokens[last + 1], tokens[last + 2]):
         following = tokens[last + 2].norm
         # Outlets write either mark for either separator: 2,000 and 33.288 are thousands; 6.2, 44,53
@@ -1659,7 +1647,7 @@ def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
     A negator negates the first content word after it only (لم يكمل المباراة: يكمل, not المباراة)."""
     tokens = words.tokens
     not_polar = words.each_has(_NOT_POLAR)
-    negating = words.mentions(_NEGATORS) or words.mentions(_DENIALS)  # most sentences are not
+    negating = words.mentions(_NEGATORS) or words.mentions(_DENIALS) or words.mentions(_WRITTEN_ON)  # most are not
     found: dict[str, tuple[int, int]] = {}
     both: set[str] = set()  # said and denied in one sentence (لا نستطيع حسمها… لعلنا نستطيع): no side
     clause: list[int] = []  # word tokens of the clause so far
@@ -1749,13 +1737,15 @@ def _same_clause(a: _Words, at_a: int, b: _Words, at_b: int) -> bool:
 
 def _denies_anything(words: _Words, at: int) -> bool:
     """Whether the clause around the word of the side that asserts it negates something else: then both
-    deny, in other words (ليست كافية / لا تعد فترة كافية), and neither asserts what the other denies."""
-    return any(_negator_at(words, i) or words.has(i, _DENIALS) for i in _around(words, at))
+    deny, in other words (ليست كافية / لا تعد فترة كافية; لن تصبح «ملاذا آمنا» / «ليست ملاذاً آمناً»), and
+    neither asserts what the other denies."""
+    return any(_negator_at(words, i) or words.has(i, _DENIALS) for i in _around(words, at, quotes_break=False))
 
 
-def _around(words: _Words, at: int) -> list[int]:
+def _around(words: _Words, at: int, quotes_break: bool = True) -> list[int]:
     """The word tokens of the clause before and after tokens[at], enough for _CLAUSE_REACH content words each way."""
-    return [*_word_positions(words, at, -1, 2 * _CLAUSE_REACH), *_word_positions(words, at, 1, 2 * _CLAUSE_REACH)]
+    return [*_word_positions(words, at, -1, 2 * _CLAUSE_REACH, quotes_break),
+            *_word_positions(words, at, 1, 2 * _CLAUSE_REACH, quotes_break)]
 
 
 def _clause_words(words: _Words, at: int) -> frozenset[str]:

@@ -117,6 +117,27 @@ def test_author_glued_to_the_last_sentence_is_taken_out():
     assert cleaned.body == "التقى الوزير نظيره في باريس." and cleaned.author == "adel karroum"
 
 
+def test_a_share_bar_before_the_first_sentence_and_tags_after_the_last_are_taken_out():
+    """SaudiNewsNet, 11 August 2015: Okaz prints its share bar, al-Yaum its tags, in the line of the text."""
+    okaz = clean_article_text("على طهران تغيير سياستها العدوانية\n\nشارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد وزير"
+                              " الخارجية عادل بن أحمد الجبير أن المملكة حريصة على تطوير علاقاتها مع إيران.")
+    assert okaz.body.startswith("أكد وزير الخارجية") and okaz.removed == ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك",)
+    alyaum = clean_article_text("مسافرون عالقون في مطار ينبع\n\nوأكد المتحدث أن الرحلات ستعود إلى مواعيدها بعد اجتماع"
+                                " جميع مسؤولي الهيئة. سمات مسافرون مطار ينبع هيئة الطيران")
+    assert alyaum.body.endswith("جميع مسؤولي الهيئة.") and alyaum.removed == ("سمات مسافرون مطار ينبع هيئة الطيران",)
+
+
+def test_the_word_for_tags_inside_a_sentence_stays():
+    text = "عنوان\n\nوقال إن الانضباط من سمات عالمية مهرجان جدة 17 والسيرك الثاني في أبحر الشمالية"
+    assert clean_article_text(text).body == text.split("\n\n")[1]
+
+
+def test_a_decimal_written_with_a_right_to_left_mark_reads_as_readers_saw_it():
+    """6.\u200f34 shows as 34.6 in an Arabic line; without the mark it would be 6.34 on our pages."""
+    cleaned = clean_article_text("عنوان\n\nزاد متوسط عدد ساعات العمل الأسبوعية إلى 6.\u200f34 ساعة مقابل 5.\u200f34 ساعة.")
+    assert cleaned.body == "زاد متوسط عدد ساعات العمل الأسبوعية إلى 34.6 ساعة مقابل 34.5 ساعة."
+
+
 def test_latin_words_inside_english_text_are_not_taken_for_authors():
     cleaned = clean_article_text("Title\n\nThe minister met his counterpart.\nJohn Smith")
     assert cleaned.author is None and "John Smith" in cleaned.body

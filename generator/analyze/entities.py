@@ -58,7 +58,8 @@ _TOKEN = regex.compile(
     # 2015م or 1436هـ (a letter and a tatweel), بـ62 or الـ24, nor the wire's 9ر10.
     r"(?P<word>\d+(?=[^\P{L}\u0640]{2}))"
     r"|(?P<word>(?:\p{Arabic}(?<!\u0640)\p{M}*){2,}(?=\d))"
-    r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*)"
+    # A hyphen joins words (F-16، أبو-ظبي), not a list's number to its first word (٣-لم يثبت).
+    r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:(?:['’]|-(?!\p{Arabic})|(?<!\d)-)[\p{L}\p{M}\p{N}]+)*)"
     r"|(?P<punct>\S)"
 )
 
