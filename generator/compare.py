@@ -1447,10 +1447,10 @@ def _may_differ(quantity: _Quantity, mine: _Sentence, their_quantity: _Quantity,
                 sentences: Sequence[_Sentence], figures: Mapping[tuple[int, str], Sequence[_Quantity]]) -> bool:
     """Whether two figures of the same point may be a disagreement: not when either article also gives
     the other's figure (both report both: the leave of the new law and of the old one), when a toll is
-    updated (حصيلة جديدة), or when they are of other days (Thursday's close and Wednesday's) or other
-    times of the day."""
+    updated (حصيلة جديدة), or when they are counts of other days (Thursday's close and Wednesday's; an age
+    or the length of a meeting is the same whichever day it is told) or of other times of the day."""
     theirs = sentences[their_claim.sentence]
-    if mine.days and theirs.days and mine.days.isdisjoint(theirs.days):
+    if quantity.topic == "count" and mine.days and theirs.days and mine.days.isdisjoint(theirs.days):
         return False
     if any(_agree(quantity, other) and _bounded(other) for other in figures[theirs.article, quantity.unit]) or \
             any(_agree(their_quantity, other) and _bounded(other) for other in figures[mine.article, quantity.unit]):
