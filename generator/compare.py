@@ -567,10 +567,10 @@ class _Sentence:
     def dates(self) -> dict[str, int]:
         return _dates(self.words)
 
-    @property
+    @cached_property
     def days(self) -> frozenset[str]:
         """The weekdays of what the sentence reports: its own, else its article's."""
-        return frozenset(key for key in self.dates if key.startswith("weekday:")) or self.lead_days
+        return _weekdays(self.dates) or self.lead_days
 
 
 # The sentences of an article that say which day it reports (أغلق المؤشر … في تعاملات اليوم الخميس): its
@@ -590,8 +590,8 @@ def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]
                 for index in entity.mentions:
                     entity_keys.setdefault(index, set()).add("@" + normalize_for_matching(entity.name))
         summary = set(analysis.summary)
-        lead_days = frozenset(key for sentence in analysis.sentences[:_LEAD_SENTENCES]
-                              for key in _dates(_words_of(sentence.text)) if key.startswith("weekday:"))
+        lead_days = frozenset(chain.from_iterable(_weekdays(_dates(_words_of(sentence.text)))
+                                                  for sentence in analysis.sentences[:_LEAD_SENTENCES]))
         for sentence in analysis.sentences:
             words = _words_of(sentence.text)
             keys = set(entity_keys.get(sentence.index, ()))
@@ -840,11 +840,12 @@ def _opposed_pairs(rows: Sequence[ClaimRow], sentences: Sequence[_Sentence]) -> 
 # Clauses: the words between punctuation marks, as a reader would quote them.
 _CLAUSE_BREAKS = frozenset("،,؛;:.!?؟()[]") | frozenset(QUOTE_MARKS)
 _PHRASE_TOKENS = 12
+_BREAKS_BUT_QUOTES = _CLAUSE_BREAKS - frozenset(QUOTE_MARKS)  # a quoted phrase within its clause
 
 
-def _breaks(tokens: Sequence[Token], i: int) -> bool:
+def _breaks(tokens: Sequence[Token], i: int, marks: frozenset[str] = _CLAUSE_BREAKS) -> bool:
     """Whether tokens[i] ends a clause; the point or comma of 6.2 or 2,000 does not."""
-    if tokens[i].text not in _CLAUSE_BREAKS:
+    if tokens[i].text not in marks:
         return False
     return not (0 < i < len(tokens) - 1 and _glued_digits(tokens[i - 1], tokens[i], tokens[i + 1]))
 
@@ -879,11 +880,9 @@ def _word_positions(words: _Words, at: int, step: int, limit: int, quotes_break:
     """Word tokens from `at` in one direction, within the clause (a quoted phrase in it too, unless
     quotes_break), at most `limit` of them."""
     tokens = words.tokens
+    marks = _CLAUSE_BREAKS if quotes_break else _BREAKS_BUT_QUOTES
     i = at + step
-    def ends(i: int) -> bool:
-        return _breaks(tokens, i) and (quotes_break or tokens[i].text not in QUOTE_MARKS)
-
-    while 0 <= i < len(tokens) and limit > 0 and not ends(i):
+    while 0 <= i < len(tokens) and limit > 0 and not _breaks(tokens, i, marks):
         if tokens[i].kind == "word":
             yield i
             limit -= 1
@@ -903,7 +902,7 @@ _NEGATING_NOUNS = lexicon("عدم دون غير")  # which take a preposition: �
 _THAT_NOT = frozenset(particle + "ألا" for particle in ("", "و", "ف", "ب", "ل"))
 _THAT_NOT_BARE = frozenset(particle + not_ for particle in ("", "و", "ف", "ب", "ل") for not_ in ("الا", "مالا"))
 _IMPERFECT = ("ي", "ت", "ن")
-_WRITTEN_ON = lexicon("ألا الا مالا")  # negators written onto another word (_that_not)
+_WRITTEN_ON = frozenset(map(normalize_for_matching, _THAT_NOT | _THAT_NOT_BARE))  # negators written onto a word
 _MARKS = regex.compile(r"\p{M}")
 # لا يزال، لم يزل: "still", which negates nothing (ما يزال says the same).
 _STILL = lexicon("يزال تزال يزالون يزالان تزالان نزال أزال يزل تزل يزلن ينفك تنفك يبرح تبرح")
@@ -1585,6 +1584,11 @@ def _written_on(words: _Words, at: int) -> int | None:
     if offset == -1 and i >= 2 and words.has(i - 1, _OF) and words.has(i - 2, _DAY_BEFORE):
         offset = -2
     return (int(_WEEKDAYS[weekday].removeprefix("weekday:")) - offset) % 7
+
+
+def _weekdays(dates: Mapping[str, int]) -> frozenset[str]:
+    """The weekday keys of a sentence's dates (_dates)."""
+    return frozenset(key for key in dates if key.startswith("weekday:"))
 
 
 def _date_claim(k: int, words: _Words, at: int) -> _Claim:
