@@ -1098,7 +1098,8 @@ _COUNTED = {
         "قتيل": "قتيل قتلى", "جريح": "جريح جرحى", "شخص": "شخص أشخاص", "جندي": "جندي جنود",
         "طفل": "طفل أطفال", "مدني": "مدني مدنيين مدنيون", "صاروخ": "صاروخ صواريخ", "غارة": "غارة غارات",
         "منزل": "منزل منازل", "معتقل": "معتقل معتقلين", "لاجئ": "لاجئ لاجئين", "دولار": "دولار دولارات",
-        "نقطة": "نقطة نقاط", "أسرة": "أسرة أسر", "رحلة": "رحلة رحلات",
+        "نقطة": "نقطة نقاط", "أسرة": "أسرة أسر", "رحلة": "رحلة رحلات", "سنت": "سنت سنتات", "ريال": "ريال ريالات",
+        "جنيه": "جنيه جنيهات",
     }.items()
     for word in words.split()
 }
@@ -1446,9 +1447,13 @@ def _may_differ(quantity: _Quantity, mine: _Sentence, their_quantity: _Quantity,
                 sentences: Sequence[_Sentence], figures: Mapping[tuple[int, str], Sequence[_Quantity]]) -> bool:
     """Whether two figures of the same point may be a disagreement: not when either article also gives
     the other's figure (both report both: the leave of the new law and of the old one), when a toll is
-    updated (حصيلة جديدة), or when they are counts of other days (Thursday's close and Wednesday's; an age
-    or the length of a meeting is the same whichever day it is told) or of other times of the day."""
+    updated (حصيلة جديدة), when both are prices of a market report (a close and a midday, this morning's
+    silver and this afternoon's: a market's prices are readings of a moment, which outlets take at other
+    moments), or when they are counts of other days (Thursday's close and Wednesday's; an age or the
+    length of a meeting is the same whichever day it is told) or of other times of the day."""
     theirs = sentences[their_claim.sentence]
+    if quantity.unit in _PRICE_UNITS and _market_move(mine.words) and _market_move(theirs.words):
+        return False
     if quantity.topic == "count" and mine.days and theirs.days and mine.days.isdisjoint(theirs.days):
         return False
     if any(_agree(quantity, other) and _bounded(other) for other in figures[theirs.article, quantity.unit]) or \
@@ -1466,6 +1471,21 @@ _RISE = lexicon("ارتفاع ارتفعت ارتفع ترتفع يرتفع")
 _RISE_REACH = 6  # words from the verb to its إلى: ارتفعت حصيلة ضحايا الهجوم إلى
 _SETTLEMENT = lexicon("التسوية")  # of a market: its closing price
 _HOUR = lexicon("الساعة")
+
+
+# A market report: a traded market and a move of it (وانخفض سعر الخام، أغلق المؤشر), with a price or an
+# index in points. A count of its session (143 companies up) is no price, and a price someone is quoted
+# on (في ظل هبوط أسعار النفط صوب 49 دولارا) tells no move of the report's own.
+_MARKETS = lexicon("المؤشر مؤشر برنت الخام خام النفط الذهب الفضة البلاتين البلاديوم الأسهم أسهم الأوقية البرميل برميل"
+                   " البورصة داو ناسداك ستاندرد")
+_PRICE_UNITS = frozenset({"نقطة", "سنت", "دولار", "جنيه", "ريال", "يورو"})  # as _unit gives them
+_MARKET_MOVES = lexicon("ارتفع ارتفعت يرتفع انخفض انخفضت ينخفض تراجع تراجعت يتراجع هبط هبطت نزل نزلت صعد صعدت زاد زادت أضاف"
+                        " خسر خسرت ربح أغلق أغلقت يغلق ليغلق استقر استقرت يستقر تستقر قفز قفزت هوى هوت سجل سجلت"
+                        " مرتفعا مرتفعة منخفضا منخفضة ارتفاع مكاسب خسائر")
+
+
+def _market_move(words: _Words) -> bool:
+    return words.mentions(_MARKETS) and words.mentions(_MARKET_MOVES)
 
 
 def _updated_toll(words: _Words) -> bool:
