@@ -1044,6 +1044,7 @@ class _Quantity:
     topic: ClaimTopic  # duration or count
     first: int  # the tokens of the number and its noun
     last: int
+    place: float  # what its last written digit counts: a million in 565 مليون, 100,000 in 565.9 مليون
     # The figure times this may be what the outlet meant, and agrees with either: 1.949 مليون is as
     # often 1,949 million (× 1000), 665,932,983 مليون is 665,932,983 with a stray multiplier
     # (_other_reading).
@@ -1344,7 +1345,7 @@ def _quantity(words: _Words, value: float, unit: str, first: int, last: int, pla
     elif any(words.has(k, _ABOUT) for k in (*before, *_word_positions(words, last, 1, 1))):
         low, high = value * (1 - _APPROXIMATION), value * (1 + _APPROXIMATION)
     topic: ClaimTopic = "duration" if unit in _TIME_UNITS.values() else "count"
-    return _Quantity(value, low, high, unit, topic, first, last)
+    return _Quantity(value, low, high, unit, topic, first, last, place)
 
 
 def _at_least_after(words: _Words, last: int) -> bool:
@@ -1524,7 +1525,14 @@ def _bounded(quantity: _Quantity) -> bool:
 
 
 def _agree(a: _Quantity, b: _Quantity) -> bool:
-    return any(b_low <= a_high and a_low <= b_high for a_low, a_high in _readings(a) for b_low, b_high in _readings(b))
+    return any(b_low <= a_high and a_low <= b_high for a_low, a_high in _readings(a) for b_low, b_high in _readings(b)) \
+        or _cut_short(a, b) or _cut_short(b, a)
+
+
+def _cut_short(a: _Quantity, b: _Quantity) -> bool:
+    """Whether a is b with its last digits dropped: 565 مليون for 565.9 مليون (outlets cut a figure short
+    as often as they round it). Not 17 for 18: b must be written to a smaller place than a."""
+    return 0 < b.place < a.place and math.isclose(a.value, math.floor(b.value / a.place) * a.place)
 
 
 def _readings(quantity: _Quantity) -> list[tuple[float, float]]:

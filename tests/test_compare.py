@@ -774,3 +774,18 @@ def test_two_figures_that_differ_in_one_pair_of_sentences_are_one_contradiction(
     assert len(contested) == 2 and len(comparison.contradictions) == 1
     assert [claim.marked_words for claim in comparison.contradictions[0].claims] == [
         ("12 قتيلا", "و40 جريحا"), ("15 قتيلا", "و52 جريحا")]  # the words as written
+
+
+@pytest.mark.parametrize("sabic, contradicted", [("565.9", False), ("567.9", True)])
+def test_a_figure_cut_short_agrees_with_the_whole_one(config: SiteConfig, sabic: str, contradicted: bool):
+    """SaudiNewsNet, 31 July 2015: al-Riyadh gives SABIC's traded value as 565.9 مليون ريال, al-Yaum as 565
+    مليون ريال (and Alinma's 374.6 as 374): the same figures, cut short. 567.9 would be another."""
+    rows = [json.loads(line) for line in (REPO / "benchmarks" / "data" / "contradiction-events-heldout2.jsonl").open(encoding="utf-8")]
+    members = [row for row in rows if row["id"] in ("snn-2015-07-31-0414", "snn-2015-07-31-0615")]
+    articles = {row["id"]: article(row["id"], row["title"], row["text"].replace("565.9 مليون", f"{sabic} مليون").replace("\n", "\n\n"))
+                for row in members}
+    assert "565.9 مليون" in members[0]["text"] + members[1]["text"]
+    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
+    comparison = compare_event(EventGroup("market", tuple(articles)), articles, analyses, config.terminology)
+    sabic_rows = [c for c in comparison.contradictions if any("565 مليون ريال" in claim.marked_words for claim in c.claims)]
+    assert bool(sabic_rows) is contradicted
