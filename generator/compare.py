@@ -1120,7 +1120,8 @@ _DUAL_WORDS = frozenset(_DUAL_UNITS)
 _TEEN = lexicon("عشر عشرة")
 _ORDINAL_UNITS = lexicon("الحادي الحادية الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة"
                          " السابع السابعة الثامن الثامنة التاسع التاسعة")
-_NOT_UNITS = _FUNCTION_WORDS | _NEGATORS | lexicon("إلى آخرين آخرون أخرى")  # من 32 إلى 42، و40 آخرون
+# من 32 إلى 42، و40 آخرون; 0.1 بالمئة is a share, as 0.1 في المائة and 0.1% are
+_NOT_UNITS = _FUNCTION_WORDS | _NEGATORS | lexicon("إلى آخرين آخرون أخرى بالمئة بالمائة")
 
 
 def _number_text(value: float) -> str:
@@ -1208,8 +1209,8 @@ def _number_in_words(tokens: Sequence[Token], i: int) -> tuple[float, int] | Non
     مئة وستة وخمسين ألفا (156,000)، ثلاثة آلاف وخمسمائة."""
     word = _CARDINAL_FORMS.get(tokens[i].norm)
     if word is None or word in _TEEN_ONLY and not (i + 1 < len(tokens) and tokens[i + 1].norm in _TEEN) \
-            or word in _TEEN and i > 0 and tokens[i - 1].norm in _ORDINAL_UNITS:  # المرتبة الخامسة عشرة: 15th
-        return None
+            or word in _TEEN and i > 0 and not _ORDINAL_UNITS.isdisjoint(stems(tokens[i - 1].norm)):
+        return None  # المرتبة الخامسة عشرة والرابعة عشرة: the 15th and the 14th
     total, group, part, last = 0.0, _NUMBER_WORDS[word], _part(_NUMBER_WORDS[word]), i
     if part == "thousands":
         total, group = group, 0.0
@@ -1327,7 +1328,7 @@ def _identifier_or_score(words: _Words, first: int) -> bool:
     before = next(_word_positions(words, first, -1, 1), None)
     if before is not None and words.has(before, _NUMBERED):
         return True
-    return any(0 <= k < len(tokens) and tokens[k].text in "/-–" for k in (first - 1, first + 1))
+    return any(0 <= k < len(tokens) and tokens[k].text in "/-–:" for k in (first - 1, first + 1))
 
 
 # Below half a unit of its last digit: 945 million (944.5 to 945.5) agrees with 945.4 million, 17 and
