@@ -334,7 +334,7 @@ class _ArticleText:
     title_names: tuple[frozenset[str], ...]  # stems of each quoted name of the title
     actions: frozenset[str]  # the kinds of action the title names (arrive, depart, meet, …)
     moves: frozenset[str]  # the directions of a move it names (up, down)
-    action: Action | None  # its first verb of a kind, with the words around it
+    action: _Parties | None  # its first verb of a kind, with the stems of the words around it
 
     @classmethod
     def of(cls, article: GroupingInput) -> _ArticleText:
@@ -357,7 +357,7 @@ class _ArticleText:
             title_names=_quoted_names(title),
             actions=actions_in(title_words),
             moves=moves_in(title_words),
-            action=first_action(title_words),
+            action=_Parties.of(first_action(title_words)),
         )
 
     def conflicts_with(self, other: _ArticleText) -> bool:
@@ -373,15 +373,27 @@ class _ArticleText:
         return any(place not in other.places and country_of_capital(place) not in other.places
                    for place in self.title_places) or any(not name <= other.all_stems for name in self.title_names)
 
-
     def other_parties(self, other: _ArticleText) -> bool:
         """Whether both titles tell one kind of action, and the words before the verbs (who acts) or
         after them (on whom) share nothing with the other's headline: a minister receiving two guests."""
         if self.action is None or other.action is None or self.action.kind != other.action.kind:
             return False
         sides = ((self.action.subject, other.action.subject), (self.action.object, other.action.object))
-        return any(_disjoint(_stems(mine), other.headline_stems) and _disjoint(_stems(theirs), self.headline_stems)
+        return any(_disjoint(mine, other.headline_stems) and _disjoint(theirs, self.headline_stems)
                    for mine, theirs in sides)
+
+
+class _Parties(NamedTuple):
+    """A title's first verb of a kind, and the stems of who acts and on whom (computed once an article,
+    compared for each of its pairs)."""
+
+    kind: str
+    subject: frozenset[str]
+    object: frozenset[str]
+
+    @classmethod
+    def of(cls, action: Action | None) -> _Parties | None:
+        return None if action is None else cls(action.kind, _stems(action.subject), _stems(action.object))
 
 
 def _disjoint(a: frozenset[str], b: frozenset[str]) -> bool:

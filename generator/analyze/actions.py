@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from generator.analyze.entities import stems
 from generator.analyze.normalize import normalize_for_matching
 
 # One kind of action a line: its finite verbs, then after "|" the verbal nouns that name it too.
@@ -30,8 +31,7 @@ _MOVES = """\
 up: يرتفع ترتفع ارتفع ارتفعت يرتد ترتد يربح تربح ربح | ارتفاع مرتفعة مكاسب
 down: يتراجع تتراجع تراجع تراجعت ينخفض تنخفض انخفض انخفضت يهبط تهبط يخسر تخسر | تراجعا انخفاض هبوط خسائر
 """
-_CONJUNCTIONS = ("و", "ف")
-_PARTICLES = ("بال", "لل", "كال", "ال", "ب", "ل")
+_ARTICLE = "ال"
 _MIN_BARE = 3
 
 
@@ -60,16 +60,11 @@ class Action:
 
 
 def _forms(word: str) -> Iterator[str]:
-    """The word, then without a conjunction, then without each preposition or article it may begin with."""
-    yield word
-    for conjunction in _CONJUNCTIONS:
-        if word.startswith(conjunction) and len(word) > _MIN_BARE:
-            word = word[len(conjunction) :]
-            yield word
-            break
-    for particle in _PARTICLES:
-        if word.startswith(particle) and len(word) - len(particle) >= _MIN_BARE:
-            yield word[len(particle) :]  # للقاء: لـ + لقاء, not لل + قاء
+    """The word without the particles it may begin with (stems), each also without the article."""
+    for stem in stems(word):
+        yield stem
+        if stem.startswith(_ARTICLE) and len(stem) - len(_ARTICLE) >= _MIN_BARE:
+            yield stem[len(_ARTICLE) :]
 
 
 def _kinds(words: Sequence[str], table: MappingProxyType[str, str]) -> frozenset[str]:
