@@ -41,6 +41,7 @@ from generator.analyze.entities import (
     Token,
     is_one_of,
     lexicon,
+    noun_phrase,
     stems,
     tokenize,
     without_article,
@@ -840,12 +841,11 @@ def _opposed_pairs(rows: Sequence[ClaimRow], sentences: Sequence[_Sentence]) -> 
 # Clauses: the words between punctuation marks, as a reader would quote them.
 _CLAUSE_BREAKS = frozenset("،,؛;:.!?؟()[]") | frozenset(QUOTE_MARKS)
 _PHRASE_TOKENS = 12
-_BREAKS_BUT_QUOTES = _CLAUSE_BREAKS - frozenset(QUOTE_MARKS)  # a quoted phrase within its clause
 
 
-def _breaks(tokens: Sequence[Token], i: int, marks: frozenset[str] = _CLAUSE_BREAKS) -> bool:
+def _breaks(tokens: Sequence[Token], i: int) -> bool:
     """Whether tokens[i] ends a clause; the point or comma of 6.2 or 2,000 does not."""
-    if tokens[i].text not in marks:
+    if tokens[i].text not in _CLAUSE_BREAKS:
         return False
     return not (0 < i < len(tokens) - 1 and _glued_digits(tokens[i - 1], tokens[i], tokens[i + 1]))
 
@@ -876,13 +876,11 @@ def _clause(words: _Words, at: int) -> str:
     return ("… " if cut_start > start else "") + phrase + (" …" if cut_end < end else "")
 
 
-def _word_positions(words: _Words, at: int, step: int, limit: int, quotes_break: bool = True) -> Iterator[int]:
-    """Word tokens from `at` in one direction, within the clause (a quoted phrase in it too, unless
-    quotes_break), at most `limit` of them."""
+def _word_positions(words: _Words, at: int, step: int, limit: int) -> Iterator[int]:
+    """Word tokens from `at` in one direction, within the clause, at most `limit` of them."""
     tokens = words.tokens
-    marks = _CLAUSE_BREAKS if quotes_break else _BREAKS_BUT_QUOTES
     i = at + step
-    while 0 <= i < len(tokens) and limit > 0 and not _breaks(tokens, i, marks):
+    while 0 <= i < len(tokens) and limit > 0 and not _breaks(tokens, i):
         if tokens[i].kind == "word":
             yield i
             limit -= 1
@@ -890,7 +888,8 @@ def _word_positions(words: _Words, at: int, step: int, limit: int, quotes_break:
 
 
 _NEGATORS = lexicon("لم لن لا ليس ليست لسنا دون بدون غير عدم بلا")
-_DENIALS = lexicon("نفى نفت ينفي تنفي نافيا نافية")
+_DENYING_VERBS = lexicon("نفى نفت ينفي تنفي")  # which a subject may follow; نافيا وجود… takes the denied at once
+_DENIALS = _DENYING_VERBS | lexicon("نافيا نافية")
 # After these a negator negates no claim: لكي لا يعطي مبررًا ("so as not to give"), يحول دون حصول
 # إيران ("prevents Iran from obtaining").
 _NOT_NEGATING_AFTER = lexicon("كي لكي حتى حال يحول تحول يحولان الحيلولة")
@@ -909,7 +908,7 @@ _STILL = lexicon("يزال تزال يزالون يزالان تزالان نز�
 # لم يكن … غير وقفة، لا يوجد إلا: "nothing but", which affirms what follows.
 _EXCEPT = lexicon("إلا غير سوى")
 _VERBAL_NEGATORS = lexicon("لم لن لا ليس ليست ما")
-_EXCEPT_REACH = 8
+_EXCEPT_REACH = 12  # words, within the clause: ولا يمكن ترشيح أو مشاركة أي فيلم سينمائي سعودي إلا عن طريقها
 
 
 def _is_negator(norm: str) -> bool:
@@ -1692,7 +1691,7 @@ def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
         if not not_polar[i]:
             key = _content_key(token.norm)
             if len(key) >= _CONTENT_MIN:
-                polarity = -1 if negating and _negated_statement(words, clause, not_polar) else 1
+                polarity = -1 if negating and _negated_statement(words, clause, i, not_polar) else 1
                 if key not in found:
                     found[key] = (polarity, i)
                 elif found[key][0] != polarity:
@@ -1701,13 +1700,15 @@ def _polarities(words: _Words) -> dict[str, tuple[int, int]]:
     return {key: value for key, value in found.items() if key not in both}
 
 
-def _negated_statement(words: _Words, clause: Sequence[int], not_polar: Sequence[bool]) -> bool:
-    """Whether the content word after the clause's words so far is negated: a negator before it with
-    nothing but transparent words between, or a denial verb shortly before."""
+def _negated_statement(words: _Words, clause: Sequence[int], at: int, not_polar: Sequence[bool]) -> bool:
+    """Whether tokens[at], the content word after the clause's words so far, is negated: a negator
+    before it with nothing but transparent words between, or a denial verb shortly before, unless
+    tokens[at] is the denial's subject (نفى الرئيس التركي … الاتهامات: the president denies, the
+    accusations are denied)."""
     content_between = False
     for i in reversed(clause[-_DENIAL_REACH:]):
         if words.has(i, _DENIALS):
-            return True
+            return not (words.has(i, _DENYING_VERBS) and at < noun_phrase(words.tokens, i + 1))
         if not content_between and _negator_at(words, i):
             return True
         content_between = content_between or not not_polar[i]
@@ -1735,8 +1736,7 @@ def _statement_rows(ids: Sequence[str], sentences: Sequence[_Sentence],
         mine, theirs = sentences[k].polarities, sentences[m].polarities
         flipped = (key for key in sorted(mine.keys() & theirs.keys()) if mine[key][0] != theirs[key][0]
                    and _same_clause(sentences[k].words, mine[key][1], sentences[m].words, theirs[key][1])
-                   and not _denies_anything(*((sentences[k].words, mine[key][1]) if mine[key][0] > 0
-                                              else (sentences[m].words, theirs[key][1]))))
+                   and not _negates_anything(sentences[k].words if mine[key][0] > 0 else sentences[m].words))
         if (key := next(flipped, None)) is not None:
             flips.setdefault(key, []).append((k, m))
     rows = []
@@ -1768,17 +1768,17 @@ def _same_clause(a: _Words, at_a: int, b: _Words, at_b: int) -> bool:
     return len(mine & theirs) >= _SAME_CLAUSE * len(mine | theirs)
 
 
-def _denies_anything(words: _Words, at: int) -> bool:
-    """Whether the clause around the word of the side that asserts it negates something else: then both
-    deny, in other words (ليست كافية / لا تعد فترة كافية; لن تصبح «ملاذا آمنا» / «ليست ملاذاً آمناً»), and
-    neither asserts what the other denies."""
-    return any(_negator_at(words, i) or words.has(i, _DENIALS) for i in _around(words, at, quotes_break=False))
+def _negates_anything(words: _Words) -> bool:
+    """Whether the sentence of the side that asserts the statement negates something else: then both
+    negate, in other words or on another word (ليست كافية / لا تعد فترة كافية; بعدم التفريط في أراضي
+    السواحل … / لمنع التفريط فيها … لا يجوز التأجير), and neither asserts what the other denies."""
+    return any(token.kind == "word" and (_negator_at(words, i) or words.has(i, _DENIALS))
+               for i, token in enumerate(words.tokens))
 
 
-def _around(words: _Words, at: int, quotes_break: bool = True) -> list[int]:
+def _around(words: _Words, at: int) -> list[int]:
     """The word tokens of the clause before and after tokens[at], enough for _CLAUSE_REACH content words each way."""
-    return [*_word_positions(words, at, -1, 2 * _CLAUSE_REACH, quotes_break),
-            *_word_positions(words, at, 1, 2 * _CLAUSE_REACH, quotes_break)]
+    return [*_word_positions(words, at, -1, 2 * _CLAUSE_REACH), *_word_positions(words, at, 1, 2 * _CLAUSE_REACH)]
 
 
 def _clause_words(words: _Words, at: int) -> frozenset[str]:
