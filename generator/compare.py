@@ -565,6 +565,11 @@ class _Sentence:
         return _polarities(self.words)
 
     @cached_property
+    def negates_anything(self) -> bool:
+        """Looked up for every statement of every aligned pair the sentence is in: scanned once."""
+        return _negates_anything(self.words)
+
+    @cached_property
     def dates(self) -> dict[str, int]:
         return _dates(self.words)
 
@@ -1736,7 +1741,7 @@ def _statement_rows(ids: Sequence[str], sentences: Sequence[_Sentence],
         mine, theirs = sentences[k].polarities, sentences[m].polarities
         flipped = (key for key in sorted(mine.keys() & theirs.keys()) if mine[key][0] != theirs[key][0]
                    and _same_clause(sentences[k].words, mine[key][1], sentences[m].words, theirs[key][1])
-                   and not _negates_anything(sentences[k].words if mine[key][0] > 0 else sentences[m].words))
+                   and not (sentences[k] if mine[key][0] > 0 else sentences[m]).negates_anything)
         if (key := next(flipped, None)) is not None:
             flips.setdefault(key, []).append((k, m))
     rows = []
