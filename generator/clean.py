@@ -32,6 +32,10 @@ _SHARE_BAR = regex.compile(
     r"^(?:شارك(?:\s+من\s+خلال)?|Share(?:\s+on)?)(?:\s+(?:تويتر|فيسبوك|فيس\s+بوك|جوجل\s+بلس|واتساب|واتس\s+اب|تيليجرام"
     r"|لينكد\s*إن|اكتب\s+رأيك|Twitter|Facebook|WhatsApp|LinkedIn|Telegram))+(?:\s+|$)")
 _TAGS = regex.compile(r"(?:^|(?<=[.!؟?»”\"]))\s*(?:سمات|الوسوم|وسوم|كلمات\s+دلالية|Tags)\s*:?(?:\s+[^\s.،,!؟?:]+){1,15}\s*$")
+# A line that links to the article itself, with its title or address: al-Weeam ends every article with
+# «رابط الخبر بصحيفة الوئام: <the title>».
+_SELF_LINK = regex.compile(r"^(?:رابط\s+(?:الخبر|المقال|الموضوع)|الرابط\s+المختصر|Short\s+link|Permalink)\b[^:\n]{0,40}:",
+                           regex.IGNORECASE)
 _LATIN_NAME = r"[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){1,3}"
 _NAME_LINE = regex.compile(rf"^{_LATIN_NAME}$")
 _NAME_BEFORE_ARABIC = regex.compile(rf"^(?P<name>{_LATIN_NAME})\s*(?=\p{{Arabic}})")
@@ -174,7 +178,7 @@ def clean_article_text(text: str, title: str | None = None, *, pasted: bool = Tr
     kept: list[str] = []
     for line in lines:
         key = normalize_for_matching(line)
-        if key in _BOILERPLATE_LINES or (title_key and key == title_key):
+        if key in _BOILERPLATE_LINES or (title_key and key == title_key) or _SELF_LINK.match(line):
             removed.append(line)
         elif byline := _BYLINE.match(line):
             author = author or byline["name"].strip()

@@ -557,6 +557,7 @@ class _Sentence:
     words: _Words
     keys: frozenset[str]  # entities (@), numbers (#), actors (&), concepts and countries (%)
     in_summary: bool
+    lead: bool  # the first statement of its article (after any caption or byline)
     numbers: tuple[_Quantity, ...]
     lead_days: frozenset[str]  # the weekdays its article's first sentences name: the day it reports
 
@@ -598,15 +599,16 @@ def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]
         summary = set(analysis.summary)
         lead_days = frozenset(chain.from_iterable(_weekdays(_dates(_words_of(sentence.text)))
                                                   for sentence in analysis.sentences[:_LEAD_SENTENCES]))
-        for sentence in analysis.sentences:
+        statements = [sentence for sentence in analysis.sentences if not sentence.is_label]
+        for sentence in statements:
             words = _words_of(sentence.text)
             keys = set(entity_keys.get(sentence.index, ()))
             keys |= {m.phrase.key for m in matcher.find(words)}
             numbers = tuple(_numbers(words))
             keys |= {f"#{_number_text(q.value)} {q.unit}" for q in numbers}
             ref = SentenceRef(article_id, sentence.index, sentence.text)
-            sentences.append(_Sentence(ref, position, words, frozenset(keys), sentence.index in summary, numbers,
-                                       lead_days))
+            sentences.append(_Sentence(ref, position, words, frozenset(keys), sentence.index in summary,
+                                       sentence is statements[0], numbers, lead_days))
     return sentences
 
 
@@ -695,7 +697,7 @@ def _similarity(sentences: Sequence[_Sentence]) -> np.ndarray:
         return np.zeros((len(sentences), len(sentences)))
     vectors = l2_normalized(sparse.hstack(blocks, format="csr"))
     similarity = (vectors @ vectors.T).toarray()
-    leads = [k for k, s in enumerate(sentences) if s.ref.sentence_index == 0]
+    leads = [k for k, s in enumerate(sentences) if s.lead]
     similarity[np.ix_(leads, leads)] *= _LEADS
     return similarity
 
@@ -1516,7 +1518,7 @@ def _time_of_day(words: _Words) -> str | None:
 def _same_point(a: _Sentence, b: _Sentence, similarity: float) -> bool:
     """Aligned sentences, or the leads of two reports, which give their main figure (46 dead at least,
     27 dead so far) in other words more often than not."""
-    return similarity >= _ALIGNED or a.ref.sentence_index == b.ref.sentence_index == 0
+    return similarity >= _ALIGNED or a.lead and b.lead
 
 
 def _distance(a: _Quantity, b: _Quantity) -> float:

@@ -818,3 +818,18 @@ def test_a_figure_cut_short_agrees_with_the_whole_one(config: SiteConfig, sabic:
     comparison = compare_event(EventGroup("market", tuple(articles)), articles, analyses, config.terminology)
     sabic_rows = [c for c in comparison.contradictions if any("565 مليون ريال" in claim.marked_words for claim in c.claims)]
     assert bool(sabic_rows) is contradicted
+
+
+def test_the_address_and_signature_of_a_cable_are_no_point_the_outlets_share(config: SiteConfig):
+    """SaudiNewsNet, 6 August 2015: three papers print the crown prince's cable to the King of Jordan,
+    address and signature on lines of their own (ملك المملكة الأردنية الهاشمية, مجلس الوزراء وزير الدفاع).
+    The cable's sentences are what the three share."""
+    ids = ("snn-2015-08-06-1165", "snn-2015-08-06-1606", "snn-2015-08-06-2761")
+    rows = [json.loads(line) for line in (REPO / "benchmarks" / "data" / "grouping-heldout.jsonl").open(encoding="utf-8")]
+    articles = {row["id"]: article(row["id"], row["title"], row["text"]) for row in rows if row["id"] in ids}
+    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
+    comparison = compare_event(EventGroup("cable", ids), articles, analyses, config.terminology)
+    assert len(comparison.shared) >= 5 and all(len(point.refs) == 3 for point in comparison.shared)
+    texts = {ref.text for point in comparison.shared for ref in point.refs}
+    assert "ملك المملكة الأردنية الهاشمية" not in texts and "مجلس الوزراء وزير الدفاع" not in texts
+    assert "والسلام عليكم ورحمة الله وبركاته." in texts

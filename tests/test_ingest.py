@@ -192,3 +192,13 @@ def test_an_archive_read_on_every_core_says_what_one_by_one_reading_says(tmp_pat
     assert [a.source_path.relative_to(content).as_posix() for a in read.articles] == [
         f"{month}/{month}-{day:02}.md" for month in ("2025-07", "2025-08") for day in range(1, 16)]
     assert read == ingest(content, OUTLETS)
+
+
+def test_a_line_linking_to_the_article_itself_is_taken_out():
+    """SaudiNewsNet, 2 August 2015: al-Weeam ends every article with «رابط الخبر بصحيفة الوئام:» and its title."""
+    link = "رابط الخبر بصحيفة الوئام: ودياً النصر يكسب السد القطري بهدفين لهدف سجله تشافي"
+    cleaned = clean_article_text(f"ودياً النصر يكسب السد القطري بهدفين لهدف سجله تشافي\n\nوواصل كل من إبراهيم غالب ونايف"
+                                 f" هزازي برنامجيهما التأهيلي في صالة الحديد ثم اتجهوا للمسبح.\n{link}")
+    assert cleaned.body.endswith("ثم اتجهوا للمسبح.") and cleaned.removed == (link,)
+    kept = "عنوان\n\nوقال إن رابط الخبر بالصحيفة: كان معطلا طوال اليوم."  # not at the start of its line
+    assert clean_article_text(kept).body == kept.split("\n\n")[1]

@@ -341,3 +341,31 @@ def test_easc_articles_split_into_sane_sentences():
     # (The rest: EASC split 2.1 and د. and URLs, dropped final periods, or joined
     # comma-spliced run-ons no punctuation separates. Measured: 90.2 %.)
     assert matched / human >= 0.88
+
+
+# --- labels: lines that state nothing -------------------------------------------
+
+
+@pytest.mark.parametrize("line, label", [
+    ("الرئيس التركي رجب طيب أردوغان", True),  # al-Jazirah's photo caption above the text
+    ("د. الدخيل خلال اجتماعه بمديري تعليم الحد الجنوبي", True),
+    ("لجين الأحمدي – عين اليوم", True),  # 3alyoum's byline
+    ("عين اليوم – جدة", True),  # and its dateline
+    ("مجلس الوزراء وزير الدفاع", True),  # a line of a cable's signature
+    ("وقتل اثنان منهم خلال تبادل اطلاق النار.", False),  # short, but a statement
+    ("وقال: «لن نتراجع».", False),
+    ("وكانت أسعار الذهب نزلت أول من أمس نحو واحد في المائة،", False),  # the sentence goes on
+    ("السلام عليكم ورحمة الله وبركاته:", False),  # opens what follows
+    ("الملك عبدالله الثاني نوه بدعم المملكة المستمر للاقتصاد والتنمية في الأردن وشكرها", False),  # too long for one
+])
+def test_a_short_line_without_a_final_mark_is_a_label(line: str, label: bool):
+    [sentence] = split_sentences(line)
+    assert sentence.is_label is label
+
+
+def test_a_caption_above_the_text_is_a_sentence_of_its_own_and_a_label():
+    """SaudiNewsNet, 1 August 2015 (al-Jazirah): the caption keeps its place in the text, apart from the lead."""
+    first, second, *_ = split_sentences("الرئيس التركي رجب طيب أردوغان\nقتل عنصران من الشرطة التركية بالرصاص صباح امس"
+                                        " الجمعة في منطقة اضنه (جنوب). وقتل اثنان منهم خلال تبادل اطلاق النار.")
+    assert first.text == "الرئيس التركي رجب طيب أردوغان" and first.is_label
+    assert second.text.startswith("قتل عنصران") and not second.is_label

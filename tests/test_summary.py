@@ -1,6 +1,7 @@
 """Extractive summaries as a reader sees them, and the benchmark's ROUGE scorer."""
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.rouge import rouge_n, rouge_n_multi, tokenize
+from generator.analyze.analysis import analyze_article
 from generator.analyze.normalize import normalize_for_matching
 from generator.analyze.sentences import split_sentences
 from generator.analyze.summary import DEFAULT_MAX_SENTENCES, summarize
@@ -182,3 +184,26 @@ def test_scorer_folds_spelling_variants() -> None:
 def test_scorer_averages_references() -> None:
     text = "اجتمع الوزيران في باريس"
     assert rouge_n_multi(text, [text, "هطلت أمطار غزيرة على دمشق"], 1) == pytest.approx(0.5)
+
+
+def test_a_caption_or_byline_is_never_the_summary_of_an_article() -> None:
+    """SaudiNewsNet, 1 August 2015: al-Jazirah prints its photo's caption above the text, 3alyoum its byline.
+    Each is the first sentence, where the summary looks first; neither says what happened."""
+    rows = {row["id"]: row for row in _saudi_news("contradiction-events-heldout2.jsonl")}
+    for article_id, label in (("snn-2015-08-01-0306", "الرئيس التركي رجب طيب أردوغان"),
+                              ("snn-2015-07-31-0007", "لجين الأحمدي – عين اليوم")):
+        analysis = analyze_article(rows[article_id]["title"], rows[article_id]["text"])
+        assert analysis.sentences[0].text == label
+        chosen = [analysis.sentences[i].text for i in analysis.summary]
+        assert label not in chosen and chosen[0] == analysis.sentences[1].text
+        assert analysis.lead.startswith(analysis.sentences[1].text)
+
+
+def test_an_article_that_is_only_a_caption_is_summarised_by_it() -> None:
+    """SaudiNewsNet, 6 August 2015: al-Jazirah's «أمين حائل» is all the text there is."""
+    assert summarize(["أمين حائل"], labels={0}) == [0]
+
+
+def _saudi_news(name: str) -> list[dict]:
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -25,6 +25,13 @@ class ArticleAnalysis:
     entities: tuple[Entity, ...]
     cited_sources: tuple[CitedSource, ...]
 
+    @property
+    def lead(self) -> str:
+        """The statements of the first paragraph that has any: what the article is about, without the
+        caption or byline above it."""
+        statements = [sentence for sentence in self.sentences if not sentence.is_label]
+        return " ".join(s.text for s in statements if s.paragraph == statements[0].paragraph) if statements else ""
+
 
 def analyze_article(title: str, body: str, gazetteer: Mapping[str, str] | None = None) -> ArticleAnalysis:
     """`gazetteer` (surface form → kind, from the site's glossary) extends the built-in names."""
@@ -34,7 +41,8 @@ def analyze_article(title: str, body: str, gazetteer: Mapping[str, str] | None =
     findings = find_quotes(sentences, names)
     return ArticleAnalysis(
         sentences=tuple(sentences),
-        summary=tuple(summarize([sentence.text for sentence in sentences])),
+        summary=tuple(summarize([sentence.text for sentence in sentences],
+                                labels={sentence.index for sentence in sentences if sentence.is_label})),
         quotes=findings.quotes,
         framing=findings.framing,
         title_framing=find_quotes(split_sentences(title), names).framing,

@@ -14,6 +14,12 @@ from dataclasses import dataclass
 import regex
 
 
+# A line this short that ends without a sentence-final mark is a label: a photo caption (al-Jazirah
+# prints «الرئيس التركي رجب طيب أردوغان» above its text), a heading, a byline or dateline («عين اليوم –
+# جدة»), an item of a list of names. Its words are the article's, but it states nothing of its own.
+LABEL_MAX_WORDS = 10
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int  # 0-based position in the article
@@ -21,6 +27,12 @@ class Sentence:
     paragraph: int  # 0-based paragraph (blank-line separated)
     start: int
     end: int
+
+    @property
+    def is_label(self) -> bool:
+        """A caption, heading, byline or list line rather than a statement (LABEL_MAX_WORDS)."""
+        last = self.text.rstrip("".join(_CLOSING_MARKS))[-1:]
+        return last not in _TERMINALS and last not in _CONTINUATION and len(self.text.split()) <= LABEL_MAX_WORDS
 
 
 def split_sentences(body: str) -> list[Sentence]:

@@ -15,7 +15,7 @@ better against the human ones while getting harder to read.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import chain, count
 
@@ -48,12 +48,13 @@ def summarize(
     ratio: float = DEFAULT_RATIO,
     min_sentences: int = DEFAULT_MIN_SENTENCES,
     max_sentences: int = DEFAULT_MAX_SENTENCES,
+    labels: Collection[int] = (),
 ) -> list[int]:
     """Indices, in ascending order, of the sentences that summarise the article.
 
-    About `ratio` of the sentences long enough to stand alone are chosen,
-    at least `min_sentences` and at most `max_sentences` (fewer if the article
-    has fewer distinct sentences).
+    About `ratio` of the sentences that can stand alone are chosen (long enough, and not
+    among the `labels`: captions, headings, bylines), at least `min_sentences` and at most
+    `max_sentences` (fewer if the article has fewer distinct sentences).
     """
     if not 0 <= ratio <= 1 or not 0 <= min_sentences <= max_sentences:
         raise ValueError(f"bad summary length: {ratio=}, {min_sentences=}, {max_sentences=}")
@@ -64,7 +65,8 @@ def summarize(
     graph = _similarity_graph(vectors)
     scores = _blend(_lexrank(graph), _position_prior(len(sentences)))
 
-    standalone = [i for i, text in enumerate(normalized) if len(_WORD.findall(text)) >= MIN_WORDS]
+    standalone = [i for i, text in enumerate(normalized)
+                  if len(_WORD.findall(text)) >= MIN_WORDS and i not in labels]
     candidates = standalone or list(range(len(sentences)))
     wanted = min(len(candidates), max(min_sentences, min(max_sentences, round(ratio * len(candidates)))))
 
