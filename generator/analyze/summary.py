@@ -63,7 +63,9 @@ def summarize(
     normalized = [normalize_for_matching(sentence) for sentence in sentences]
     vectors = _ngram_vectors(normalized)
     graph = _similarity_graph(vectors)
-    scores = _blend(_lexrank(graph), _position_prior(len(sentences)))
+    statements = np.fromiter((i not in labels for i in range(len(sentences))), dtype=np.int64, count=len(sentences))
+    # The lead is the first statement, not the caption or byline above it.
+    scores = _blend(_lexrank(graph), _position_prior(np.cumsum(statements) - statements, max(int(statements.sum()), 1)))
 
     standalone = [i for i, text in enumerate(normalized)
                   if len(_WORD.findall(text)) >= MIN_WORDS and i not in labels]
@@ -163,10 +165,10 @@ def _lexrank(similarity: sparse.csr_matrix, iterations: int = 100, tolerance: fl
     return rank
 
 
-def _position_prior(n: int) -> np.ndarray:
-    """1 for the first sentence, halving every POSITION_HALF_LIFE of the article
-    (every sentence in articles shorter than 1 / POSITION_HALF_LIFE)."""
-    return 0.5 ** (np.arange(n) / max(1.0, POSITION_HALF_LIFE * n))
+def _position_prior(positions: np.ndarray, n: int) -> np.ndarray:
+    """1 for the first of n statements, halving every POSITION_HALF_LIFE of the article (every
+    statement in articles shorter than 1 / POSITION_HALF_LIFE); `positions`: the statements before each sentence."""
+    return 0.5 ** (positions / max(1.0, POSITION_HALF_LIFE * n))
 
 
 def _blend(centrality: np.ndarray, prior: np.ndarray) -> np.ndarray:
