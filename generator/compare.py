@@ -1259,6 +1259,7 @@ def _numbers(words: _Words) -> list[_Quantity]:
         noun = next(_word_positions(words, last, 1, 1), None)
         unit = _unit(tokens[noun]) if noun == last + 1 and not words.has(noun, _NOT_UNITS) else ""
         end_at = noun if unit else last
+        unit = _toll(words, i, end_at, unit) or unit
         if end_at + 1 < len(tokens) and (fraction := _FRACTIONS.get(tokens[end_at + 1].norm)) is not None:
             value, end_at = value + fraction, end_at + 1  # ثلاث ساعات ونصف، 390 جراما ونصف الجرام
         quantity = _quantity(words, value, unit, i, end_at, place)
@@ -1269,6 +1270,32 @@ def _numbers(words: _Words) -> list[_Quantity]:
         found.append(quantity)
         end = quantity.last + 1
     return found
+
+
+# A count of people is a toll when the words around it say they died or were hurt: «توفي 7 معتمرين»,
+# «لقي ٧ أشخاص مصرعهم» and «وفاة 9» are one figure of the dead, «وأصيب 47 آخرون» and «وإصابة 50» of the injured.
+_DIED_BEFORE = lexicon("توفي توفى وفاة مصرع مقتل قتل")
+_DIED_AFTER = lexicon("مصرعهم مصرعهما حتفهم حتفهما قتلوا قتلا قتل توفوا توفيا")
+_HURT_BEFORE = lexicon("أصيب أصيبت إصابة اصابة جرح")
+_HURT_AFTER = lexicon("بجروح بإصابات أصيبوا جرحوا")
+_PEOPLE = frozenset({"", "قتيل", "جريح", "شخص", "جندي", "طفل", "مدني", *map(normalize_for_matching, (
+    "معتمر معتمرين معتمرا حاج حجاج مواطن مواطنين مواطنا مقيم مقيمين مقيما عامل عمال عاملا شرطي شرطيا "
+    "عسكري عسكريين عسكريا مسافر مسافرين مسافرا راكب ركاب راكبا امرأة نساء رجل رجال طالب طلاب طالبا").split())})
+
+
+def _toll(words: _Words, first: int, last: int, unit: str) -> str | None:
+    """"قتيل" or "جريح" for a count of people that the words just before or after it say died or were hurt."""
+    if unit not in _PEOPLE:
+        return None
+    after = list(_word_positions(words, last, 1, 3))  # لقي 46 شخصا على الأقل حتفهم
+    if unit in ("قتيل", "جريح") and after[:1] and _unit(words.tokens[after[0]]) in ("قتيل", "جريح"):
+        return "قتيل وجريح"  # أوقع 33 قتيلاً وجريحًا: the dead and the injured together
+    before = list(_word_positions(words, first, -1, 2))
+    if any(words.has(k, _DIED_BEFORE) for k in before) or any(words.has(k, _DIED_AFTER) for k in after):
+        return "قتيل"
+    if any(words.has(k, _HURT_BEFORE) for k in before) or any(words.has(k, _HURT_AFTER) for k in after):
+        return "جريح"
+    return None
 
 
 def _other_reading(tokens: Sequence[Token], first: int, last: int, value: float) -> float | None:

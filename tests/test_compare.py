@@ -833,3 +833,30 @@ def test_the_address_and_signature_of_a_cable_are_no_point_the_outlets_share(con
     texts = {ref.text for point in comparison.shared for ref in point.refs}
     assert "ملك المملكة الأردنية الهاشمية" not in texts and "مجلس الوزراء وزير الدفاع" not in texts
     assert "والسلام عليكم ورحمة الله وبركاته." in texts
+
+
+def test_a_toll_is_counted_in_the_dead_and_the_injured_whatever_noun_each_outlet_counts(config: SiteConfig):
+    """SaudiNewsNet, 31 July 2015, the Omani pilgrims' bus near Khurais: 3alyoum's 7 pilgrims who died and Sabq's
+    7 persons who met their death are one figure of the dead; their 47 and 29 "others" injured are two figures of
+    the injured."""
+    comparison = compare_texts(
+        config,
+        ("حالة استنفار قصوى بعد مصرع وإصابة 55 عمانياً بخريص",
+         "توفي 7 معتمرين عمانيين، وأصيب 47 آخرون في حادث اصطدام فجر اليوم الخميس، على بعد 130 كيلو متر من محافظة"
+         " الأحساء السعودية في اتجاه هجرة خريص."),
+        ("مصرع 7 وإصابة 29 معتمراً عمانياً إثر تصادم بطريق الأحساء",
+         "لقي ٧ أشخاص مصرعهم، وأصيب 29 آخرون بحادث تصادم على بعد ١٢٠ كم من الأحساء، بالقرب من هجرة خريص."))
+    [contradiction] = comparison.contradictions
+    assert [claim.marked_words for claim in contradiction.claims] == [("47",), ("29",)]
+    [dead] = [row for row in comparison.claim_matrix.rows if "7 معتمرين" in row.claim.phrase]
+    assert sorted(cell.stance for cell in dead.cells.values()) == ["reports", "reports"]
+
+
+def test_other_injured_of_one_landmine_contradict(config: SiteConfig):
+    """SaudiNewsNet, 2 August 2015: two outlets print one Anadolu report of a landmine in Midyat, with four
+    soldiers wounded in one and seven in the other."""
+    sentence = ("وفي حادثة منفصلة نسبت ايضا الى حزب العمال الكردستاني، قتل جندي تركي وجرح {} آخرون في ساعة مبكرة الاحد"
+                " عندما انفجر لغم ارضي بينما كانت قافلة عسكرية تمر على طريق في مدينة مديات بمحافظة ماردين.")
+    comparison = compare_texts(config, ("لغم في ماردين", sentence.format("اربعة")), ("هجوم", sentence.format("سبعة")))
+    [contradiction] = comparison.contradictions
+    assert [claim.marked_words for claim in contradiction.claims] == [("اربعة",), ("سبعة",)]
