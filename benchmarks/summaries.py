@@ -37,7 +37,7 @@ from statistics import fmean, median
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.rouge import rouge_n_multi  # noqa: E402
-from generator.analyze.sentences import split_sentences  # noqa: E402
+from generator.analyze.sentences import label_indexes, split_sentences  # noqa: E402
 from generator.analyze.summary import summarize  # noqa: E402
 
 LEAD_RATIO = 0.3
@@ -74,7 +74,7 @@ def evaluate(article: dict) -> ArticleResult:
     sentences = [sentence.text for sentence in split]
     references = article["summaries"]
     started = time.perf_counter()
-    chosen = summarize(sentences, labels={sentence.index for sentence in split if sentence.is_label})
+    chosen = summarize(sentences, labels=label_indexes(split))
     seconds = time.perf_counter() - started
 
     def first(count: int) -> Scores:

@@ -599,7 +599,7 @@ def _event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis]
         summary = set(analysis.summary)
         lead_days = frozenset(chain.from_iterable(_weekdays(_dates(_words_of(sentence.text)))
                                                   for sentence in analysis.sentences[:_LEAD_SENTENCES]))
-        statements = [sentence for sentence in analysis.sentences if not sentence.is_label]
+        statements = analysis.statements
         for sentence in statements:
             words = _words_of(sentence.text)
             keys = set(entity_keys.get(sentence.index, ()))

@@ -1,6 +1,7 @@
 """Shared fixtures: the real seed articles and a throwaway digest project built around them."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -45,3 +46,9 @@ def build_event(project: Path, event: str, articles: Mapping[str, tuple[str, str
         (project / "content" / f"{name}.md").write_text(f"---\n{meta}event: {event}\n---\n{body}\n", encoding="utf-8")
     build(project / "site_config.yml", project / "site")
     return {lang: (project / "site" / lang / "events" / f"{event}.html").read_text(encoding="utf-8") for lang in ("ar", "en")}
+
+
+def saudi_news(name: str) -> list[dict]:
+    """The articles of one of the labelled SaudiNewsNet sets of benchmarks/data (see its README), one dict each."""
+    path = REPO / "benchmarks" / "data" / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from html.parser import HTMLParser
 from itertools import combinations
@@ -21,7 +22,7 @@ from generator.ingest import Article, ingest
 from generator.problems import DigestError
 from generator.render import TEMPLATES, _environment, _PageRenderer, event_pages
 from generator.translate import Translation
-from tests.conftest import build_event
+from tests.conftest import build_event, saudi_news
 
 REPO = Path(__file__).resolve().parent.parent
 EASC = REPO.parent / "shared" / "data" / "easc-dev.jsonl"
@@ -56,6 +57,13 @@ def compare_texts(config: SiteConfig, *texts: tuple[str, str]) -> Comparison:
     articles = {chr(ord("a") + n): article(chr(ord("a") + n), title, body) for n, (title, body) in enumerate(texts)}
     analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
     return compare_event(EventGroup("constructed", tuple(articles)), articles, analyses, config.terminology)
+
+
+def compare_saudi_news(config: SiteConfig, rows: list[dict], edit: Callable[[str], str] = str) -> Comparison:
+    """Compare SaudiNewsNet articles (tests.conftest.saudi_news) as one event, each text edited first."""
+    articles = {row["id"]: article(row["id"], row["title"], edit(row["text"])) for row in rows}
+    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
+    return compare_event(EventGroup("saudi-news", tuple(articles)), articles, analyses, config.terminology)
 
 
 def row_of(comparison: Comparison, topic: str):
@@ -746,11 +754,8 @@ def test_a_figure_is_compared_with_a_third_report_through_the_reports_that_agree
     """SaudiNewsNet, 8 August 2015: outlets give Saud al-Dosari's age as 47 or 46; al-Madina's sentence with
     46 is like al-Eqtisadiya's with 47, not like 3alyoum's with الـ47 عامًا, which comes first. Al-Riyadh's
     sentence is dated Saturday, 3alyoum's Friday: an age is no count that changes from day to day."""
-    rows = [json.loads(line) for line in (REPO / "benchmarks" / "data" / "contradiction-events.jsonl").open(encoding="utf-8")]
-    members = [row for row in rows if row["event"] == "auto-2015-08-08-snn-2015-08-08-0032"]
-    articles = {row["id"]: article(row["id"], row["title"], row["text"].replace("\n", "\n\n")) for row in members}
-    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
-    comparison = compare_event(EventGroup("dosari", tuple(articles)), articles, analyses, config.terminology)
+    members = [row for row in saudi_news("contradiction-events.jsonl") if row["event"] == "auto-2015-08-08-snn-2015-08-08-0032"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
     ages = [row for row in comparison.claim_matrix.rows if row.kind == "number" and "47" in row.claim.phrase]
     assert len(ages) == 1
     stances = {article_id[-4:]: cell.stance for article_id, cell in ages[0].cells.items() if cell.stance != "silent"}
@@ -809,13 +814,11 @@ def test_two_figures_that_differ_in_one_pair_of_sentences_are_one_contradiction(
 def test_a_figure_cut_short_agrees_with_the_whole_one(config: SiteConfig, sabic: str, contradicted: bool):
     """SaudiNewsNet, 31 July 2015: al-Riyadh gives SABIC's traded value as 565.9 مليون ريال, al-Yaum as 565
     مليون ريال (and Alinma's 374.6 as 374): the same figures, cut short. 567.9 would be another."""
-    rows = [json.loads(line) for line in (REPO / "benchmarks" / "data" / "contradiction-events-heldout2.jsonl").open(encoding="utf-8")]
-    members = [row for row in rows if row["id"] in ("snn-2015-07-31-0414", "snn-2015-07-31-0615")]
-    articles = {row["id"]: article(row["id"], row["title"], row["text"].replace("565.9 مليون", f"{sabic} مليون").replace("\n", "\n\n"))
-                for row in members}
+    members = [row for row in saudi_news("contradiction-events-heldout2.jsonl")
+               if row["id"] in ("snn-2015-07-31-0414", "snn-2015-07-31-0615")]
     assert "565.9 مليون" in members[0]["text"] + members[1]["text"]
-    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
-    comparison = compare_event(EventGroup("market", tuple(articles)), articles, analyses, config.terminology)
+    comparison = compare_saudi_news(
+        config, members, lambda text: text.replace("565.9 مليون", f"{sabic} مليون").replace("\n", "\n\n"))
     sabic_rows = [c for c in comparison.contradictions if any("565 مليون ريال" in claim.marked_words for claim in c.claims)]
     assert bool(sabic_rows) is contradicted
 
@@ -825,10 +828,7 @@ def test_the_address_and_signature_of_a_cable_are_no_point_the_outlets_share(con
     address and signature on lines of their own (ملك المملكة الأردنية الهاشمية, مجلس الوزراء وزير الدفاع).
     The cable's sentences are what the three share."""
     ids = ("snn-2015-08-06-1165", "snn-2015-08-06-1606", "snn-2015-08-06-2761")
-    rows = [json.loads(line) for line in (REPO / "benchmarks" / "data" / "grouping-heldout.jsonl").open(encoding="utf-8")]
-    articles = {row["id"]: article(row["id"], row["title"], row["text"]) for row in rows if row["id"] in ids}
-    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
-    comparison = compare_event(EventGroup("cable", ids), articles, analyses, config.terminology)
+    comparison = compare_saudi_news(config, [row for row in saudi_news("grouping-heldout.jsonl") if row["id"] in ids])
     assert len(comparison.shared) >= 5 and all(len(point.refs) == 3 for point in comparison.shared)
     texts = {ref.text for point in comparison.shared for ref in point.refs}
     assert "ملك المملكة الأردنية الهاشمية" not in texts and "مجلس الوزراء وزير الدفاع" not in texts

@@ -1,7 +1,6 @@
 """Extractive summaries as a reader sees them, and the benchmark's ROUGE scorer."""
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from generator.analyze.normalize import normalize_for_matching
 from generator.analyze.sentences import split_sentences
 from generator.analyze.summary import DEFAULT_MAX_SENTENCES, summarize
 from generator.clean import clean_article_text
+from tests.conftest import saudi_news
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
 SHARE_BUTTONS = {"Spread the love", "adel karroum", "قد يعجبك ايضا"}
@@ -191,7 +191,7 @@ def test_a_caption_or_byline_is_never_the_summary_of_an_article() -> None:
     """SaudiNewsNet, 1 August 2015: al-Jazirah prints its photo's caption above the text, 3alyoum its byline.
     Each is the first sentence, where the summary looks first; neither says what happened, and the lead is the
     sentence after it."""
-    rows = {row["id"]: row for row in _saudi_news("contradiction-events-heldout2.jsonl")}
+    rows = {row["id"]: row for row in saudi_news("contradiction-events-heldout2.jsonl")}
     for article_id, label in (("snn-2015-08-01-0306", "الرئيس التركي رجب طيب أردوغان"),
                               ("snn-2015-07-31-0007", "لجين الأحمدي – عين اليوم")):
         article = clean_article_text(rows[article_id]["title"] + "\n\n" + rows[article_id]["text"])  # as pasted
@@ -206,7 +206,3 @@ def test_an_article_that_is_only_a_caption_is_summarised_by_it() -> None:
     """SaudiNewsNet, 6 August 2015: al-Jazirah's «أمين حائل» is all the text there is."""
     assert summarize(["أمين حائل"], labels={0}) == [0]
 
-
-def _saudi_news(name: str) -> list[dict]:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / name
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.analyze.entities import CitedSource, Entity, find_cited_sources, find_entities
 from generator.analyze.quotes import FramingMark, Quote, find_quotes
-from generator.analyze.sentences import Sentence, split_sentences
+from generator.analyze.sentences import Sentence, label_indexes, split_sentences
 from generator.analyze.summary import summarize
 
 
@@ -26,10 +26,15 @@ class ArticleAnalysis:
     cited_sources: tuple[CitedSource, ...]
 
     @property
+    def statements(self) -> list[Sentence]:
+        """The sentences that are not labels (captions, headings, bylines: Sentence.is_label)."""
+        return [sentence for sentence in self.sentences if not sentence.is_label]
+
+    @property
     def lead(self) -> str:
         """The statements of the first paragraph that has any: what the article is about, without the
         caption or byline above it."""
-        statements = [sentence for sentence in self.sentences if not sentence.is_label]
+        statements = self.statements
         return " ".join(s.text for s in statements if s.paragraph == statements[0].paragraph) if statements else ""
 
 
@@ -42,7 +47,7 @@ def analyze_article(title: str, body: str, gazetteer: Mapping[str, str] | None =
     return ArticleAnalysis(
         sentences=tuple(sentences),
         summary=tuple(summarize([sentence.text for sentence in sentences],
-                                labels={sentence.index for sentence in sentences if sentence.is_label})),
+                                labels=label_indexes(sentences))),
         quotes=findings.quotes,
         framing=findings.framing,
         title_framing=find_quotes(split_sentences(title), names).framing,

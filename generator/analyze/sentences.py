@@ -9,6 +9,7 @@ Commas, colons and semicolons never end a sentence.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -33,6 +34,11 @@ class Sentence:
         """A caption, heading, byline or list line rather than a statement (LABEL_MAX_WORDS)."""
         last = self.text.rstrip("".join(_CLOSING_MARKS))[-1:]
         return last not in _TERMINALS and last not in _CONTINUATION and len(self.text.split()) <= LABEL_MAX_WORDS
+
+
+def label_indexes(sentences: Iterable[Sentence]) -> frozenset[int]:
+    """The indexes of the sentences that are labels, as summarize takes them."""
+    return frozenset(sentence.index for sentence in sentences if sentence.is_label)
 
 
 def split_sentences(body: str) -> list[Sentence]:

@@ -67,8 +67,7 @@ def summarize(
     # The lead is the first statement, not the caption or byline above it.
     scores = _blend(_lexrank(graph), _position_prior(np.cumsum(statements) - statements, max(int(statements.sum()), 1)))
 
-    standalone = [i for i, text in enumerate(normalized)
-                  if len(_WORD.findall(text)) >= MIN_WORDS and i not in labels]
+    standalone = [i for i, text in enumerate(normalized) if statements[i] and len(_WORD.findall(text)) >= MIN_WORDS]
     candidates = standalone or list(range(len(sentences)))
     wanted = min(len(candidates), max(min_sentences, min(max_sentences, round(ratio * len(candidates)))))
 
