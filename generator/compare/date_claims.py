@@ -1,0 +1,56 @@
+"""Claims on dates: aligned sentences that date one happening differently."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.compare.alignment import EventSentence
+from generator.compare.claims import Claim, claim_of, claim_row
+from generator.compare.dates import month_after_day, written_on
+from generator.compare.model import ClaimRow
+from generator.compare.negation import clause_words, content_key
+from generator.compare.words import Words
+
+
+def _date_claim(k: int, words: Words, at: int) -> Claim:
+    """The date of sentence k written at tokens[at]: a weekday, or a day and its month."""
+    month = month_after_day(words.tokens, at)
+    return claim_of(k, words, "date", "date", at, month[1] if month else at)
+
+
+_DATED_ALIKE = 2  # content words besides the date that the clauses of two dates share
+
+
+def _dated_alike(a: Words, at_a: int, b: Words, at_b: int) -> bool:
+    """Whether two dates are of one happening: their clauses share words besides the date (التقى وزير
+    الخارجية… في عمان يوم الثلاثاء / اجتماع وزيري الخارجية في عمان الأربعاء), which the date of a
+    preparatory meeting and that of the talks do not (اجتماعا تنسيقيا مساء الأحد / وصل كيري اليوم الاثنين)."""
+    date_words = {content_key(a.tokens[at_a].norm), content_key(b.tokens[at_b].norm)}
+    return len((clause_words(a, at_a) & clause_words(b, at_b)) - date_words) >= _DATED_ALIKE
+
+
+def _written_apart(a: Words, at_a: int, b: Words, at_b: int) -> bool:
+    """Whether two weekdays were each told from a day of writing, and these differ: each report's «today»
+    is its own (gold rose today, Tuesday / held steady today, Wednesday: two sessions)."""
+    written = written_on(a, at_a), written_on(b, at_b)
+    return None not in written and written[0] != written[1]
+
+
+def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
+    """Aligned sentences that date the same thing differently (another weekday, another day)."""
+    rows = []
+    for k, m in aligned:
+        mine, theirs = sentences[k].dates, sentences[m].dates
+        if not mine or not theirs:
+            continue  # most sentences
+        for kind in ("weekday:", "day:"):
+            my_dates = [i for key, i in mine.items() if key.startswith(kind)]
+            their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
+            if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs) \
+                    and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]) \
+                    and not (kind == "weekday:" and _written_apart(sentences[k].words, my_dates[0],
+                                                                   sentences[m].words, their_dates[0])):
+                claim = _date_claim(k, sentences[k].words, my_dates[0])
+                other = _date_claim(m, sentences[m].words, their_dates[0])
+                rows.append(claim_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))
+                break
+    return rows

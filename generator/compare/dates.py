@@ -1,0 +1,83 @@
+"""Dates of a sentence: weekdays, and days of a month."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from generator.analyze.entities import Token, lexicon
+from generator.analyze.normalize import normalize_for_matching
+from generator.compare.numbers import number_words
+from generator.compare.words import Words
+
+_WEEKDAYS = {
+    normalize_for_matching(word): f"weekday:{day}"
+    for day, words in enumerate(("الأحد", "الاثنين الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+    for word in words.split()
+}
+_MONTHS = {
+    normalize_for_matching(name): month
+    for month, names in enumerate(
+        ("يناير|كانون الثاني", "فبراير|شباط", "مارس|آذار", "أبريل|إبريل|نيسان", "مايو|أيار", "يونيو|حزيران",
+         "يوليو|تموز", "أغسطس|آب", "سبتمبر|أيلول", "أكتوبر|تشرين الأول", "نوفمبر|تشرين الثاني",
+         "ديسمبر|كانون الأول"), start=1)
+    for name in names.split("|")
+}
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_ORDINAL_DAYS = number_words("الأول 1 الثاني 2 الثالث 3 الرابع 4 الخامس 5 السادس 6 السابع 7 الثامن 8 التاسع 9 العاشر 10")
+_OF = lexicon("من")
+
+
+def _month_at(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The month named at tokens[i] (أغسطس، كانون الثاني) and its last token."""
+    if i >= len(tokens) or tokens[i].kind != "word":
+        return None
+    two = f"{tokens[i].norm} {tokens[i + 1].norm}" if i + 1 < len(tokens) else ""
+    if two in _MONTHS:
+        return _MONTHS[two], i + 1
+    return (_MONTHS[tokens[i].norm], i) if tokens[i].norm in _MONTHS else None
+
+
+def month_after_day(tokens: Sequence[Token], day: int) -> tuple[int, int] | None:
+    """The month after a day's number (8 أغسطس، الثامن من أغسطس) and its last token."""
+    return _month_at(tokens, day + 2 if day + 1 < len(tokens) and tokens[day + 1].norm in _OF else day + 1)
+
+
+def dates_of(words: Words) -> dict[str, int]:
+    """Date keys of a sentence (weekday:5, day:8-12) → the token where each is written."""
+    tokens = words.tokens
+    weekdays = words.each_has(_WEEKDAY_WORDS)
+    found: dict[str, int] = {}
+    for i, token in enumerate(tokens):
+        if not (weekdays[i] or token.norm.isdigit() or token.norm in _ORDINAL_DAYS):
+            continue  # most words
+        if (weekday := words.stem_in(i, _WEEKDAYS)) is not None:
+            found.setdefault(_WEEKDAYS[weekday], i)
+        day = float(token.norm) if token.norm.isdigit() else _ORDINAL_DAYS.get(token.norm)
+        if day is not None and 1 <= day <= 31:
+            if (month := month_after_day(tokens, i)) is not None:
+                found.setdefault(f"day:{int(day)}-{month[0]}", i)
+    return found
+
+
+_TODAY_OFFSETS = {normalize_for_matching(word): offset for word, offset in (("اليوم", 0), ("أمس", -1), ("غدًا", 1))}
+_DAY = lexicon("يوم")
+_DAY_BEFORE = lexicon("أول")  # أول من أمس
+
+
+def written_on(words: Words, at: int) -> int | None:
+    """The weekday an article was written, from a weekday told from it (اليوم الأربعاء، مساء أمس
+    الجمعة، أول من أمس الجمعة، غدا الخميس) at tokens[at]; None if the weekday stands alone."""
+    weekday = words.stem_in(at, _WEEKDAYS)
+    i = at - 1
+    if i >= 0 and words.has(i, _DAY):
+        i -= 1
+    if weekday is None or i < 0 or (anchor := words.stem_in(i, _TODAY_OFFSETS)) is None:
+        return None
+    offset = _TODAY_OFFSETS[anchor]
+    if offset == -1 and i >= 2 and words.has(i - 1, _OF) and words.has(i - 2, _DAY_BEFORE):
+        offset = -2
+    return (int(_WEEKDAYS[weekday].removeprefix("weekday:")) - offset) % 7
+
+
+def weekdays_of(dates: Mapping[str, int]) -> frozenset[str]:
+    """The weekday keys of a sentence's dates (dates_of)."""
+    return frozenset(key for key in dates if key.startswith("weekday:"))
