@@ -852,6 +852,51 @@ def test_a_toll_is_counted_in_the_dead_and_the_injured_whatever_noun_each_outlet
     assert sorted(cell.stance for cell in dead.cells.values()) == ["reports", "reports"]
 
 
+def stances_of(comparison: Comparison, figure: str) -> list[str]:
+    """The stances of the articles on the claim that marks these words of its sentence (a figure and its noun)."""
+    [row] = [row for row in comparison.claim_matrix.rows if row.claim.marked_words == (figure,)]
+    return sorted(cell.stance for cell in row.cells.values())
+
+
+@pytest.mark.parametrize("dead, stances", [("26", ["reports", "reports"]), ("27", ["contradicts", "reports"])])
+def test_martyrs_are_counted_among_the_dead(config: SiteConfig, dead: str, stances: list[str]):
+    """SaudiNewsNet, 4 August 2015: the Kuwaiti mosque bombing «أدى إلى استشهاد 26 شخصا» (KUNA's wording); an
+    outlet that counts 26 شهيدا gives the same toll of the dead, one that counts 27 another."""
+    comparison = compare_texts(
+        config,
+        ("محاكمة المتهمين في تفجير مسجد الصادق",
+         "وتعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير إرهابي خلال صلاة الجمعة في 26 يونيو الماضي"
+         " ما أدى إلى استشهاد 26 شخصا وإصابة 227 آخرين."),
+        ("تفجير مسجد الإمام الصادق",
+         f"وتعرض المسجد في منطقة الصوابر بالكويت إلى تفجير إرهابي خلال صلاة الجمعة في 26 يونيو الماضي أوقع {dead}"
+         " شهيدا و227 جريحا."))
+    assert stances_of(comparison, "26 شخصا") == stances
+
+
+def test_a_day_of_a_month_is_no_figure(config: SiteConfig):
+    """«في 26 يونيو الماضي» dates the Kuwaiti bombing: it is no count of something called يونيو in the claim
+    matrix, though two outlets print it (nor is «26 كانون الثاني» in the Levant's month names)."""
+    sentence = "وتعرض المسجد في منطقة الصوابر بالكويت إلى تفجير إرهابي خلال صلاة الجمعة في 26 {} الماضي."
+    for month in ("يونيو", "كانون الثاني"):
+        comparison = compare_texts(config, ("تفجير مسجد", sentence.format(month)), ("تفجير", sentence.format(month)))
+        assert [row.claim.marked_words for row in comparison.claim_matrix.rows] == []
+
+
+def test_cases_are_counted_by_what_they_are_cases_of(config: SiteConfig):
+    """SaudiNewsNet, 31 July 2015: al-Ahsa's health directorate counts the Omani bus crash's dead as «9 حالات
+    وفيات»; an outlet that says nine people died gives the same figure. Cases of the ambulances (إسعاف 17 حالة)
+    are no toll: the 17 injured of the other outlet are a figure of its own."""
+    comparison = compare_texts(
+        config,
+        ("50 مصابا في حادث المعتمرين العمانيين",
+         "وأفادت صحة الأحساء بأن عدد المصابين في الحادث بلغ 50 حالة، سجلت منهم 9 حالات وفيات. وتم إسعاف 17 حالة من"
+         " قبل الفرق الميدانية."),
+        ("وفاة 9 معتمرين عمانيين",
+         "لقي 9 أشخاص مصرعهم في حادث الحافلة التي تقل معتمرين عمانيين، وأصيب 17 آخرون، بحسب صحة الأحساء."))
+    assert stances_of(comparison, "9 حالات") == ["reports", "reports"]
+    assert stances_of(comparison, "17") == ["reports", "silent"]
+
+
 def test_other_injured_of_one_landmine_contradict(config: SiteConfig):
     """SaudiNewsNet, 2 August 2015: two outlets print one Anadolu report of a landmine in Midyat, with four
     soldiers wounded in one and seven in the other."""

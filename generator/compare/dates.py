@@ -22,6 +22,7 @@ _MONTHS = {
     for name in names.split("|")
 }
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+MONTH_WORDS = frozenset(name.split()[0] for name in _MONTHS)  # 26 يونيو, 26 كانون الثاني: a date, not 26 of something
 _ORDINAL_DAYS = number_words("الأول 1 الثاني 2 الثالث 3 الرابع 4 الخامس 5 السادس 6 السابع 7 الثامن 8 التاسع 9 العاشر 10")
 _OF = lexicon("من")
 

@@ -10,6 +10,7 @@ import numpy as np
 from generator.analyze.entities import lexicon
 from generator.compare.alignment import ALIGNED, EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
+from generator.compare.dates import MONTH_WORDS
 from generator.compare.model import ClaimRow, Stance
 from generator.compare.numbers import TO, Quantity, identifier_or_score, time_reference
 from generator.compare.words import Words, digits_of, word_positions
@@ -18,8 +19,8 @@ from generator.compare.words import Words, digits_of, word_positions
 def _quantity_claims(k: int, sentence: EventSentence) -> list[tuple[Quantity, Claim]]:
     claims = []
     for quantity in sentence.numbers:
-        if not quantity.unit or (quantity.topic == "count" and 1900 <= quantity.value <= 2100):
-            continue  # a bare number or a year
+        if not quantity.unit or quantity.unit in MONTH_WORDS or (quantity.topic == "count" and 1900 <= quantity.value <= 2100):
+            continue  # a bare number, a day of a month or a year
         if identifier_or_score(sentence.words, quantity.first):
             continue
         if quantity.topic == "duration" and time_reference(sentence.words, quantity.first):

@@ -73,7 +73,7 @@ _DUAL_UNITS = {
 _COUNTED = {
     normalize_for_matching(word): singular
     for singular, words in {
-        "قتيل": "قتيل قتلى", "جريح": "جريح جرحى", "شخص": "شخص أشخاص", "جندي": "جندي جنود",
+        "قتيل": "قتيل قتلى شهيد شهداء", "جريح": "جريح جرحى", "حالة": "حالة حالات", "شخص": "شخص أشخاص", "جندي": "جندي جنود",
         "طفل": "طفل أطفال", "مدني": "مدني مدنيين مدنيون", "صاروخ": "صاروخ صواريخ", "غارة": "غارة غارات",
         "منزل": "منزل منازل", "معتقل": "معتقل معتقلين", "لاجئ": "لاجئ لاجئين", "دولار": "دولار دولارات",
         "نقطة": "نقطة نقاط", "أسرة": "أسرة أسر", "رحلة": "رحلة رحلات", "سنت": "سنت سنتات", "ريال": "ريال ريالات",
@@ -227,12 +227,14 @@ def quantities_of(words: Words) -> list[Quantity]:
 
 
 # A count of people is a toll when the words around it say they died or were hurt: «توفي 7 معتمرين»,
-# «لقي ٧ أشخاص مصرعهم» and «وفاة 9» are one figure of the dead, «وأصيب 47 آخرون» and «وإصابة 50» of the injured.
-_DIED_BEFORE = lexicon("توفي توفى وفاة مصرع مقتل قتل")
-_DIED_AFTER = lexicon("مصرعهم مصرعهما حتفهم حتفهما قتلوا قتلا قتل توفوا توفيا")
+# «لقي ٧ أشخاص مصرعهم», «استشهاد 26 شخصا» and «وفاة 9» are one figure of the dead, «وأصيب 47 آخرون» and
+# «وإصابة 50» of the injured. Cases are counted by what they are cases of: «9 حالات وفيات», «6 حالات إصابة».
+_DIED_BEFORE = lexicon("توفي توفى وفاة مصرع مقتل قتل استشهد استشهاد")
+_DIED_AFTER = lexicon("مصرعهم مصرعهما حتفهم حتفهما قتلوا قتلا قتل توفوا توفيا استشهدوا")
 _HURT_BEFORE = lexicon("أصيب أصيبت إصابة اصابة جرح")
 _HURT_AFTER = lexicon("بجروح بإصابات أصيبوا جرحوا")
-_PEOPLE = frozenset({"", "قتيل", "جريح", "شخص", "جندي", "طفل", "مدني", *map(normalize_for_matching, (
+_CASES_OF = {"قتيل": lexicon("وفاة وفيات"), "جريح": lexicon("إصابة إصابات اصابة")}
+_PEOPLE = frozenset({"", "قتيل", "جريح", "حالة", "شخص", "جندي", "طفل", "مدني", *map(normalize_for_matching, (
     "معتمر معتمرين معتمرا حاج حجاج مواطن مواطنين مواطنا مقيم مقيمين مقيما عامل عمال عاملا شرطي شرطيا "
     "عسكري عسكريين عسكريا مسافر مسافرين مسافرا راكب ركاب راكبا امرأة نساء رجل رجال طالب طلاب طالبا").split())})
 
@@ -242,6 +244,9 @@ def _toll(words: Words, first: int, last: int, unit: str) -> str | None:
     if unit not in _PEOPLE:
         return None
     after = list(word_positions(words, last, 1, 3))  # لقي 46 شخصا على الأقل حتفهم
+    if unit == "حالة" and after[:1]:
+        if (toll := next((toll for toll, nouns in _CASES_OF.items() if words.has(after[0], nouns)), None)) is not None:
+            return toll
     if unit in ("قتيل", "جريح") and after[:1] and _unit(words.tokens[after[0]]) in ("قتيل", "جريح"):
         return "قتيل وجريح"  # أوقع 33 قتيلاً وجريحًا: the dead and the injured together
     before = list(word_positions(words, first, -1, 2))
