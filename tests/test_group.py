@@ -377,11 +377,16 @@ def test_one_template_about_another_place_or_name_is_another_event(
     assert not any(set(template) <= events for events in dev_events)
 
 
-@pytest.fixture(scope="module")
-def dev2_events() -> list[set[str]]:
-    rows = [json.loads(line) for line in (LABELLED / "grouping-dev2.jsonl").read_text(encoding="utf-8").splitlines()]
+def labelled_events(name: str) -> list[set[str]]:
+    """The labelled events of a set of benchmarks/data that group_articles puts together."""
+    rows = [json.loads(line) for line in (LABELLED / name).read_text(encoding="utf-8").splitlines()]
     label = {row["id"]: row["event"] for row in rows}
     return [{label[i] for i in e.article_ids} for e in group_articles([grouping_input(row) for row in rows])]
+
+
+@pytest.fixture(scope="module")
+def dev2_events() -> list[set[str]]:
+    return labelled_events("grouping-dev2.jsonl")
 
 
 @pytest.mark.parametrize(
@@ -401,6 +406,26 @@ def test_headlines_telling_another_action_move_or_party_are_another_event(
     dev_events: list[set[str]], dev2_events: list[set[str]], day: str, happenings: tuple[str, str]
 ) -> None:
     events = dev_events if day == "dev" else dev2_events
+    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
+    assert not any(set(happenings) <= e for e in events)
+
+
+@pytest.mark.parametrize(
+    "name, happenings",
+    [
+        # «غادر صاحب السمو الملكي الأمير محمد بن سلمان … اليوم المملكة الأردنية الهاشمية» / «وصل الأمير محمد بن
+        # سلمان … إلى المملكة الأردنية الهاشمية»: two of the three departure reports are headed "يختتم زيارته" or
+        # "يغادر", one arrival report "الأردن سابع محطات محمد بن سلمان"
+        ("grouping-heldout.jsonl", ("mbs-departs-jordan", "mbs-arrives-jordan")),
+        # «وصل 120 يمنيًا عالقًا إلى الجمهورية اليمنية» under "مركز الملك سلمان للإغاثة يعيد 120 يمنيا" / «التقى
+        # المستشار بالديوان الملكي المشرف العام على مركز الملك سلمان للإغاثة»
+        ("grouping-heldout2.jsonl", ("ksrelief-returns-120-yemenis", "rabiah-meets-madani")),
+    ],
+)
+def test_leads_telling_another_action_are_another_event(name: str, happenings: tuple[str, str]) -> None:
+    """The held-out days, where headlines without a verb of a kind let these happenings merge: the first
+    words of their leads tell them apart."""
+    events = labelled_events(name)
     assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
     assert not any(set(happenings) <= e for e in events)
 
