@@ -882,6 +882,17 @@ def test_a_day_of_a_month_is_no_figure(config: SiteConfig):
         assert [row.claim.marked_words for row in comparison.claim_matrix.rows] == []
 
 
+def test_the_datelines_of_two_wire_items_are_no_contradiction(config: SiteConfig):
+    """SaudiNewsNet, 11 August 2015: the Saudi Press Agency heads each item with its place and day of filing
+    («روما 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس»); two items filed a day apart do not date one thing
+    differently."""
+    body = "{} 1436 هـ الموافق {} أغسطس 2015 م واس\n\nأنقذ خفر السواحل الإيطالي أكثر من 300 مهاجر قبالة السواحل الليبية."
+    comparison = compare_texts(config, ("إنقاذ مهاجرين", body.format("روما 25 شوال", "10")),
+                               ("خفر السواحل", body.format("الجزائر 26 شوال", "11")))
+    assert comparison.contradictions == ()
+    assert all(row.topic != "date" for row in comparison.claim_matrix.rows)
+
+
 def test_cases_are_counted_by_what_they_are_cases_of(config: SiteConfig):
     """SaudiNewsNet, 31 July 2015: al-Ahsa's health directorate counts the Omani bus crash's dead as «9 حالات
     وفيات»; an outlet that says nine people died gives the same figure. Cases of the ambulances (إسعاف 17 حالة)

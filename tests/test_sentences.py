@@ -352,11 +352,16 @@ def test_easc_articles_split_into_sane_sentences():
     ("لجين الأحمدي – عين اليوم", True),  # 3alyoum's byline
     ("عين اليوم – جدة", True),  # and its dateline
     ("مجلس الوزراء وزير الدفاع", True),  # a line of a cable's signature
+    # the Saudi Press Agency's dateline, 11 words of which 4 are figures
+    ("روما 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", True),
+    ("الرياض ٢٦ شوال ١٤٣٦ هـ الموافق ١١ أغسطس ٢٠١٥ م واس", True),
     ("وقتل اثنان منهم خلال تبادل اطلاق النار.", False),  # short, but a statement
     ("وقال: «لن نتراجع».", False),
     ("وكانت أسعار الذهب نزلت أول من أمس نحو واحد في المائة،", False),  # the sentence goes on
     ("السلام عليكم ورحمة الله وبركاته:", False),  # opens what follows
     ("الملك عبدالله الثاني نوه بدعم المملكة المستمر للاقتصاد والتنمية في الأردن وشكرها", False),  # too long for one
+    # figures do not make a long line short: eleven words besides them
+    ("ارتفع المؤشر العام 45 نقطة إلى مستوى 8120 نقطة في تعاملات اليوم وسط تداولات نشطة", False),
 ])
 def test_a_short_line_without_a_final_mark_is_a_label(line: str, label: bool):
     [sentence] = split_sentences(line)

@@ -17,8 +17,10 @@ import regex
 
 # A line this short that ends without a sentence-final mark is a label: a photo caption (al-Jazirah
 # prints «الرئيس التركي رجب طيب أردوغان» above its text), a heading, a byline or dateline («عين اليوم –
-# جدة»), an item of a list of names. Its words are the article's, but it states nothing of its own.
+# جدة», «روما 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس»), an item of a list of names. Its words are
+# the article's, but it states nothing of its own. Figures are not counted among its words.
 LABEL_MAX_WORDS = 10
+_LETTER = regex.compile(r"\p{L}")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class Sentence:
     def is_label(self) -> bool:
         """A caption, heading, byline or list line rather than a statement (LABEL_MAX_WORDS)."""
         last = self.text.rstrip("".join(_CLOSING_MARKS))[-1:]
-        return last not in _TERMINALS and last not in _CONTINUATION and len(self.text.split()) <= LABEL_MAX_WORDS
+        return last not in _TERMINALS and last not in _CONTINUATION \
+            and sum(1 for word in self.text.split() if _LETTER.search(word)) <= LABEL_MAX_WORDS
 
 
 def label_indexes(sentences: Iterable[Sentence]) -> frozenset[int]:
