@@ -240,6 +240,36 @@ def test_a_denial_of_what_another_outlet_affirms_contradicts(config: SiteConfig)
     assert comparison.shared == ()
 
 
+@pytest.mark.parametrize("negated, contradicted", [
+    ("بدون ذلك", False),  # "without that" (the feeding): the prisoner's life is in danger either way
+    ("بدون إطعامه", False),  # said in other words
+    ("لا", True),  # control: his life is not in danger
+])
+def test_a_negation_that_takes_a_demonstrative_negates_no_claim(config: SiteConfig, negated: str, contradicted: bool):
+    """SaudiNewsNet, 31 July 2015, the Israeli force-feeding law: «صرّح الطبيب بأنه دون ذلك فإن حياة الأسير قد
+    تتعرض للخطر» says the prisoner's life is in danger without the feeding, as the other outlet's «حياته
+    يتهددها الخطر» does."""
+    life = "لا تتعرض" if negated == "لا" else "قد تتعرض"
+    prefix = "" if negated == "لا" else negated + " "
+    comparison = compare_texts(
+        config,
+        ("الإطعام القسري", f"يسمح القانون بالإطعام القسري إذا صرح الطبيب بأنه {prefix}فإن حياة الأسير المضرب عن الطعام"
+                           f" {life} للخطر خلال وقت قصير."),
+        ("قانون الإطعام", "يسمح القانون بالإطعام القسري إذا صرح الطبيب بأن حياة الأسير المضرب عن الطعام تتعرض للخطر"
+                          " خلال وقت قصير."))
+    assert any(c.kind == "polarity" for c in comparison.contradictions) is contradicted
+
+
+def test_la_of_a_french_name_is_no_negation(config: SiteConfig):
+    """SaudiNewsNet, 1 August 2015: the debris «جرفته الأمواج إلى شاطئ جزيرة لا ريونيون» (La Réunion), which
+    another outlet writes «جزيرة ريونيون»."""
+    comparison = compare_texts(
+        config,
+        ("حطام الطائرة", "وصل إلى باريس حطام طائرة جرفته الأمواج إلى شاطئ جزيرة لا ريونيون في المحيط الهندي."),
+        ("حطام بوينج", "وصل إلى باريس حطام طائرة جرفته الأمواج إلى شاطئ جزيرة ريونيون في المحيط الهندي."))
+    assert comparison.contradictions == () and len(comparison.shared) == 1
+
+
 def test_failed_and_successful_talks_of_different_lengths(config: SiteConfig):
     comparison = compare_texts(
         config,

@@ -39,12 +39,18 @@ def _is_negator(norm: str) -> bool:
     return bare in NEGATORS or bare[:1] in "بل" and bare[1:] in _NEGATING_NOUNS
 
 
+# دون ذلك، بدون هذا ("without that"): what the negator takes is the demonstrative, no claim after it.
+_DEMONSTRATIVES = lexicon("ذلك هذا هذه تلك ذاك")
+# لا ريونيون، لا ليغا: the French or Spanish article of a name, not "no".
+_LA_NAMES = lexicon("ريونيون ليغا سبيزيا روشيل كورونيا مانشا باز")
+
+
 def _negator_at(words: Words, i: int) -> bool:
     """Whether tokens[i] negates what follows: a negator as written (لم، ولم، فلا), not a word that only
     ends like one (كلا: "both"), or ألا ("that not"); not in a purpose clause (كي لا); not غير before a
     word with the article, an adjective it makes (مكاتب غير المرخصة: "unlicensed offices", which says
     nothing is not); not دون after a verb of preventing (يحول دون); not "still" (لا يزال) or "nothing
-    but" (لم يكن … غير وقفة)."""
+    but" (لم يكن … غير وقفة); not before a demonstrative (دون ذلك) or as the article of a name (لا ريونيون)."""
     tokens = words.tokens
     following = list(word_positions(words, i, 1, _EXCEPT_REACH))
     if tokens[i].kind != "word" or not (_is_negator(tokens[i].norm) or _that_not(tokens[i], following and tokens[following[0]])):
@@ -55,7 +61,9 @@ def _negator_at(words: Words, i: int) -> bool:
     if is_one_of(tokens[i], _EXCEPT) and any(is_one_of(tokens[j], _VERBAL_NEGATORS)
                                              for j in word_positions(words, i, -1, _EXCEPT_REACH)):
         return False  # the غير of لم يكن … غير وقفة
-    if following and is_one_of(tokens[following[0]], _STILL):
+    if following and (is_one_of(tokens[following[0]], _STILL) or is_one_of(tokens[following[0]], _DEMONSTRATIVES)):
+        return False
+    if following and tokens[i].norm == "لا" and is_one_of(tokens[following[0]], _LA_NAMES):
         return False
     if is_one_of(tokens[i], _VERBAL_NEGATORS) and any(is_one_of(tokens[j], _EXCEPT) and not _that_not(tokens[j], None)
                                                       for j in following[1:]):
