@@ -837,7 +837,15 @@ def test_two_figures_that_differ_in_one_pair_of_sentences_are_one_contradiction(
     contested = [row for row in comparison.claim_matrix.rows if any(c.stance == "contradicts" for c in row.cells.values())]
     assert len(contested) == 2 and len(comparison.contradictions) == 1
     assert [claim.marked_words for claim in comparison.contradictions[0].claims] == [
-        ("12 قتيلا", "و40 جريحا"), ("15 قتيلا", "و52 جريحا")]  # the words as written
+        ("12 قتيلا", "40 جريحا"), ("15 قتيلا", "52 جريحا")]  # the words as written, without the و written onto 40
+
+
+def test_a_conjunction_written_onto_a_figure_is_not_marked(config: SiteConfig):
+    """«وسبعة مدنيين»: the reader compares seven civilians with five, not "and seven"."""
+    sentence = "قتل ثلاثة جنود و{} مدنيين في القصف الذي استهدف سوق البلدة صباح اليوم."
+    comparison = compare_texts(config, ("قصف", sentence.format("سبعة")), ("قصف السوق", sentence.format("خمسة")))
+    [contradiction] = comparison.contradictions
+    assert [claim.marked_words for claim in contradiction.claims] == [("سبعة مدنيين",), ("خمسة مدنيين",)]
 
 
 @pytest.mark.parametrize("sabic, contradicted", [("565.9", False), ("567.9", True)])

@@ -28,10 +28,12 @@ class Claim:
 
 
 def claim_of(k: int, words: Words, topic: ClaimTopic, kind: ContradictionKind, first: int, last: int,
-           at: int | None = None) -> Claim:
-    """The claim of sentence k that tokens first to last make, in the clause around tokens[at] (first by default)."""
+           at: int | None = None, start: int | None = None) -> Claim:
+    """The claim of sentence k that tokens first to last make (from character `start` on, if given), in the
+    clause around tokens[at] (first by default)."""
     tokens = words.tokens
-    return Claim(k, topic, kind, clause_around(words, first if at is None else at), ((tokens[first].start, tokens[last].end),))
+    marked = (tokens[first].start if start is None else start, tokens[last].end)
+    return Claim(k, topic, kind, clause_around(words, first if at is None else at), (marked,))
 
 
 def most_telling(rows: Sequence[ClaimRow]) -> tuple[ClaimRow, ...]:

@@ -12,7 +12,7 @@ from generator.compare.alignment import ALIGNED, EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
 from generator.compare.dates import MONTH_WORDS
 from generator.compare.model import ClaimRow, Stance
-from generator.compare.numbers import TO, Quantity, identifier_or_score, time_reference
+from generator.compare.numbers import TO, Quantity, figure_start, identifier_or_score, time_reference
 from generator.compare.words import Words, digits_of, word_positions
 
 
@@ -25,7 +25,9 @@ def _quantity_claims(k: int, sentence: EventSentence) -> list[tuple[Quantity, Cl
             continue
         if quantity.topic == "duration" and time_reference(sentence.words, quantity.first):
             continue
-        claims.append((quantity, claim_of(k, sentence.words, quantity.topic, "number", quantity.first, quantity.last)))
+        start = figure_start(sentence.words.tokens[quantity.first])
+        claims.append((quantity, claim_of(k, sentence.words, quantity.topic, "number", quantity.first, quantity.last,
+                                          start=start)))
     return claims
 
 

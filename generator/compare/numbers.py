@@ -5,7 +5,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.analyze.entities import QUOTE_MARKS, Token, lexicon, stems, without_article
+import regex
+
+from generator.analyze.entities import QUOTE_MARKS, Token, lexicon, stems, without_article, written_stem
 from generator.analyze.normalize import normalize_for_matching
 from generator.compare.model import ClaimTopic
 from generator.compare.negation import NEGATORS
@@ -277,6 +279,18 @@ def _other_reading(tokens: Sequence[Token], first: int, last: int, value: float)
         return None
     other = next((reading for reading in readings if not math.isclose(reading, value)), None)
     return other / value if other is not None and value else None
+
+
+_FIRST_DIGIT = regex.compile(r"\d")
+
+
+def figure_start(token: Token) -> int:
+    """Where the figure that starts at this token begins as written: after a particle written onto it
+    (و40 جريحا، بـ62، وسبعة), which is no part of the figure a reader compares."""
+    if digits_of(token.norm) is not None and (digit := _FIRST_DIGIT.search(token.text)) is not None:
+        return token.start + digit.start()
+    word = _CARDINAL_FORMS.get(token.norm)
+    return token.start if word is None else token.end - len(written_stem(token, word))
 
 
 def _number_starts(words: Words) -> list[int]:
