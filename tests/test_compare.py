@@ -840,6 +840,18 @@ def test_two_figures_that_differ_in_one_pair_of_sentences_are_one_contradiction(
         ("12 قتيلا", "40 جريحا"), ("15 قتيلا", "52 جريحا")]  # the words as written, without the و written onto 40
 
 
+@pytest.mark.parametrize("appearances, contradicted", [("300", False), ("320", True)])
+def test_a_round_figure_agrees_with_one_just_beside_it(config: SiteConfig, appearances: str, contradicted: bool):
+    """SaudiNewsNet, 31 July 2015: Walcott «سجل 76 هدفا خلال 302 مباراة» in one outlet, «خاض 300 مباراة» in
+    another, which rounded. 320 would be another count."""
+    members = [row for row in saudi_news("contradiction-events-heldout2.jsonl")
+               if row["id"] in ("snn-2015-07-31-0689", "snn-2015-07-31-1273")]
+    assert "وخاض 300 مباراة" in members[0]["text"] + members[1]["text"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("وخاض 300 مباراة", f"وخاض {appearances} مباراة"))
+    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    assert ("302 مباراة" in figures) is contradicted
+
+
 def test_a_conjunction_written_onto_a_figure_is_not_marked(config: SiteConfig):
     """«وسبعة مدنيين»: the reader compares seven civilians with five, not "and seven"."""
     sentence = "قتل ثلاثة جنود و{} مدنيين في القصف الذي استهدف سوق البلدة صباح اليوم."

@@ -342,8 +342,15 @@ def identifier_or_score(words: Words, first: int) -> bool:
 _ROUNDING = 0.49
 
 
+# A figure in hundreds written in digits (300 مباراة, 2500 طالب) is as often a round one: it agrees with
+# figures this close to it (Walcott's 302 appearances).
+_ROUND_FIGURE = 0.01
+
+
 def _quantity(words: Words, value: float, unit: str, first: int, last: int, place: float = 0.0) -> Quantity:
     low, high = value - _ROUNDING * place, value + _ROUNDING * place
+    if place == 1.0 and value >= 100 and value % 100 == 0:
+        low, high = value * (1 - _ROUND_FIGURE), value * (1 + _ROUND_FIGURE)
     before = list(word_positions(words, first, -1, 3))
     if any(words.has(k, _AT_LEAST) for k in before) or _at_least_after(words, last):
         high = float("inf")
