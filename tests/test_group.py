@@ -14,7 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.grouping import grouping_input
-from generator.group import EventGroup, GroupingInput, GroupingSettings, _cluster, group_articles, score_pairs, week_blocks
+from generator.group import (
+    _CONFLICT_SHARE,
+    EventGroup,
+    GroupingInput,
+    GroupingSettings,
+    _cluster,
+    group_articles,
+    score_pairs,
+    week_blocks,
+)
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LABELLED = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
@@ -190,7 +199,7 @@ def naive_average_linkage(
     size: int, scores: dict[tuple[int, int], float], conflicts: set[tuple[int, int]], threshold: float
 ) -> set[tuple[tuple[int, ...], float | None]]:
     """Average linkage the slow way: every pair of clusters, every time; ties go to the lowest first
-    members; clusters with more than a quarter of their cross pairs in conflict never merge. Each
+    members; clusters with more than _CONFLICT_SHARE of their cross pairs in conflict never merge. Each
     cluster with the lowest average at which its parts merged."""
     clusters = [[i] for i in range(size)]
     weakest: list[float | None] = [None] * size
@@ -201,7 +210,7 @@ def naive_average_linkage(
                 a, b = clusters[x], clusters[y]
                 cross = [(min(i, j), max(i, j)) for i in a for j in b]
                 average = sum(scores.get(pair, 0.0) for pair in cross) / len(cross)
-                apart = sum(pair in conflicts for pair in cross) / len(cross) > 0.25
+                apart = sum(pair in conflicts for pair in cross) / len(cross) > _CONFLICT_SHARE
                 key = (-average, *sorted((a[0], b[0])))
                 if average >= threshold and not apart and (best is None or key < best[0]):
                     best = (key, x, y)
