@@ -20,6 +20,7 @@ def words(text: str) -> list[str]:
         ("وتستنكر الاعتداء", {"condemn"}),  # a conjunction before the verb
         ("د. الربيعة يتباحث مع وزيرة الإعلام اليمنية", {"meet"}),
         ("أمير قطر يستقبل وزراء خارجية الخليج", {"meet"}),
+        ("السعودية والأردن تتفقان على مواصلة دحر الإرهاب ودعم أمن المنطقة", {"meet"}),  # what talks end in
         ("خادم الحرمين يبعث برقية تهنئة لرئيس النيجر", {"cable"}),
         ("أسرة \"الحارثي\" يشكرون ولي العهد لتوجيهه بنقل ابنهم", {"thank"}),
         # a visit tells of arriving and meeting alike; من أجل and هنا are not أجّل and هنّأ

@@ -429,6 +429,10 @@ def test_headlines_telling_another_action_move_or_party_are_another_event(
         # «وصل 120 يمنيًا عالقًا إلى الجمهورية اليمنية» under "مركز الملك سلمان للإغاثة يعيد 120 يمنيا" / «التقى
         # المستشار بالديوان الملكي المشرف العام على مركز الملك سلمان للإغاثة»
         ("grouping-heldout2.jsonl", ("ksrelief-returns-120-yemenis", "rabiah-meets-madani")),
+        # «اتفقت المملكة والأردن على أهمية تعزيز التعاون» opens four of the talks' 13 reports, the others «صدر
+        # بيان مشترك» or «أجرى مباحثات»; «بعث صاحب السمو الملكي الأمير محمد بن سلمان … برقية شكر» the cable's
+        # four, headed "المباحثات المشتركة التي عقدناها أثبتت عمق العلاقات"
+        ("grouping-heldout.jsonl", ("mbs-jordan-talks-joint-statement", "mbs-thanks-cable-to-jordan-king")),
     ],
 )
 def test_leads_telling_another_action_are_another_event(name: str, happenings: tuple[str, str]) -> None:
@@ -437,6 +441,11 @@ def test_leads_telling_another_action_are_another_event(name: str, happenings: t
     events = labelled_events(name)
     assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
     assert not any(set(happenings) <= e for e in events)
+
+
+def test_reports_of_talks_opening_with_the_agreement_or_the_statement_stay_one_event() -> None:
+    """The control of the above: «اتفقت المملكة والأردن» is a meeting's verb, «صدر بيان مشترك» none."""
+    assert sum("mbs-jordan-talks-joint-statement" in e for e in labelled_events("grouping-heldout.jsonl")) == 1
 
 
 @pytest.mark.parametrize(

@@ -16,13 +16,15 @@ from generator.analyze.entities import stems
 from generator.analyze.normalize import normalize_for_matching
 
 # One kind of action a line: its finite verbs, then after "|" the verbal nouns that name it too.
-# A visit is no kind of its own: its reports tell of arriving, meeting and touring alike.
+# A visit is no kind of its own: its reports tell of arriving, meeting and touring alike. Agreeing is
+# what talks end in: one report of talks opens «أجرى مباحثات», the next «اتفقت المملكة والأردن على».
 _ACTIONS = """\
 arrive: يصل وصل تصل وصلت | وصول
 depart: يغادر غادر تغادر غادرت يودع ودع | مغادرة توديع
 cable: يبعث بعث يهنئ تهنئ يعزي عزى | برقية برقيتي برقيات تهنئة تعزية تعازي
 condemn: يدين أدان تدين أدانت يستنكر استنكر تستنكر استنكرت يشجب شجب | إدانة استنكار
 meet: يستقبل استقبل تستقبل استقبلت يلتقي التقى تلتقي يجتمع اجتمع يبحث يبحثان يبحثون تبحث يتباحث يستعرض يستعرضان \
+يتفق اتفق تتفق اتفقت يتفقان تتفقان اتفقا اتفقتا \
 | استقبال لقاء اجتماع مباحثات محادثات بحث
 thank: يشكر شكر يشكرون تشكر يثمن | شكر
 """
