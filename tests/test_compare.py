@@ -873,6 +873,18 @@ def test_a_figure_cut_short_agrees_with_the_whole_one(config: SiteConfig, sabic:
     assert bool(sabic_rows) is contradicted
 
 
+def test_a_figure_is_not_what_the_number_before_it_counts(config: SiteConfig):
+    """SaudiNewsNet, 27 July 2015, SABIC's half-year: al-Riyadh's «حصة السهم الواحد 2.5 ريال» is one share and
+    2.5 riyals a share, as Aawsat and al-Jazirah print it, not one "2" and then 5 riyals against their 2.5. Its
+    3.73 riyals earned a share against their 3.37 is what the reports disagree on."""
+    ids = ("snn-2015-07-27-0098", "snn-2015-07-27-0349", "snn-2015-07-27-0777")
+    members = [row for row in saudi_news("grouping-heldout3.jsonl") if row["id"] in ids]
+    assert "حصة السهم الواحد 2.5 ريال" in members[2]["text"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
+    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    assert "5 ريال" not in figures and {"3.37 ريال", "3.73 ريالات"} <= figures
+
+
 def test_the_address_and_signature_of_a_cable_are_no_point_the_outlets_share(config: SiteConfig):
     """SaudiNewsNet, 6 August 2015: three papers print the crown prince's cable to the King of Jordan,
     address and signature on lines of their own (ملك المملكة الأردنية الهاشمية, مجلس الوزراء وزير الدفاع).

@@ -213,7 +213,9 @@ def quantities_of(words: Words) -> list[Quantity]:
         if upper is not None:
             high, last = upper
         noun = next(word_positions(words, last, 1, 1), None)
-        unit = _unit(tokens[noun]) if noun == last + 1 and not words.has(noun, _NOT_UNITS) else ""
+        # a figure counts no figure: «حصة السهم الواحد 2.5 ريال» is one share and 2.5 riyals, not one "2"
+        counts = noun == last + 1 and not words.has(noun, _NOT_UNITS) and digits_of(tokens[noun].norm) is None
+        unit = _unit(tokens[noun]) if counts else ""
         end_at = noun if unit else last
         unit = _toll(words, i, end_at, unit) or unit
         if end_at + 1 < len(tokens) and (fraction := _FRACTIONS.get(tokens[end_at + 1].norm)) is not None:
