@@ -873,6 +873,23 @@ def test_a_figure_cut_short_agrees_with_the_whole_one(config: SiteConfig, sabic:
     assert bool(sabic_rows) is contradicted
 
 
+@pytest.mark.parametrize("brent, contradicted", [("19 مارس", False), ("20 مارس", True)])
+def test_a_date_given_by_the_twin_of_a_sentence_is_not_contradicted_by_its_neighbour(
+        config: SiteConfig, brent: str, contradicted: bool):
+    """SaudiNewsNet, 27 July 2015: both oil reports give Brent's lowest close since 19 March and US crude's since
+    31 March, in two sentences written alike. Brent's sentence is not contradicted by the other report's US
+    crude sentence, since that report dates Brent's as well; had it said 20 March, it would be."""
+    members = [row for row in saudi_news("grouping-heldout3.jsonl")
+               if row["id"] in ("snn-2015-07-27-0056", "snn-2015-07-27-1046")]
+    assert all("منذ 19 مارس" in row["text"] and "منذ 31 مارس" in row["text"] for row in members)
+    edited = [dict(row, text=row["text"].replace("منذ 19 مارس", f"منذ {brent}")) if row["id"].endswith("1046") else row
+              for row in members]
+    comparison = compare_saudi_news(config, edited, lambda text: text.replace("\n", "\n\n"))
+    dates = [c for c in comparison.contradictions if c.kind == "date"]
+    assert bool(dates) is contradicted
+    assert all({claim.marked_words for claim in c.claims} == {("19 مارس",), (brent,)} for c in dates)
+
+
 def test_a_figure_is_not_what_the_number_before_it_counts(config: SiteConfig):
     """SaudiNewsNet, 27 July 2015, SABIC's half-year: al-Riyadh's «حصة السهم الواحد 2.5 ريال» is one share and
     2.5 riyals a share, as Aawsat and al-Jazirah print it, not one "2" and then 5 riyals against their 2.5. Its

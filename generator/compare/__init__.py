@@ -119,6 +119,6 @@ def _claim_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similari
     outcome = outcome_row(ids, sentences)
     rows = [outcome] if outcome else []
     rows += quantity_rows(ids, sentences, similarity)
-    rows += date_rows(ids, sentences, aligned)
+    rows += date_rows(ids, sentences, similarity, aligned)
     rows += statement_rows(ids, sentences, aligned)
     return tuple(rows)

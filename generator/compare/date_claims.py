@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from generator.compare.alignment import EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
 from generator.compare.dates import month_after_day, written_on
@@ -35,13 +37,25 @@ def _written_apart(a: Words, at_a: int, b: Words, at_b: int) -> bool:
     return None not in written and written[0] != written[1]
 
 
-def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
+def _dated_elsewhere(sentences: Sequence[EventSentence], similarity: np.ndarray, k: int, m: int) -> bool:
+    """Whether m's article gives a date of sentence k in another sentence at least as like k as m is: its
+    twin of k, where m is of something else written alike (Brent's lowest close since 19 March, and US
+    crude's since 31 March, in both reports)."""
+    dates = sentences[k].dates.keys()
+    return any(j != m and other.article == sentences[m].article and similarity[k, j] >= similarity[k, m]
+               and not dates.isdisjoint(other.dates) for j, other in enumerate(sentences))
+
+
+def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity: np.ndarray,
+              aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
     """Aligned sentences that date the same thing differently (another weekday, another day)."""
     rows = []
     for k, m in aligned:
         mine, theirs = sentences[k].dates, sentences[m].dates
         if not mine or not theirs:
             continue  # most sentences
+        if _dated_elsewhere(sentences, similarity, k, m) or _dated_elsewhere(sentences, similarity, m, k):
+            continue
         for kind in ("weekday:", "day:"):
             my_dates = [i for key, i in mine.items() if key.startswith(kind)]
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
