@@ -79,11 +79,13 @@ def quantity_rows(ids: Sequence[str], sentences: Sequence[EventSentence], simila
             for article, ms in candidates.items():
                 agreeing = [m for m in ms if _agree(quantity, claims[m][0]) and _bounded(claims[m][0])]
                 chosen = agreeing[0] if agreeing else min(ms, key=lambda m: (
-                    -similarity[source_claim.sentence, claims[m][1].sentence], _distance(quantity, claims[m][0])))
+                    not _comparable(quantity, claims[m][0]), -similarity[source_claim.sentence, claims[m][1].sentence],
+                    _distance(quantity, claims[m][0])))
                 if _agree(quantity, claims[chosen][0]):
                     others[article] = ("reports", [claims[chosen][1]])
                     sources.append(chosen)
-                elif _same_point(source_sentence, sentences[claims[chosen][1].sentence],
+                elif _comparable(quantity, claims[chosen][0]) \
+                        and _same_point(source_sentence, sentences[claims[chosen][1].sentence],
                                  similarity[source_claim.sentence, claims[chosen][1].sentence]) \
                         and all(_may_differ(claims[k][0], sentences[claims[k][1].sentence], *claims[chosen],
                                             sentences, figures) for k in {n, source}):  # the row's sentence is shown
@@ -165,6 +167,15 @@ def _same_point(a: EventSentence, b: EventSentence, similarity: float) -> bool:
     """Aligned sentences, or the leads of two reports, which give their main figure (46 dead at least,
     27 dead so far) in other words more often than not."""
     return similarity >= ALIGNED or a.lead and b.lead
+
+
+# Two figures of one unit this many times apart are of two things (3.37 riyals a share, 6.46 billion riyals of
+# profit), not a disagreement on one.
+_APART = 100.0
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    return min(abs(a.value), abs(b.value)) * _APART >= max(abs(a.value), abs(b.value))
 
 
 def _distance(a: Quantity, b: Quantity) -> float:

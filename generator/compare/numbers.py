@@ -227,6 +227,22 @@ def quantities_of(words: Words) -> list[Quantity]:
             quantity = replace(quantity, other_reading=factor)
         found.append(quantity)
         end = quantity.last + 1
+    return _against_units(words, found)
+
+
+# «6.17 مليارات خلال الربع الثاني مقابل 6.46 مليارات ريال»: a figure set against one of a unit is of that unit.
+_AGAINST = lexicon("مقابل")
+_AGAINST_REACH = 6  # words from the first figure to مقابل
+
+
+def _against_units(words: Words, found: list[Quantity]) -> list[Quantity]:
+    """The figures without a unit that the next figure, of a unit, is set against (X … مقابل Y ريال), with its unit."""
+    for n, (quantity, following) in enumerate(zip(found, found[1:])):
+        if quantity.unit or not following.unit:
+            continue
+        between = [i for i in word_positions(words, quantity.last, 1, _AGAINST_REACH) if i < following.first]
+        if between and words.has(between[-1], _AGAINST):
+            found[n] = replace(quantity, unit=following.unit)
     return found
 
 
