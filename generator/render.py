@@ -137,6 +137,8 @@ class EventPage:
     title: str  # Arabic, from the earliest report
     published: date | None
     reports: tuple[Report, ...]
+    # Joined on weak evidence (EventGroup.needs_review): the page tells readers it may be two happenings.
+    weakly_grouped: bool = False
 
     @cached_property
     def columns(self) -> tuple[OutletColumn, ...]:
@@ -204,7 +206,8 @@ def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapp
         if unknown == 1:  # a lone unidentified outlet needs no number
             reports = [replace(r, unknown_number=None) for r in reports]
         dates = [r.article.published for r in reports if r.article.published]
-        pages.append(EventPage(event.slug, reports[0].article.title, min(dates) if dates else None, tuple(reports)))
+        pages.append(EventPage(event.slug, reports[0].article.title, min(dates) if dates else None, tuple(reports),
+                               event.needs_review))
     return pages
 
 
@@ -309,7 +312,8 @@ def _event_key(event: EventPage, comparison_texts: Sequence[str], translations: 
     from them and the site key) and the translations of every text they show."""
     texts = [text for report in event.reports for text in report.texts]
     translated = [translations.of(text) for text in sorted(set(texts).union(comparison_texts))]
-    return fingerprint(event.slug, *(f"{r.article.id} {r.article.content_hash}" for r in event.reports),
+    return fingerprint(event.slug, str(event.weakly_grouped),
+                       *(f"{r.article.id} {r.article.content_hash}" for r in event.reports),
                        *(f"{t.source}\0{t.text}\0{t.origin}" for t in translated))
 
 
