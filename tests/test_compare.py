@@ -890,6 +890,19 @@ def test_a_date_given_by_the_twin_of_a_sentence_is_not_contradicted_by_its_neigh
     assert all({claim.marked_words for claim in c.claims} == {("19 مارس",), (brent,)} for c in dates)
 
 
+@pytest.mark.parametrize("opening, contradicted", [("مساء يوم غدا", False), ("مساء يوم الثلاثاء", True)])
+def test_a_weekday_after_a_day_told_from_today_dates_something_else(config: SiteConfig, opening: str,
+                                                                    contradicted: bool):
+    """SaudiNewsNet, 11 August 2015, the Okaz market: one report opens «تنطلق مساء يوم غدا فعاليات حفل افتتاح
+    مهرجان سوق عكاظ» and names Thursday later in the sentence, for the prince's reception of the guests; the
+    other opens it «يوم غدٍ الأربعاء». Had the first said Tuesday evening, the two would disagree."""
+    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
+               if row["id"] in ("snn-2015-08-11-0361", "snn-2015-08-11-0669")]
+    assert "مساء يوم غدا" in members[0]["text"] and "يوم غدٍ الأربعاء" in members[1]["text"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("مساء يوم غدا", opening))
+    assert any(c.kind == "date" for c in comparison.contradictions) is contradicted
+
+
 def test_the_figures_of_three_reports_of_one_result_are_read_as_their_readers_read_them(config: SiteConfig):
     """SaudiNewsNet, 27 July 2015, SABIC's half-year. Al-Riyadh's «حصة السهم الواحد 2.5 ريال» is one share and
     2.5 riyals a share, as Aawsat and al-Jazirah print it, not one "2" and then 5 riyals against their 2.5; its

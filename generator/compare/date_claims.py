@@ -7,7 +7,7 @@ import numpy as np
 
 from generator.compare.alignment import EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
-from generator.compare.dates import month_after_day, written_on
+from generator.compare.dates import dated_from_today_before, month_after_day, written_on
 from generator.compare.model import ClaimRow
 from generator.compare.negation import clause_words, content_key
 from generator.compare.words import Words
@@ -61,8 +61,10 @@ def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
             if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs) \
                     and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]) \
-                    and not (kind == "weekday:" and _written_apart(sentences[k].words, my_dates[0],
-                                                                   sentences[m].words, their_dates[0])):
+                    and not (kind == "weekday:" and (
+                        _written_apart(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0])
+                        or dated_from_today_before(sentences[k].words, my_dates[0])
+                        or dated_from_today_before(sentences[m].words, their_dates[0]))):
                 claim = _date_claim(k, sentences[k].words, my_dates[0])
                 other = _date_claim(m, sentences[m].words, their_dates[0])
                 rows.append(claim_row(ids, sentences, [claim], {sentences[m].article: ("contradicts", [other])}))

@@ -59,7 +59,8 @@ def dates_of(words: Words) -> dict[str, int]:
     return found
 
 
-_TODAY_OFFSETS = {normalize_for_matching(word): offset for word, offset in (("اليوم", 0), ("أمس", -1), ("غدًا", 1))}
+_TODAY_OFFSETS = {normalize_for_matching(word): offset
+                  for word, offset in (("اليوم", 0), ("أمس", -1), ("غدًا", 1), ("غد", 1))}  # يوم غدٍ الأربعاء
 _DAY = lexicon("يوم")
 _DAY_BEFORE = lexicon("أول")  # أول من أمس
 
@@ -82,3 +83,11 @@ def written_on(words: Words, at: int) -> int | None:
 def weekdays_of(dates: Mapping[str, int]) -> frozenset[str]:
     """The weekday keys of a sentence's dates (dates_of)."""
     return frozenset(key for key in dates if key.startswith("weekday:"))
+
+
+def dated_from_today_before(words: Words, at: int) -> bool:
+    """Whether the sentence dates what it tells from its day of writing (تنطلق مساء يوم غدا فعاليات …) before
+    the weekday at tokens[at], which then dates something else it tells (… ويستقبل سموه الضيوف يوم الخميس)."""
+    tokens = words.tokens
+    return any(words.stem_in(i, _TODAY_OFFSETS) is not None and not (i + 1 < len(tokens) and words.stem_in(i + 1, _WEEKDAYS))
+               for i in range(at) if tokens[i].kind == "word")
