@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(events)
     events.add_argument("--content", type=Path, help="articles folder (default: content_dir of the configuration)")
     events.add_argument("--json", action="store_true", help="print JSON (the default prints a readable list)")
+    events.add_argument("--to-check", action="store_true",
+                        help="only the events joined on weak evidence, which may be two happenings")
     events.set_defaults(run=_events)
 
     models = commands.add_parser("models", help="install and list local translation models")
@@ -187,7 +189,7 @@ def _events(args: argparse.Namespace) -> int:
     events = [
         {"slug": event.slug, "titles": [by_id[i].title for i in event.article_ids], "article_ids": list(event.article_ids),
          "weakest_join": event.weakest_join, "needs_review": event.needs_review, "comparison": comparisons[event.slug]}
-        for event in content.events
+        for event in content.events if event.needs_review or not args.to_check
     ]
     if args.json:
         print(json.dumps(_plain(events), ensure_ascii=False, indent=2))
@@ -207,7 +209,7 @@ def _review_advice(doubtful: int) -> str:
     from generator.group import REVIEW_BELOW
 
     return (f"{doubtful} event(s) joined on weak evidence (probability below {REVIEW_BELOW}): check them with "
-            "`digest events`. An article's `event:` key sets it apart, or keeps articles together, whatever the "
+            "`digest events --to-check`. An article's `event:` key sets it apart, or keeps articles together, whatever the "
             "grouping finds.")
 
 
