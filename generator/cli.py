@@ -188,7 +188,8 @@ def _events(args: argparse.Namespace) -> int:
     comparisons = compare_events(content)
     events = [
         {"slug": event.slug, "titles": [by_id[i].title for i in event.article_ids], "article_ids": list(event.article_ids),
-         "weakest_join": event.weakest_join, "needs_review": event.needs_review, "comparison": comparisons[event.slug]}
+         "weakest_join": event.weakest_join, "weakest_parts": event.weakest_parts, "needs_review": event.needs_review,
+         "comparison": comparisons[event.slug]}
         for event in content.events if event.needs_review or not args.to_check
     ]
     if args.json:
@@ -200,6 +201,9 @@ def _events(args: argparse.Namespace) -> int:
         print(f"{event['slug']}: {len(event['article_ids'])} article(s){joined}{check}")
         for article_id, title in zip(event["article_ids"], event["titles"]):
             print(f"  {article_id}  {title}")
+        if event["needs_review"]:
+            fewer, more = sorted(event["weakest_parts"], key=len)
+            print(f"  least sure: {', '.join(fewer)} with {', '.join(more)} ({event['weakest_join']:.2f})")
     if doubtful := sum(event["needs_review"] for event in events):
         print(f"\n{_review_advice(doubtful)}")
     return 0

@@ -65,6 +65,8 @@ class EventGroup:
     # The lowest average probability at which two of its groups merged (None: nothing merged, one
     # article or the editor's pins): how sure the grouping is of the event, for the editor to check.
     weakest_join: float | None = None
+    # The article ids of the two groups that merged at weakest_join: where the grouping is least sure.
+    weakest_parts: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
     @property
     def needs_review(self) -> bool:
@@ -728,6 +730,7 @@ def _initial_clusters(articles: Sequence[GroupingInput]) -> list[_Cluster]:
 class _Joined(NamedTuple):
     members: list[int]  # positions in the articles
     weakest_join: float | None
+    weakest_parts: tuple[list[int], list[int]] | None = None  # the members of the two groups it joined
 
 
 @dataclass(frozen=True)
@@ -793,17 +796,25 @@ def _cluster(
                                     settings))
     merged = map_components(_link_component, [(part.inputs(articles), part) for part in components])
     alone = [_Joined(initial[i].members, None) for i in np.flatnonzero(sizes[component] == 1).tolist()]
-    return alone + [_Joined(sorted(chain.from_iterable(part.clusters[i].members for i in group)), weakest)
-                    for part, groups in zip(components, merged) for group, weakest in groups]
+
+    def members(part: _Component, group: Iterable[int]) -> list[int]:
+        return sorted(chain.from_iterable(part.clusters[i].members for i in group))
+
+    return alone + [_Joined(members(part, group), weakest, parts and (members(part, parts[0]), members(part, parts[1])))
+                    for part, groups in zip(components, merged) for group, weakest, parts in groups]
 
 
-def _link_component(component: _Component) -> list[tuple[tuple[int, ...], float | None]]:
+_Merged = tuple[tuple[int, ...], float | None, tuple[tuple[int, ...], tuple[int, ...]] | None]
+
+
+def _link_component(component: _Component) -> list[_Merged]:
     """Average linkage within one component: which of its clusters end up together (positions in
-    component.clusters), each with its weakest join. Ties go to the clusters with the earliest first
-    members."""
+    component.clusters), each with its weakest join and the two groups it joined. Ties go to the clusters
+    with the earliest first members."""
     clusters = dict(enumerate(component.clusters))
     groups = {index: (index,) for index in clusters}
     weakest: dict[int, float | None] = dict.fromkeys(clusters)
+    weakest_parts: dict[int, tuple[tuple[int, ...], tuple[int, ...]] | None] = dict.fromkeys(clusters)
     # links[a][b]: the sums, over the compared pairs between clusters a and b, of their scores and
     # of their conflicts.
     links: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
@@ -833,8 +844,11 @@ def _link_component(component: _Component) -> list[tuple[tuple[int, ...], float 
         if a not in clusters or b not in clusters:
             continue
         clusters[next_id] = clusters.pop(a).merged_with(clusters.pop(b))
+        joined = (-negative_average, (groups[a], groups[b]))
+        weakest[next_id], weakest_parts[next_id] = min(
+            (side for side in (joined, (weakest.pop(a), weakest_parts.pop(a)), (weakest.pop(b), weakest_parts.pop(b)))
+             if side[0] is not None), key=lambda side: side[0])
         groups[next_id] = groups.pop(a) + groups.pop(b)
-        weakest[next_id] = min(w for w in (-negative_average, weakest.pop(a), weakest.pop(b)) if w is not None)
         merged_links: dict[int, tuple[float, int]] = {}
         for old in (a, b):
             for other, (total, conflicts) in links.pop(old, {}).items():
@@ -846,7 +860,7 @@ def _link_component(component: _Component) -> list[tuple[tuple[int, ...], float 
             links[next_id][other] = links[other][next_id] = sums
             consider(other, next_id)
         next_id += 1
-    return [(tuple(sorted(group)), weakest[index]) for index, group in groups.items()]
+    return [(tuple(sorted(group)), weakest[index], weakest_parts[index]) for index, group in groups.items()]
 
 
 # --- output -------------------------------------------------------------------------------
@@ -865,7 +879,8 @@ def _events(articles: Sequence[GroupingInput], clusters: list[_Joined]) -> list[
             slug = f"{slug}-{_digest(source)}"
         latest = max((articles[i].published for i in cluster.members if articles[i].published), default=None)
         ids = tuple(articles[i].article_id for i in cluster.members)
-        events.append((latest, EventGroup(slug, ids, cluster.weakest_join)))
+        parts = cluster.weakest_parts and tuple(tuple(articles[i].article_id for i in side) for side in cluster.weakest_parts)
+        events.append((latest, EventGroup(slug, ids, cluster.weakest_join, parts)))
     # Newest first (by latest article), undated events last, then by slug.
     events.sort(key=lambda e: (e[0] is None, -e[0].toordinal() if e[0] else 0, e[1].slug))
     return [event for _, event in events]

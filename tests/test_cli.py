@@ -57,6 +57,8 @@ def test_an_event_joined_on_weak_evidence_is_for_the_editor_to_check_until_pinne
     assert main(["events", "--config", config]) == 0
     listing = capsys.readouterr().out
     assert re.search(r": 2 article\(s\), joined at 0\.[34]\d: check that they report one happening", listing)
+    assert re.search(r"least sure: (000_be3b13007542e3b8|003_163b4c5298a4b073) with (000_be3b13007542e3b8|"
+                     r"003_163b4c5298a4b073) \(0\.[34]\d\)", listing)
     assert "1 event(s) joined on weak evidence" in listing and "`event:` key" in listing
     (project / "content" / "other.md").write_text(
         "---\ntitle: افتتاح معرض الكتاب\npublished: 2025-07-25\n---\nافتتح وزير الثقافة معرض الكتاب في دمشق.\n",
@@ -66,6 +68,7 @@ def test_an_event_joined_on_weak_evidence_is_for_the_editor_to_check_until_pinne
     assert main(["events", "--to-check", "--json", "--config", config]) == 0
     [event] = json.loads(capsys.readouterr().out)  # not the other article's event
     assert sorted(event["article_ids"]) == ["000_be3b13007542e3b8", "003_163b4c5298a4b073"] and event["needs_review"]
+    assert sorted(map(tuple, event["weakest_parts"])) == [("000_be3b13007542e3b8",), ("003_163b4c5298a4b073",)]
     (project / "content" / "other.md").unlink()
     assert main(["build", "--config", config, "--out", str(project / "site")]) == 0
     assert "1 event(s) joined on weak evidence" in capsys.readouterr().out

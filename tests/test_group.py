@@ -238,6 +238,14 @@ def test_clustering_is_average_linkage_over_all_pairs(case: tuple[int, dict[tupl
     scores = {pair: score for pair, (score, _) in compared.items()}
     conflicts = {pair for pair, (_, conflict) in compared.items() if conflict}
     assert {(tuple(c.members), c.weakest_join) for c in clusters} == naive_average_linkage(size, scores, conflicts, 0.25)
+    for c in clusters:  # the two groups of the weakest join, whose average is that join
+        if c.weakest_join is None:
+            assert c.weakest_parts is None
+            continue
+        left, right = c.weakest_parts
+        assert left and right and not set(left) & set(right) and set(left) | set(right) <= set(c.members)
+        average = sum(scores.get((min(i, j), max(i, j)), 0.0) for i in left for j in right) / (len(left) * len(right))
+        assert average == pytest.approx(c.weakest_join)
 
 
 def test_seeds_in_any_order(seeds: list[GroupingInput], baku: GroupingInput) -> None:
