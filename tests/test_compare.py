@@ -773,6 +773,12 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
                  " بنشر دعاية إعلامية خاطئة حول بلاده.",
                  "الرئيس التركي رجب طيب أردوغان",
                  [], id="نفى الرئيس التركي: the president denies, he is not denied"),
+    pytest.param("وبحسب القانون الجديد، يمكن للسلطات الإسرائيلية ممارسة عملية الإطعام القسري في حال صرّح الطبيب بأنه دون"
+                 " ذلك فإن حياة الأسير قد تتعرض للخطر خلال وقت قصير أو يُصاب بإعاقة خطيرة غير قابلة للعلاج.",
+                 "ويسمح هذا القانون لإدارة السجون الإسرائيلية بإطعام الأسير المضرب عن الطعام بشكل قسري، وذلك في حال قيم"
+                 " الأطباء بأن حياته يتهددها الخطر خلال وقت قصير في حال لم يتم إطعامه أو قد يصاب بإعاقة خطيرة غير قابلة"
+                 " للعلاج.",
+                 [], id="لم يتم إطعامه أو قد يصاب … غير قابلة: قد is beyond the لم, غير negates in both"),
 ])
 def test_what_outlets_word_differently_is_no_contradiction_and_what_they_report_differently_is(
         config: SiteConfig, first: str, second: str, expected: list[tuple[str, str]]):

@@ -58,8 +58,7 @@ def _negator_at(words: Words, i: int) -> bool:
     previous = next(word_positions(words, i, -1, 1), None)
     if previous is not None and is_one_of(tokens[previous], _NOT_NEGATING_AFTER):
         return False
-    if is_one_of(tokens[i], _EXCEPT) and any(is_one_of(tokens[j], _VERBAL_NEGATORS)
-                                             for j in word_positions(words, i, -1, _EXCEPT_REACH)):
+    if is_one_of(tokens[i], _EXCEPT) and _after_verbal_negator(words, i):
         return False  # the غير of لم يكن … غير وقفة
     if following and (is_one_of(tokens[following[0]], _STILL) or is_one_of(tokens[following[0]], _DEMONSTRATIVES)):
         return False
@@ -69,6 +68,21 @@ def _negator_at(words: Words, i: int) -> bool:
                                                       for j in following[1:]):
         return False
     return not (tokens[i].norm.endswith("غير") and following and tokens[following[0]].norm.startswith("ال"))
+
+
+# قد opens a predication no negator reaches (لم يتم إطعامه أو قد يصاب بإعاقة غير قابلة للعلاج: "or may suffer an
+# incurable disability", not "nothing but").
+_MAY = lexicon("قد")
+
+
+def _after_verbal_negator(words: Words, i: int) -> bool:
+    """Whether a verbal negator (لم، لا، ليس، ما…) comes before tokens[i] in its reach, with no قد between."""
+    for j in word_positions(words, i, -1, _EXCEPT_REACH):
+        if is_one_of(words.tokens[j], _MAY):
+            return False
+        if is_one_of(words.tokens[j], _VERBAL_NEGATORS):
+            return True
+    return False
 
 
 def _that_not(token: Token, following: Token | None) -> bool:
