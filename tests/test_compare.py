@@ -909,6 +909,19 @@ def test_a_weekday_after_a_day_told_from_today_dates_something_else(config: Site
     assert any(c.kind == "date" for c in comparison.contradictions) is contradicted
 
 
+@pytest.mark.parametrize("value, contradicted", [("06ر12", False), ("06ر13", True)])
+def test_pounds_sterling_are_pounds_however_written(config: SiteConfig, value: str, contradicted: bool):
+    """SaudiNewsNet, 11 August 2015: al-Hilal's squad is worth «12.06 مليون جنيه إسترليني» in one report and
+    «06ر12 مليون استرليني» (the wire's decimal) in the other: one figure of one currency, which the report's
+    «ثلاثة ملايين جنيه» (the gap to al-Nassr) does not contradict. 13.06 million would."""
+    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
+               if row["id"] in ("snn-2015-08-11-0164", "snn-2015-08-11-0332")]
+    assert "06ر12 مليون استرليني" in members[1]["text"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("06ر12 مليون", f"{value} مليون"))
+    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    assert ("12.06 مليون جنيه" in figures) is contradicted and "ثلاثة ملايين جنيه" not in figures
+
+
 def test_the_figures_of_three_reports_of_one_result_are_read_as_their_readers_read_them(config: SiteConfig):
     """SaudiNewsNet, 27 July 2015, SABIC's half-year. Al-Riyadh's «حصة السهم الواحد 2.5 ريال» is one share and
     2.5 riyals a share, as Aawsat and al-Jazirah print it, not one "2" and then 5 riyals against their 2.5; its
