@@ -213,8 +213,8 @@ def _review_advice(doubtful: int) -> str:
     from generator.group import REVIEW_BELOW
 
     return (f"{doubtful} event(s) joined on weak evidence (probability below {REVIEW_BELOW}): check them with "
-            "`digest events --to-check`. An article's `event:` key sets it apart, or keeps articles together, whatever the "
-            "grouping finds.")
+            "`digest events --to-check`. An article's `event:` key sets it apart, or keeps articles together, "
+            "whatever the grouping finds.")
 
 
 def _plain(value):

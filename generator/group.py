@@ -844,10 +844,9 @@ def _link_component(component: _Component) -> list[_Merged]:
         if a not in clusters or b not in clusters:
             continue
         clusters[next_id] = clusters.pop(a).merged_with(clusters.pop(b))
-        joined = (-negative_average, (groups[a], groups[b]))
-        weakest[next_id], weakest_parts[next_id] = min(
-            (side for side in (joined, (weakest.pop(a), weakest_parts.pop(a)), (weakest.pop(b), weakest_parts.pop(b)))
-             if side[0] is not None), key=lambda side: side[0])
+        joins = [(-negative_average, (groups[a], groups[b])), (weakest.pop(a), weakest_parts.pop(a)),
+                 (weakest.pop(b), weakest_parts.pop(b))]  # this join, and the weakest of each side
+        weakest[next_id], weakest_parts[next_id] = min((j for j in joins if j[0] is not None), key=lambda j: j[0])
         groups[next_id] = groups.pop(a) + groups.pop(b)
         merged_links: dict[int, tuple[float, int]] = {}
         for old in (a, b):
