@@ -361,7 +361,9 @@ def test_an_event_joined_on_weak_evidence_says_so_until_the_editor_pins_it(proje
     build(project / "site_config.yml", project / "site")
     for lang, note in notes.items():
         [event] = event_paths(project / "site", lang)
-        assert note in event.read_text(encoding="utf-8")
+        html = event.read_text(encoding="utf-8")
+        assert note in html
+        assert re.search(r'<p class="grouping-note" data-pagefind-ignore>', html)  # interface text: not searched
         [pinned_event] = event_paths(site, lang)
         assert note not in pinned_event.read_text(encoding="utf-8")
     for path, text in pinned.items():
