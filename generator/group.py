@@ -52,7 +52,7 @@ class GroupingInput:
 
 
 # Of the events that the two dev days' grouping joined below this probability, more than half merge
-# related happenings (18 of 33, against 17 of 95 joined above it; on the days of 6 and 10 August 10 of
+# related happenings (18 of 33, against 16 of 96 joined above it; on the days of 6 and 10 August 10 of
 # 15 against 12 of 70, on the held-out 27 July 8 of 8 against 9 of 69): the events a build asks the
 # editor to check.
 REVIEW_BELOW = 0.5

@@ -18,9 +18,13 @@ from generator.analyze.normalize import normalize_for_matching
 # One kind of action a line: its finite verbs, then after "|" the verbal nouns that name it too.
 # A visit is no kind of its own: its reports tell of arriving, meeting and touring alike. Agreeing is
 # what talks end in: one report of talks opens «أجرى مباحثات», the next «اتفقت المملكة والأردن على».
+# Concluding a visit or a participation is leaving it («يختتم زيارته» / «يغادر الأردن»), and a day that
+# goes on is another happening than its close («واصل لاعبو السعودية … في اليوم قبل الأخير» / «اختتمت
+# بعثة المملكة مشاركتها»).
 _ACTIONS = """\
 arrive: يصل وصل تصل وصلت | وصول
-depart: يغادر غادر تغادر غادرت يودع ودع | مغادرة توديع
+depart: يغادر غادر تغادر غادرت يودع ودع يختتم اختتم تختتم اختتمت | مغادرة توديع اختتام ختام
+continue: يواصل واصل تواصل واصلت يواصلون
 cable: يبعث بعث يهنئ تهنئ يعزي عزى | برقية برقيتي برقيات تهنئة تعزية تعازي
 condemn: يدين أدان تدين أدانت يستنكر استنكر تستنكر استنكرت يشجب شجب | إدانة استنكار
 meet: يستقبل استقبل تستقبل استقبلت يلتقي التقى تلتقي يجتمع اجتمع يبحث يبحثان يبحثون تبحث يتباحث يستعرض يستعرضان \
