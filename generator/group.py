@@ -813,8 +813,8 @@ def _link_component(component: _Component) -> list[_Merged]:
     with the earliest first members."""
     clusters = dict(enumerate(component.clusters))
     groups = {index: (index,) for index in clusters}
-    weakest: dict[int, float | None] = dict.fromkeys(clusters)
-    weakest_parts: dict[int, tuple[tuple[int, ...], tuple[int, ...]] | None] = dict.fromkeys(clusters)
+    # Each group's weakest join: its average and the two groups it joined (None: nothing joined yet).
+    weakest: dict[int, tuple[float, tuple[tuple[int, ...], tuple[int, ...]]] | None] = dict.fromkeys(clusters)
     # links[a][b]: the sums, over the compared pairs between clusters a and b, of their scores and
     # of their conflicts.
     links: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
@@ -844,9 +844,8 @@ def _link_component(component: _Component) -> list[_Merged]:
         if a not in clusters or b not in clusters:
             continue
         clusters[next_id] = clusters.pop(a).merged_with(clusters.pop(b))
-        joins = [(-negative_average, (groups[a], groups[b])), (weakest.pop(a), weakest_parts.pop(a)),
-                 (weakest.pop(b), weakest_parts.pop(b))]  # this join, and the weakest of each side
-        weakest[next_id], weakest_parts[next_id] = min((j for j in joins if j[0] is not None), key=lambda j: j[0])
+        joins = [(-negative_average, (groups[a], groups[b])), weakest.pop(a), weakest.pop(b)]
+        weakest[next_id] = min((join for join in joins if join is not None), key=lambda join: join[0])
         groups[next_id] = groups.pop(a) + groups.pop(b)
         merged_links: dict[int, tuple[float, int]] = {}
         for old in (a, b):
@@ -859,7 +858,7 @@ def _link_component(component: _Component) -> list[_Merged]:
             links[next_id][other] = links[other][next_id] = sums
             consider(other, next_id)
         next_id += 1
-    return [(tuple(sorted(group)), weakest[index], weakest_parts[index]) for index, group in groups.items()]
+    return [(tuple(sorted(group)), *(weakest[index] or (None, None))) for index, group in groups.items()]
 
 
 # --- output -------------------------------------------------------------------------------

@@ -54,13 +54,13 @@ def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity
         mine, theirs = sentences[k].dates, sentences[m].dates
         if not mine or not theirs:
             continue  # most sentences
-        if _dated_elsewhere(sentences, similarity, k, m) or _dated_elsewhere(sentences, similarity, m, k):
-            continue
         for kind in ("weekday:", "day:"):
             my_dates = [i for key, i in mine.items() if key.startswith(kind)]
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
             if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs) \
                     and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]) \
+                    and not _dated_elsewhere(sentences, similarity, k, m) \
+                    and not _dated_elsewhere(sentences, similarity, m, k) \
                     and not (kind == "weekday:" and (
                         _written_apart(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0])
                         or dated_from_today_before(sentences[k].words, my_dates[0])
