@@ -909,6 +909,19 @@ def test_a_weekday_after_a_day_told_from_today_dates_something_else(config: Site
     assert any(c.kind == "date" for c in comparison.contradictions) is contradicted
 
 
+@pytest.mark.parametrize("injured, contradicted", [("4", False), ("3", True)])
+def test_a_number_in_words_and_one_in_digits_joined_by_and_are_two_figures(config: SiteConfig, injured: str,
+                                                                           contradicted: bool):
+    """SaudiNewsNet, 1 August 2015, Sabq on the crash at Hijrat Saad: «حالة وفاة واحدة و4 إصابات» is one death
+    and four injuries, not a range from one to four, which three injured would fall in."""
+    [sabq] = [row for row in saudi_news("contradiction-events-heldout2.jsonl") if row["id"] == "snn-2015-08-01-1222"]
+    [sentence] = [line for line in sabq["text"].split("   ") if "حالة وفاة واحدة و4 إصابات" in line]
+    other = sentence.replace("و4 إصابات", f"و{injured} إصابات")
+    comparison = compare_texts(config, (sabq["title"], sentence), (sabq["title"], other))
+    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    assert ("4 إصابات" in figures) is contradicted and "واحدة و4 إصابات" not in figures
+
+
 @pytest.mark.parametrize("value, contradicted", [("06ر12", False), ("06ر13", True)])
 def test_pounds_sterling_are_pounds_however_written(config: SiteConfig, value: str, contradicted: bool):
     """SaudiNewsNet, 11 August 2015: al-Hilal's squad is worth «12.06 مليون جنيه إسترليني» in one report and

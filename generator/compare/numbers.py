@@ -209,7 +209,7 @@ def quantities_of(words: Words) -> list[Quantity]:
         if number is None:
             continue
         value, last, place = number
-        upper = _range_end(tokens, last, value)  # بين 30 و40، من 32 إلى 42
+        upper = _range_end(tokens, i, last, value)  # بين 30 و40، من 32 إلى 42
         if upper is not None:
             high, last = upper
         noun = next(word_positions(words, last, 1, 1), None)
@@ -321,13 +321,16 @@ def _number_starts(words: Words) -> list[int]:
 TO = lexicon("إلى")
 
 
-def _range_end(tokens: Sequence[Token], last: int, lower: float) -> tuple[float, int] | None:
-    """The upper number of a range after the lower one ends at tokens[last] (بين 30 و40، بين ثلاثين
-    وأربعين، من 32 إلى 42)."""
+def _range_end(tokens: Sequence[Token], first: int, last: int, lower: float) -> tuple[float, int] | None:
+    """The upper number of a range whose lower one is tokens[first] to tokens[last] (بين 30 و40، يومي 17
+    و18، بين ثلاثين وأربعين، من 32 إلى 42). A و between a number in words and one in digits joins two
+    figures: «حالة وفاة واحدة و4 إصابات» is one death and four injuries."""
     following = tokens[last + 1] if last + 1 < len(tokens) else None
     if following is None:
         return None
-    if following.norm[:1] == "و" and (upper := _cardinal(tokens, last + 1)) is not None and upper[0] > lower:
+    alike = (digits_of(tokens[first].norm) is None) == (digits_of(following.norm[1:]) is None)
+    if following.norm[:1] == "و" and alike and (upper := _cardinal(tokens, last + 1)) is not None \
+            and upper[0] > lower:
         return upper[0], upper[1]
     if following.norm in TO and last + 2 < len(tokens) and (upper := _cardinal(tokens, last + 2)) is not None:
         return upper[0], upper[1]
