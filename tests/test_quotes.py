@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from generator.analyze.quotes import FramingMark, Quote, QuoteFindings, find_quotes
 from generator.analyze.sentences import Sentence, split_sentences
+from tests.conftest import saudi_news
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -254,6 +255,56 @@ def test_names_after_a_head_or_known_are_names():
     )
     assert findings.quoted_names == ("تكنيب", "سانا", "المرصد السوري")
     assert findings.quotes == findings.framing == ()
+
+
+@pytest.mark.parametrize("article_id, name", [
+    ("snn-2015-08-03-0635", "شباب المنارة"),  # جماعة إرهابية … بمسمى «شباب المنارة»
+    ("snn-2015-08-03-0975", "مجموعة شباب المنارة"),  # أطلقوا على أنفسهم اسم «…»
+    ("snn-2015-08-03-1165", "تنمية مهارات الاتصال بالحوار"),  # برنامجا تدريبيا … بعنوان «…»
+    ("snn-2015-08-02-0960", "ايش كودش"),  # مستوطنة «…», in the words of the village council's head
+    ("snn-2015-08-04-0124", "خليجي 23"),  # بطولة «…», in the words of the federation's secretary
+])
+def test_a_name_in_marks_after_the_word_for_a_name_is_no_quote(article_id: str, name: str):
+    """SaudiNewsNet, 2 to 4 August 2015 (benchmarks/data/quotes-labelled.jsonl): names of a group, a training
+    programme, a settlement and a tournament in marks are not words someone said, even inside what someone
+    said, and the quotes a reader labelled in those articles are still found."""
+    [row] = [row for row in saudi_news("quotes-labelled.jsonl") if row["id"] == article_id]
+    findings = labelled_findings(article_id)
+    assert name in findings.quoted_names and name not in {quote.text for quote in findings.quotes}
+    found = " ".join(quote.text for quote in findings.quotes)
+    assert all(label["text"][:20] in found for label in row["quotes"] if not label.get("ambiguous"))
+
+
+def labelled_findings(article_id: str) -> QuoteFindings:
+    """The quotes found in an article of benchmarks/data/quotes-labelled.jsonl, one line a paragraph."""
+    [row] = [row for row in saudi_news("quotes-labelled.jsonl") if row["id"] == article_id]
+    return find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
+
+
+@pytest.mark.parametrize("article_id, start, speaker", [
+    ("snn-2015-08-02-0756", "نحمد الله على نعمة الأمن", "السويد"),  # وقال السويد عقب التشييع "…"
+    ("snn-2015-08-04-0543", "اتحاد الكرة يجب أن يرجع", "جاسم الهويدي"),  # وقال جاسم الهويدي نائب مدير … "…"
+    ("snn-2015-08-04-0543", "الهيئة صدمت بقرار تأجيل", "أحمد الخزعل"),  # … في مؤتمر صحفي اليوم الثلاثاء "…"
+    ("snn-2015-08-04-0669", "لقد ناقشنا على سبيل المثال", "وزير الخارجية الأميركي"),  # وتابع بالقول "…"
+    ("snn-2015-08-04-0669", "ناقشنا خلال الاجتماع نتائج", "وزير الخارجية القطري"),  # وتابع بالقول: "…"
+])
+def test_the_speaker_of_a_verb_of_saying_is_whoever_it_names(article_id: str, start: str, speaker: str):
+    """SaudiNewsNet, 2 to 4 August 2015: whoever قال names speaks, with words about when or where between
+    them and the quote; «بالقول» ("by saying") is the verb's complement, not who speaks, and leaves the
+    speaker to the sentences before."""
+    quote = by_text(labelled_findings(article_id), start)
+    assert quote.speaker is not None and quote.speaker.startswith(speaker)
+
+
+@pytest.mark.parametrize("article_id, names", [
+    ("snn-2015-08-02-1222", ("فهد الرشيدي", "عواد الحازمي")),  # مدير فرع مكتب العمل بخيبر "…" لـ"سبق"؛ أن
+    ("snn-2015-08-03-1305", ("العقيد محمد عبدالرحيم العاصمي",)),  # المتحدث الرسمي لمديرية … "…"؛ المواطنين
+])
+def test_a_titled_name_in_marks_is_a_name_not_a_quote(article_id: str, names: tuple[str, ...]):
+    """SaudiNewsNet, 2 and 3 August 2015: Sabq writes officials' names in marks after their titles; the sentence
+    goes on about them (لـ"سبق"؛ أن …، الذي شدد …). Nobody said those words: no quote, no speaker."""
+    findings = labelled_findings(article_id)
+    assert set(names) <= set(findings.quoted_names) and not {q.text for q in findings.quotes} & set(names)
 
 
 # --- English ---------------------------------------------------------------------------

@@ -158,8 +158,11 @@ REPORTING_VERBS = lexicon(
     " ذكر ذكرت ذكروا أفاد أفادت أفادوا كشف كشفت كشفوا نقل نقلت نقلوا تابع تابعت"
     " لفت لفتت رأى رأت رأوا حذر حذرت حذروا أعرب أعربت نفى نفت كتب كتبت غرد غردت"
     " ختم ختمت جدد جددت طالبت تساءل تساءلت أردف أردفت زعم زعمت ادعى ادعت"
-    " اتهم اتهمت أورد أوردت أبلغ أبلغت"
+    " اتهم اتهمت أورد أوردت أبلغ أبلغت أجاب أجابت يجيب تجيب علق علقت"
 )
+# Verbs of saying: whoever they name after them speaks (قال السويد عقب التشييع “…”), where أكد or
+# لفت may take an object (أكد حرص الشعب، لفت نظري).
+SAYING_VERBS = lexicon("قال قالت قالوا قالا يقول تقول يقولون أجاب أجابت يجيب تجيب")
 # Participles (حال) take the subject of the sentence's main verb: مضيفًا، مؤكدين.
 REPORTING_PARTICIPLES = lexicon(
     "مؤكدا مؤكدة مؤكدين مؤكدون مضيفا مضيفة مضيفين موضحا موضحة موضحين مشيرا مشيرة"
@@ -185,11 +188,12 @@ TITLE_HEADS = lexicon(
     " الزعيم نائب مستشار المستشار مدير الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
     " العميد العقيد الجنرال"
 )
-# Heads after which a quoted word is a name: شركة “تكنيب”، مدينة “دنكيرك”.
+# Heads after which a quoted word is a name: شركة “تكنيب”، مدينة “دنكيرك”، بمسمى «شباب المنارة»، بعنوان «…».
 _OTHER_NAME_HEADS = lexicon(
     "شركة مدينة بلدة قرية معركة عملية كلمة مصطلح مبادرة برنامج مشروع جائزة فندق مطار"
     " مجموعة مؤسسة جمعية مؤتمر اتفاق اتفاقية قمة كتاب فيلم مسلسل رواية منتدى مهرجان"
     " مركز مستشفى ملعب فريق نادي لقب حزب حركة منظمة هيئة"
+    " اسم مسمى عنوان شعار وسم هاشتاق مستوطنة بطولة دورة مسابقة حملة لافتة جماعة تنظيم"
 )
 MEDIA_HEADS = lexicon(
     "موقع قناة صحيفة وكالة تلفزيون إذاعة شبكة مجلة جريدة منصة حساب تطبيق"
@@ -321,7 +325,9 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
             inner = tokens[i + 1:close]
             norm = " ".join(token.norm for token in inner)
             after_head = bool(out) and (match_stem(out[-1], NAME_HEADS) is not None or out[-1].norm == "ل")
-            if after_head or match_stem(inner[0], MEDIA_HEADS) or norm in known:
+            following = tokens[close + 1] if close + 1 < len(tokens) else None
+            if after_head or match_stem(inner[0], MEDIA_HEADS) or norm in known \
+                    or _titled_name_in_marks(out, inner, following):
                 start, end = tokens[i].start, tokens[close].end
                 out.append(Token(text[start:end], norm, start, end, "name"))
                 i = close + 1
@@ -329,6 +335,23 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
         out.append(tokens[i])
         i += 1
     return out
+
+
+_TITLE_REACH = 7  # words from a title to the name after it: المتحدث الرسمي لمديرية الدفاع المدني بمنطقة عسير
+_AFTER_TITLED_NAME = THAT | lexicon("الذي التي")
+
+
+def _titled_name_in_marks(before: Sequence[Token], inner: Sequence[Token], following: Token | None) -> bool:
+    """A title's holder named in marks, then more of the sentence about them (وأوضح مدير فرع مكتب العمل
+    بخيبر "فهد الرشيدي" لـ"سبق"؛ أن …، مدير عام فرع الوزارة "عواد الحازمي" الذي شدد): not words they said."""
+    name = inner[1:] if match_stem(inner[0], TITLE_HEADS) else inner  # "العقيد محمد عبدالرحيم العاصمي"
+    if following is None or not _looks_like_name(name):
+        return False
+    if not (following.text in "؛;" or following.norm == "ل" or is_one_of(following, _AFTER_TITLED_NAME)):
+        return False
+    recent = before[-_TITLE_REACH:]
+    start = max((k + 1 for k, token in enumerate(recent) if token.kind != "word"), default=0)
+    return any(match_stem(token, TITLE_HEADS) for token in recent[start:])
 
 
 @lru_cache(maxsize=64)

@@ -30,6 +30,7 @@ from generator.analyze.entities import (
     QUOTE_MARKS,
     RELAYING_VERBS,
     REPORTING_PARTICIPLES,
+    SAYING_VERBS,
     REPORTING_VERBS,
     SOURCE_HEADS,
     SPEECH_NOUNS,
@@ -80,12 +81,16 @@ class QuoteFindings:
 
 def find_quotes(sentences: Sequence[Sentence], known_names: Collection[str] = ()) -> QuoteFindings:
     context = _Context(person_aliases(sentences))
+    paragraphs = [(paragraph, tokenize(paragraph.text)) for paragraph in _paragraphs(sentences)]
+    # A name in marks after the word for it (بطولة «خليجي 23») is that name wherever the article marks it.
     names_known = [*known_names, *_QUOTED_NAMES]
+    names_known += [display(token.text) for paragraph, tokens in paragraphs
+                    for token in collapse_quoted_names(paragraph.text, tokens, names_known) if token.kind == "name"]
     quotes: list[Quote] = []
     framing: list[FramingMark] = []
     names: dict[str, None] = {}
-    for paragraph in _paragraphs(sentences):
-        tokens = collapse_quoted_names(paragraph.text, tokenize(paragraph.text), names_known)
+    for paragraph, paragraph_tokens in paragraphs:
+        tokens = collapse_quoted_names(paragraph.text, paragraph_tokens, names_known)
         names.update((display(t.text), None) for t in tokens if t.kind == "name")
         spans = _top_level_spans(paragraph.text, tokens)
         collapsed = _collapse(paragraph.text, tokens, spans)
@@ -282,17 +287,19 @@ class _Context:
                 continue
             end = noun_phrase(tokens, i + 1)
             phrase = tokens[i + 1:end]
-            if phrase and self.plausible(phrase, tokens[end] if end < len(tokens) else None):
+            if phrase and self.plausible(phrase, tokens[end] if end < len(tokens) else None, token):
                 self.actors.append(_Actor(sentence_index, _head(phrase[0]), self.resolve(phrase, text)))
                 self.remember(sentence_index, self.actors[-1].name)
 
-    def plausible(self, phrase: Sequence[Token], following: Token | None) -> bool:
-        """A speaker, not the object of a verb (أكد حرص الشعب): a person, a
-        source, an outlet, an official, a country, a delegation, or whoever
-        is followed by what they said (قال براك إن، قال براك:)."""
-        key = " ".join(token.norm for token in phrase)
+    def plausible(self, phrase: Sequence[Token], following: Token | None, verb: Token) -> bool:
+        """A speaker, not the object of a verb (أكد حرص الشعب): the subject of a verb of saying, a
+        person (جون كيري وزير الخارجية الأمريكي), a source, an outlet, an official, a country, a
+        delegation, or whoever is followed by what they said (قال براك إن، قال براك:)."""
+        norms = [token.norm for token in phrase]
         says = following is not None and (following.text in ":：" or is_one_of(following, THAT))
-        return says or key in self.aliases or phrase[0].kind == "name" or _head(phrase[0]) in _SPEAKER_HEADS
+        person = any(" ".join(norms[:size]) in self.aliases for size in range(len(norms), 0, -1))
+        return (says or person or match_stem(verb, SAYING_VERBS) is not None or phrase[0].kind == "name"
+                or _head(phrase[0]) in _SPEAKER_HEADS)
 
 
 # Organizations and outlets in marks are names; countries in marks are framing
@@ -365,11 +372,16 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
         if lead[v].kind == "span":
             return None
         if is_reporting_verb(lead[v]):
-            subject_end = min(noun_phrase(lead, v + 1), end)
+            start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _SAYING) else v + 1
+            subject_end = min(noun_phrase(lead, start), end)
             if subject_end == end or kind == "colon":
-                return _Cue(kind, lead[v], list(lead[v + 1:subject_end]))
+                return _Cue(kind, lead[v], list(lead[start:subject_end]) if start < subject_end else [])
             return None
     return None
+
+
+# وتابع بالقول “…”، مشيرًا بالقول إلى: “…”: the verb's own complement, not who speaks.
+_SAYING = lexicon("بالقول")
 
 
 def _relayed(lead: Sequence[Token], speech_noun: int) -> _Cue | None:
@@ -467,7 +479,7 @@ def _classify(span: _Span, paragraph: _Paragraph, tokens: Sequence[Token],
     main = _main_clause(lead)
     if main is not None and main.subject:
         after_subject = lead.index(main.subject[-1]) + 1
-        if not context.plausible(main.subject, lead[after_subject] if after_subject < len(lead) else None):
+        if not context.plausible(main.subject, lead[after_subject] if after_subject < len(lead) else None, main.verb):
             main = None  # لفت نظري … “…”: not someone speaking
     if main is not None:
         return _quote(inside, sentence.index, main, lead, text, context)
