@@ -296,6 +296,17 @@ def test_the_speaker_of_a_verb_of_saying_is_whoever_it_names(article_id: str, st
     assert quote.speaker is not None and quote.speaker.startswith(speaker)
 
 
+def test_a_verb_of_another_gender_does_not_take_the_last_speaker():
+    """SaudiNewsNet, 4 August 2015: after the director Mujtaba Said's words, «مضيفة: "…"» (adding, feminine) is
+    what Fatima al-Rumaihi adds, named two sentences before without a verb of saying the code reads: not
+    Mujtaba's words. A masculine «مضيفاً» after him is his."""
+    findings = labelled_findings("snn-2015-08-04-0715")
+    assert by_text(findings, "أكثر ما كان مقلقاً لنا").speaker == "مجتبى"  # مضيفاً: "…", after أجاب مجتبى: "…"
+    assert by_text(findings, "أن سلسلة عروض حكايات خليجية").speaker != "مجتبى"
+    carried = quotes_of("قالت الوزيرة سارة الأحمد إن الخطة جاهزة. وأضافت: «سنبدأ التنفيذ الشهر المقبل».")
+    assert by_text(carried, "سنبدأ التنفيذ").speaker == "الوزيرة سارة الأحمد"
+
+
 @pytest.mark.parametrize("article_id, names", [
     ("snn-2015-08-02-1222", ("فهد الرشيدي", "عواد الحازمي")),  # مدير فرع مكتب العمل بخيبر "…" لـ"سبق"؛ أن
     ("snn-2015-08-03-1305", ("العقيد محمد عبدالرحيم العاصمي",)),  # المتحدث الرسمي لمديرية … "…"؛ المواطنين

@@ -102,7 +102,7 @@ def find_quotes(sentences: Sequence[Sentence], known_names: Collection[str] = ()
                 found = _classify(span, paragraph, collapsed, context)
                 if isinstance(found, Quote):
                     quotes.append(found)
-                    context.remember(found.sentence_index, found.speaker)
+                    context.remember(found.sentence_index, found.speaker, _gender(found.verb))
                     if span.close is None:
                         covered = len(paragraph.text)
                 elif isinstance(found, FramingMark):
@@ -254,16 +254,19 @@ class _Actor:
 class _Context:
     aliases: dict[str, str]  # normalized mention → person's full name
     actors: list[_Actor] = field(default_factory=list)
-    last_speaker: tuple[int, str] | None = None
+    last_speaker: tuple[int, str, Gender | None] | None = None
 
-    def remember(self, sentence_index: int, speaker: str | None) -> None:
+    def remember(self, sentence_index: int, speaker: str | None, gender: Gender | None = None) -> None:
         if speaker:
-            self.last_speaker = (sentence_index, speaker)
+            self.last_speaker = (sentence_index, speaker, gender)
 
-    def previous_speaker(self, sentence_index: int) -> str | None:
-        if self.last_speaker and sentence_index - self.last_speaker[0] <= _PRONOUN_REACH:
-            return self.last_speaker[1]
-        return None
+    def previous_speaker(self, sentence_index: int, gender: Gender | None = None) -> str | None:
+        """Whom a verb without a subject refers to: the last speaker, unless the verb's gender is not
+        theirs (مضيفةً after a man's words is someone else)."""
+        if self.last_speaker is None or sentence_index - self.last_speaker[0] > _PRONOUN_REACH:
+            return None
+        _, speaker, spoke_as = self.last_speaker
+        return None if gender and spoke_as and gender != spoke_as else speaker
 
     def resolve(self, phrase: Sequence[Token], text: str) -> str:
         """A speaker's fullest mention: "براك" → "توم براك"; "المصدر" → the
@@ -289,7 +292,7 @@ class _Context:
             phrase = tokens[i + 1:end]
             if phrase and self.plausible(phrase, tokens[end] if end < len(tokens) else None, token):
                 self.actors.append(_Actor(sentence_index, _head(phrase[0]), self.resolve(phrase, text)))
-                self.remember(sentence_index, self.actors[-1].name)
+                self.remember(sentence_index, self.actors[-1].name, _gender(token.text))
 
     def plausible(self, phrase: Sequence[Token], following: Token | None, verb: Token) -> bool:
         """A speaker, not the object of a verb (أكد حرص الشعب): the subject of a verb of saying, a
@@ -311,6 +314,25 @@ _SPEAKER_HEADS = (
     | lexicon("وفد جانب حكومة خارجية رئاسة جيش متحدث ناطق بيان")
     | _KNOWN_NAMES
 )
+
+
+Gender = Literal["feminine", "masculine"]
+
+
+def _gender(verb: str | None) -> Gender | None:
+    """The gender a verb or participle of speech gives its subject: قالت، تقول، مضيفة / قال، يقول، مضيفا;
+    None for plurals and duals, and for a verb whose other form the lexicon does not have."""
+    if not verb:
+        return None
+    word = normalize_for_matching(verb).split()[0]
+    verbs, participles = REPORTING_VERBS, REPORTING_PARTICIPLES
+    if word[-1:] == "ت" and word[:-1] in verbs or word[:1] == "ت" and "ي" + word[1:] in verbs \
+            or word[-1:] == "ه" and word[:-1] + "ا" in participles:
+        return "feminine"
+    if word + "ت" in verbs or word[:1] == "ي" and "ت" + word[1:] in verbs \
+            or word[-1:] == "ا" and word[:-1] + "ه" in participles:
+        return "masculine"
+    return None
 
 
 def _head(token: Token) -> str:
@@ -506,7 +528,7 @@ def _quote(inside: str, sentence_index: int, cue: _Cue, lead: Sequence[Token], t
             speaker = context.resolve(main.subject, text)
             via = via or (context.resolve(main.via, text) if main.via else None)
         else:
-            speaker = context.previous_speaker(sentence_index)
+            speaker = context.previous_speaker(sentence_index, _gender(cue.verb.text))
     if via == speaker:
         via = None
     return Quote(inside, sentence_index, speaker, _verb_text(cue), cue.kind not in _FULL, via)
