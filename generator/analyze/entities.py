@@ -281,6 +281,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
             break
         only_adjectives = is_definite(token) or only_adjectives and is_adjective(token.norm)
         end += 1
+    while end > start + 1 and is_one_of(tokens[end - 1], _NP_STOPS):
+        end -= 1  # cut at _NP_MAX words on a bridge: "… ينس شتولتينبيرج إلى"
     return end
 
 

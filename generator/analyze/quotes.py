@@ -283,10 +283,11 @@ class _Context:
         return written
 
     def register_actors(self, sentence_index: int, text: str, tokens: Sequence[Token]) -> None:
-        """Subjects of the reporting verbs of a sentence, for later pronouns and
-        back-references (وأوضح المصدر، ونقل الموقع)."""
+        """Subjects of the reporting verbs of a sentence, and of the verbs by which someone acts before
+        speaking (دعا الأمين العام لحلف شمال الأطلسي …، وأدان نائب المبعوث …), for later pronouns and
+        back-references (وأوضح المصدر، ونقل الموقع، وقال "…")."""
         for i, token in enumerate(tokens):
-            if not (is_reporting_verb(token) or match_stem(token, ACCORDING_TO)):
+            if not (is_reporting_verb(token) or match_stem(token, ACCORDING_TO) or match_stem(token, _ACTING_VERBS)):
                 continue
             end = noun_phrase(tokens, i + 1)
             phrase = tokens[i + 1:end]
@@ -300,9 +301,14 @@ class _Context:
         delegation, or whoever is followed by what they said (قال براك إن، قال براك:)."""
         norms = [token.norm for token in phrase]
         says = following is not None and (following.text in ":：" or is_one_of(following, THAT))
-        person = any(" ".join(norms[:size]) in self.aliases for size in range(len(norms), 0, -1))
+        person = any(" ".join(norms[:size]) in self.aliases for size in range(len(norms), 0, -1)) \
+            or any(match_stem(token, TITLE_HEADS) for token in phrase)  # كمال كليتشدار أوغلو زعيم حزب …
         return (says or person or match_stem(verb, SAYING_VERBS) is not None or phrase[0].kind == "name"
                 or _head(phrase[0]) in _SPEAKER_HEADS)
+
+
+# Verbs by which someone acts before what they say is told with a pronoun (دعا … إلى اجتماع. وقال "…").
+_ACTING_VERBS = lexicon("دعا دعت أدان أدانت دان دانت ندد نددت رحب رحبت استنكر استنكرت طالب")
 
 
 # Organizations and outlets in marks are names; countries in marks are framing
@@ -438,9 +444,10 @@ def _cue_after(post: Sequence[Token]) -> _Cue | None:
 
 
 def _main_clause(lead: Sequence[Token]) -> _Cue | None:
-    """The first reporting verb of the sentence: its subject speaks for what follows."""
+    """The first reporting verb of the sentence (or verb of acting: وأدان … ، وأضاف أنه "…"): its subject
+    speaks for what follows."""
     for i, token in enumerate(lead):
-        if is_reporting_verb(token) or match_stem(token, ACCORDING_TO):
+        if is_reporting_verb(token) or match_stem(token, ACCORDING_TO) or match_stem(token, _ACTING_VERBS):
             end = noun_phrase(lead, i + 1)
             if match_stem(token, RELAYING_VERBS) and end < len(lead) and is_one_of(lead[end], _FROM):
                 relayed_end = noun_phrase(lead, end + 1)
