@@ -263,22 +263,35 @@ def test_names_after_a_head_or_known_are_names():
     ("snn-2015-08-03-1165", "تنمية مهارات الاتصال بالحوار"),  # برنامجا تدريبيا … بعنوان «…»
     ("snn-2015-08-02-0960", "ايش كودش"),  # مستوطنة «…», in the words of the village council's head
     ("snn-2015-08-04-0124", "خليجي 23"),  # بطولة «…», in the words of the federation's secretary
+    ("snn-2015-07-27-1276", "مكافحة تزوير الوثائق الثبوتية"),  # البرنامج التدريبي «…»
+    ("snn-2015-07-27-0283", "آسيا كابيتال"),  # وقالت "آسيا كابيتال" إن …
+    ("snn-2015-07-27-0292", "بيرسون"),  # وأكدت "بيرسون" في بيان أمس أنها …
+    ("snn-2015-07-27-0292", "إكسور"),  # وذكرت "إكسور" الإيطالية القابضة …
+    ("snn-2015-07-27-0292", "فيات كرايسلر"),  # ومساهم رئيسي في "فيات كرايسلر"
+    ("snn-2015-07-27-0292", "سي كيو رول كول"),  # وخدمة "…"
 ])
 def test_a_name_in_marks_after_the_word_for_a_name_is_no_quote(article_id: str, name: str):
-    """SaudiNewsNet, 2 to 4 August 2015 (benchmarks/data/quotes-labelled.jsonl): names of a group, a training
-    programme, a settlement and a tournament in marks are not words someone said, even inside what someone
-    said, and the quotes a reader labelled in those articles are still found."""
-    [row] = [row for row in saudi_news("quotes-labelled.jsonl") if row["id"] == article_id]
+    """SaudiNewsNet, 27 July and 2 to 4 August 2015 (benchmarks/data/quotes-*.jsonl): names of a group, a
+    programme, a settlement, a tournament and companies in marks (after the word for the name, after في, or
+    as a verb's subject before what it said) are not words someone said, even inside what someone said, and
+    the quotes a reader labelled in those articles are still found."""
+    row = labelled_article(article_id)
     findings = labelled_findings(article_id)
     assert name in findings.quoted_names and name not in {quote.text for quote in findings.quotes}
     found = " ".join(quote.text for quote in findings.quotes)
     assert all(label["text"][:20] in found for label in row["quotes"] if not label.get("ambiguous"))
 
 
+def labelled_article(article_id: str) -> dict:
+    """An article of benchmarks/data/quotes-labelled.jsonl or quotes-heldout.jsonl."""
+    [row] = [row for name in ("quotes-labelled.jsonl", "quotes-heldout.jsonl") for row in saudi_news(name)
+             if row["id"] == article_id]
+    return row
+
+
 def labelled_findings(article_id: str) -> QuoteFindings:
-    """The quotes found in an article of benchmarks/data/quotes-labelled.jsonl, one line a paragraph."""
-    [row] = [row for row in saudi_news("quotes-labelled.jsonl") if row["id"] == article_id]
-    return find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
+    """The quotes found in a labelled article (labelled_article), one line a paragraph."""
+    return find_quotes(split_sentences(labelled_article(article_id)["text"].replace("\n", "\n\n")))
 
 
 @pytest.mark.parametrize("article_id, start, speaker", [
@@ -312,8 +325,7 @@ def test_a_pronoun_speaks_for_whoever_acted_last():
     «وقال "…"» and «وأضاف أنه "…"» is said by whoever the sentence before it, or its own first clause, has act
     (دعا الأمين العام لحلف شمال الأطلسي …، أعلن كمال كليتشدار أوغلو زعيم حزب …، وأدان نائب المبعوث …), not by
     the prime minister's office quoted further up."""
-    [row] = [row for row in saudi_news("quotes-heldout.jsonl") if row["id"] == "snn-2015-07-27-0922"]
-    findings = find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
+    findings = labelled_findings("snn-2015-07-27-0922")
     assert by_text(findings, "طلبت تركيا الاجتماع").speaker == "الأمين العام لحلف شمال الأطلسي ينس شتولتينبيرج"
     assert by_text(findings, "حتى وإن كنا نعلم").speaker.startswith("كمال كليتشدار أوغلو")
     assert by_text(findings, "لا صلة").speaker.startswith("نائب المبعوث الرئاسي")

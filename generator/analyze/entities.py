@@ -193,7 +193,7 @@ _OTHER_NAME_HEADS = lexicon(
     "شركة مدينة بلدة قرية معركة عملية كلمة مصطلح مبادرة برنامج مشروع جائزة فندق مطار"
     " مجموعة مؤسسة جمعية مؤتمر اتفاق اتفاقية قمة كتاب فيلم مسلسل رواية منتدى مهرجان"
     " مركز مستشفى ملعب فريق نادي لقب حزب حركة منظمة هيئة"
-    " اسم مسمى عنوان شعار وسم هاشتاق مستوطنة بطولة دورة مسابقة حملة لافتة جماعة تنظيم"
+    " اسم مسمى عنوان شعار وسم هاشتاق مستوطنة بطولة دورة مسابقة حملة لافتة جماعة تنظيم وحدة خدمة"
 )
 MEDIA_HEADS = lexicon(
     "موقع قناة صحيفة وكالة تلفزيون إذاعة شبكة مجلة جريدة منصة حساب تطبيق"
@@ -326,10 +326,9 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
         if close is not None:
             inner = tokens[i + 1:close]
             norm = " ".join(token.norm for token in inner)
-            after_head = bool(out) and (match_stem(out[-1], NAME_HEADS) is not None or out[-1].norm == "ل")
             following = tokens[close + 1] if close + 1 < len(tokens) else None
-            if after_head or match_stem(inner[0], MEDIA_HEADS) or norm in known \
-                    or _titled_name_in_marks(out, inner, following):
+            if _after_name_head(out) or match_stem(inner[0], MEDIA_HEADS) or norm in known \
+                    or _titled_name_in_marks(out, inner, following) or _speaker_in_marks(out, following):
                 start, end = tokens[i].start, tokens[close].end
                 out.append(Token(text[start:end], norm, start, end, "name"))
                 i = close + 1
@@ -337,6 +336,26 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
         out.append(tokens[i])
         i += 1
     return out
+
+
+def _after_name_head(before: Sequence[Token]) -> bool:
+    """منصة “إكس”، البرنامج التدريبي «…» (a head and its adjective), told “the outlet” (لـ), مساهم في "…"."""
+    if not before:
+        return False
+    last = before[-1]
+    if match_stem(last, NAME_HEADS) is not None or last.norm in ("ل", _IN):
+        return True
+    return len(before) > 1 and is_adjective(last.norm) and is_definite(last) \
+        and without_article(before[-2].norm) in NAME_HEADS
+
+
+def _speaker_in_marks(before: Sequence[Token], following: Token | None) -> bool:
+    """وقالت "آسيا كابيتال" إن …، وأكدت "بيرسون" في بيان …، وذكرت "إكسور" الإيطالية …: the verb's subject
+    in marks, then what it said or the adjective that qualifies it, not its words."""
+    if not before or following is None or not is_reporting_verb(before[-1]):
+        return False
+    return is_one_of(following, THAT) or following.norm == _IN or following.kind == "word" and is_definite(following) \
+        and bool(NISBA.search(without_article(following.norm)))
 
 
 _TITLE_REACH = 7  # words from a title to the name after it: المتحدث الرسمي لمديرية الدفاع المدني بمنطقة عسير
