@@ -300,11 +300,14 @@ def labelled_findings(article_id: str) -> QuoteFindings:
     ("snn-2015-08-04-0543", "الهيئة صدمت بقرار تأجيل", "أحمد الخزعل"),  # … في مؤتمر صحفي اليوم الثلاثاء "…"
     ("snn-2015-08-04-0669", "لقد ناقشنا على سبيل المثال", "وزير الخارجية الأميركي"),  # وتابع بالقول "…"
     ("snn-2015-08-04-0669", "ناقشنا خلال الاجتماع نتائج", "وزير الخارجية القطري"),  # وتابع بالقول: "…"
+    ("snn-2015-08-02-0107", "الشعب اليمني سينتصر", "الجروان"),  # وأكد الجروان "…"، معربا عن يقينه بأن "…"
+    ("snn-2015-07-27-1368", "سيقوم مديرو ومديرات المدارس", "الرفاعي"),  # واختتم: "…"
 ])
 def test_the_speaker_of_a_verb_of_saying_is_whoever_it_names(article_id: str, start: str, speaker: str):
-    """SaudiNewsNet, 2 to 4 August 2015: whoever قال names speaks, with words about when or where between
-    them and the quote; «بالقول» ("by saying") is the verb's complement, not who speaks, and leaves the
-    speaker to the sentences before."""
+    """SaudiNewsNet, 27 July and 2 to 4 August 2015: whoever قال names speaks, with words about when or where
+    between them and the quote; «بالقول» ("by saying") is the verb's complement, not who speaks, and leaves the
+    speaker to the sentences before, as a verb with no subject does (واختتم: "…"); a participle with its
+    complement (معربا عن يقينه بأن "…") speaks for its sentence's subject."""
     quote = by_text(labelled_findings(article_id), start)
     assert quote.speaker is not None and quote.speaker.startswith(speaker)
 

@@ -399,6 +399,9 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
     for v in range(end - 1, max(-1, end - 1 - _CUE_REACH), -1):
         if lead[v].kind == "span":
             return None
+        if match_stem(lead[v], REPORTING_PARTICIPLES) and end - v - 1 <= _PARTICIPLE_COMPLEMENT \
+                and all(token.kind == "word" for token in lead[v + 1:end]):
+            return _Cue(kind, lead[v], [])  # معربا عن يقينه بأن “…”: the sentence's subject speaks
         if is_reporting_verb(lead[v]):
             start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _SAYING) else v + 1
             subject_end = min(noun_phrase(lead, start), end)
@@ -406,6 +409,9 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
                 return _Cue(kind, lead[v], list(lead[start:subject_end]) if start < subject_end else [])
             return None
     return None
+
+
+_PARTICIPLE_COMPLEMENT = 3  # words between a participle and the quote: معربا عن يقينه بأن
 
 
 # وتابع بالقول “…”، مشيرًا بالقول إلى: “…”: the verb's own complement, not who speaks.
