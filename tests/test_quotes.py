@@ -289,6 +289,18 @@ def labelled_article(article_id: str) -> dict:
     return row
 
 
+def test_a_head_and_what_it_heads_in_marks_is_a_name_a_head_and_an_adjective_are_words_said():
+    """SaudiNewsNet: «مركز الملك سلمان» in the King Salman Centre spokesman's statement (6 August 2015) names the
+    centre; Ben Rhodes's «منظمة إرهابية» (27 July) is what he called the PKK, his words."""
+    [centre] = [row for row in saudi_news("grouping-heldout.jsonl") if row["id"] == "snn-2015-08-06-0423"]
+    [rhodes] = [row for row in saudi_news("grouping-heldout3.jsonl") if row["id"] == "snn-2015-07-27-0149"]
+    centre_findings = find_quotes(split_sentences(centre["text"].replace("\n", "\n\n")))
+    assert "مركز الملك سلمان" in centre_findings.quoted_names
+    assert "مركز الملك سلمان" not in {quote.text for quote in centre_findings.quotes}
+    rhodes_quote = by_text(find_quotes(split_sentences(rhodes["text"].replace("\n", "\n\n"))), "منظمة إرهابية")
+    assert rhodes_quote.speaker is not None and rhodes_quote.speaker.startswith("بن رودس")
+
+
 def labelled_findings(article_id: str) -> QuoteFindings:
     """The quotes found in a labelled article (labelled_article), one line a paragraph."""
     return find_quotes(split_sentences(labelled_article(article_id)["text"].replace("\n", "\n\n")))

@@ -327,7 +327,7 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
             inner = tokens[i + 1:close]
             norm = " ".join(token.norm for token in inner)
             following = tokens[close + 1] if close + 1 < len(tokens) else None
-            if _after_name_head(out) or match_stem(inner[0], MEDIA_HEADS) or norm in known \
+            if _after_name_head(out) or _headed_name(inner) or norm in known \
                     or _titled_name_in_marks(out, inner, following) or _speaker_in_marks(out, following):
                 start, end = tokens[i].start, tokens[close].end
                 out.append(Token(text[start:end], norm, start, end, "name"))
@@ -347,6 +347,15 @@ def _after_name_head(before: Sequence[Token]) -> bool:
         return True
     return len(before) > 1 and is_adjective(last.norm) and is_definite(last) \
         and without_article(before[-2].norm) in NAME_HEADS
+
+
+def _headed_name(inner: Sequence[Token]) -> bool:
+    """«مركز الملك سلمان»، «مكتب أخبار سوريا»، “تلفزيون سوريا”: a head and what it is the head of, a name;
+    not a head and an adjective («منظمة إرهابية»، «حملة انتقامية»), which someone's words describe."""
+    if match_stem(inner[0], MEDIA_HEADS):
+        return True
+    return len(inner) > 1 and match_stem(inner[0], NAME_HEADS | ORGANIZATION_HEADS) is not None \
+        and not (is_adjective(inner[1].norm) and not is_definite(inner[1]))
 
 
 def _speaker_in_marks(before: Sequence[Token], following: Token | None) -> bool:
