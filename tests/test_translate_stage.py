@@ -84,7 +84,7 @@ def test_only_new_sentences_are_translated(project, installed_fixture_model):
     assert again.translations.translated_now == 0
     (project / "content" / "more.md").write_text("---\ntitle: مرحبا باريس\n---\nقال وزير الخارجية\n", encoding="utf-8")
     more = build(project / "site_config.yml", project / "site")
-    assert more.translations.translated_now == 2  # its title and its one sentence
+    assert more.translations.translated_now == 3  # its title, its one sentence and the official it cites
     assert "hello Paris" in (project / "site" / "en" / "articles" / "more.html").read_text(encoding="utf-8")
 
 

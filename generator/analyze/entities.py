@@ -21,7 +21,7 @@ from generator.analyze.normalize import normalize_for_matching, normalize_word, 
 from generator.analyze.sentences import Sentence
 
 EntityKind = Literal["person", "place", "organization", "country", "media"]
-SourceKind = Literal["media", "official", "anonymous", "social", "document"]
+SourceKind = Literal["media", "official", "organization", "anonymous", "social", "document"]
 
 
 @dataclass(frozen=True)
@@ -208,12 +208,13 @@ SOURCE_HEADS = lexicon(
 ANONYMOUS_HEADS = lexicon("مصدر مصادر شهود ناشطون ناشطين")
 ORGANIZATION_HEADS = lexicon(
     "وزارة جهاز هيئة مجلس منظمة حركة حزب جامعة مكتب حكومة رئاسة قيادة"
+    " مديرية إدارة شرطة سلطات لجنة سفارة فرع شركة"
 )
 DOCUMENT_HEADS = lexicon("بيان تقرير وثيقة رسالة مذكرة")
 _SOCIAL_HEADS = lexicon("منصة حساب تطبيق")
 _ORGANIZATION_NAME_HEADS = lexicon("شركة مجموعة مؤسسة جمعية حزب حركة منظمة هيئة")
 POST_NOUNS = lexicon("تغريدة منشور تدوينة حسابه حسابها فيديو")
-_ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام أول جديد مشترك")
+_ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام عامة أول جديد مشترك")
 NISBA = regex.compile(r"(?:ي|يه|يون|يين|يان|يتان|يتين)$")  # nisba endings, ة folded to ه
 
 # Words that end the noun phrase after a verb: particles, prepositions, time words.
@@ -726,8 +727,8 @@ _AS = lexicon("حسبما كما مثلما")
 
 
 def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
-    """Who the article cites: outlets, platforms, unnamed officials and sources,
-    documents. Definite back-references (المصدر، الموقع) are not cited anew."""
+    """Who the article cites: outlets, platforms, officials, institutions, unnamed sources, documents.
+    Definite back-references (المصدر، الموقع) are not cited anew."""
     found: list[CitedSource] = []
     for sentence, tokens in zip(sentences, _sentence_tokens(sentences, DEFAULT_GAZETTEER), strict=True):
         seen: set[str] = set()
@@ -790,6 +791,13 @@ def _source_kind(words: Sequence[Token], first: str) -> SourceKind | None:
         return "official"
     if first in DOCUMENT_HEADS:
         return "document"
+    bare = without_article(first)
+    if bare != first and len(words) == 1:
+        return None  # قال الوزير، قالت الهيئة: someone cited before
+    if first in TITLE_HEADS or bare in TITLE_HEADS:
+        return "official"  # قال وزير الخارجية الأمريكي جون كيري؛ قال متحدث باسم الشرطة
+    if first in ORGANIZATION_HEADS or bare in ORGANIZATION_HEADS:
+        return "organization"  # وأعلنت وزارة الخارجية التركية؛ أعلنت المديرية العامة للجوازات
     return None
 
 
