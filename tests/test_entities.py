@@ -206,3 +206,15 @@ def test_officials_by_title_and_institutions_are_cited_sources(article_id: str, 
     sources = find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n")))
     assert (name, kind) in {(source.name, source.kind) for source in sources}
     assert not any(source.name in ("الهيئة", "الشركة", "الوزارة") for source in sources)
+
+
+@pytest.mark.parametrize("article_id, name, kind", [
+    ("snn-2015-07-27-0147", "مصادر رسمية", "anonymous"),  # أعلنت مصادر رسمية مقتل عسكريين تركيين اثنين
+    ("snn-2015-07-27-1254", "سلطات دياربكر", "organization"),  # أعلنت سلطات دياربكر مقتل جنديين تركيين
+])
+def test_a_source_ends_where_what_it_announced_begins(article_id: str, name: str, kind: str):
+    """SaudiNewsNet, 27 July 2015, the Diyarbakir car bomb: the news a source announces (مقتل …، إصابة …) is not
+    part of its name."""
+    [row] = [row for row in saudi_news("grouping-heldout3.jsonl") if row["id"] == article_id]
+    sources = find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n")))
+    assert (name, kind) in {(source.name, source.kind) for source in sources}

@@ -225,6 +225,8 @@ _NP_STOPS = THAT | SPEECH_NOUNS | lexicon(
     " إليه إليها إليهم معه معها معهم لديه لديها"
 )
 _NP_MAX = 8
+# Verbal nouns that open what a source announces (أعلنت مصادر رسمية مقتل …، أعلنت السلطات اعتقال …).
+_NEWS_NOUNS = lexicon("مقتل مصرع استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ")
 _TO = normalize_for_matching("إلى")
 _IN = normalize_for_matching("في")
 
@@ -270,8 +272,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
             if after_media_head:
                 break
             continue
-        if token.kind != "word" or is_reporting_verb(token):
-            break
+        if token.kind != "word" or is_reporting_verb(token) or is_one_of(token, _NEWS_NOUNS):
+            break  # أعلنت مصادر رسمية | مقتل عسكريين: what the source told
         if is_one_of(token, _NP_STOPS) or _outlet(token):
             if not (_outlet(token) and source or _bridge(tokens, start, end, source)):
                 break
