@@ -188,6 +188,8 @@ TITLE_HEADS = lexicon(
     " الزعيم نائب مستشار المستشار مدير الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
     " العميد العقيد الجنرال"
 )
+# Honorifics before a title (معالي وزير الخارجية الأستاذ عادل الجبير): the title after them tells who it is.
+_HONORIFICS = lexicon("معالي سعادة فخامة سمو")
 # Heads after which a quoted word is a name: شركة “تكنيب”، مدينة “دنكيرك”، بمسمى «شباب المنارة»، بعنوان «…».
 _OTHER_NAME_HEADS = lexicon(
     "شركة مدينة بلدة قرية معركة عملية كلمة مصطلح مبادرة برنامج مشروع جائزة فندق مطار"
@@ -261,7 +263,7 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
         return start + 1
     if head.norm in _NP_STOPS or is_reporting_verb(head):
         return start
-    title = match_stem(head, TITLE_HEADS) is not None
+    title = match_stem(head, TITLE_HEADS | _HONORIFICS) is not None
     only_adjectives = is_definite(head)
     end = start + 1
     while end < len(tokens) and end - start < _NP_MAX:
@@ -280,7 +282,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
             end += 1
             only_adjectives = False
             continue
-        if only_adjectives and not is_adjective(token.norm) and (is_definite(token) or not title):
+        if only_adjectives and not is_adjective(token.norm) and (is_definite(token) or not title) \
+                and not (title and match_stem(token, TITLE_HEADS)):  # وزير الخارجية الأستاذ عادل الجبير
             break
         only_adjectives = is_definite(token) or only_adjectives and is_adjective(token.norm)
         end += 1
@@ -776,6 +779,8 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str) -
 
 
 def _source_kind(words: Sequence[Token], first: str) -> SourceKind | None:
+    if first in _HONORIFICS and len(words) > 1:
+        return _source_kind(words[1:], words[1].norm)
     head = words[0]
     if head.kind == "name":
         return "social" if head.norm in PLATFORMS else "media"
