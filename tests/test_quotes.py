@@ -314,6 +314,7 @@ def labelled_findings(article_id: str) -> QuoteFindings:
     ("snn-2015-08-04-0669", "ناقشنا خلال الاجتماع نتائج", "وزير الخارجية القطري"),  # وتابع بالقول: "…"
     ("snn-2015-08-02-0107", "الشعب اليمني سينتصر", "الجروان"),  # وأكد الجروان "…"، معربا عن يقينه بأن "…"
     ("snn-2015-07-27-1368", "سيقوم مديرو ومديرات المدارس", "الرفاعي"),  # واختتم: "…"
+    ("snn-2015-08-02-0226", "شكل المتهمون فيما بينهم", "سالم سعـيد كبيش"),  # واستطرد :"…" (the outlet's tatweel)
 ])
 def test_the_speaker_of_a_verb_of_saying_is_whoever_it_names(article_id: str, start: str, speaker: str):
     """SaudiNewsNet, 27 July and 2 to 4 August 2015: whoever قال names speaks, with words about when or where
