@@ -183,8 +183,8 @@ SPEECH_NOUNS = lexicon("قوله قولها قولهم قولهما قولهن")
 ACCORDING_TO = lexicon("بحسب حسب وفق وفقا طبقا نقلا استنادا according")
 
 TITLE_HEADS = lexicon(
-    "وزير وزيرة الوزير الوزيرة رئيس رئيسة الرئيس الرئيسة السفيرة سفيرة المتحدثة متحدثة مديرة المديرة المبعوث مبعوث السفير سفير المتحدث متحدث"
-    " الناطق ناطق المندوب مندوب الممثل ممثل الأمين الملك الأمير ولي قائد القائد زعيم"
+    "وزير وزيرة الوزير الوزيرة رئيس رئيسة الرئيس الرئيسة المبعوث مبعوث السفير سفير السفيرة سفيرة"
+    " المتحدث متحدث المتحدثة متحدثة مديرة المديرة الناطق ناطق المندوب مندوب الممثل ممثل الأمين الملك الأمير ولي قائد القائد زعيم"
     " الزعيم نائب مستشار المستشار مدير الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
     " العميد العقيد الجنرال"
 )
@@ -369,8 +369,8 @@ def _speaker_in_marks(before: Sequence[Token], following: Token | None) -> bool:
     in marks, then what it said or the adjective that qualifies it, not its words."""
     if not before or following is None or not is_reporting_verb(before[-1]):
         return False
-    return is_one_of(following, THAT) or following.norm == _IN or following.kind == "word" and is_definite(following) \
-        and bool(NISBA.search(without_article(following.norm)))
+    qualified = following.kind == "word" and is_definite(following) and NISBA.search(without_article(following.norm))
+    return is_one_of(following, THAT) or following.norm == _IN or bool(qualified)
 
 
 _TITLE_REACH = 7  # words from a title to the name after it: المتحدث الرسمي لمديرية الدفاع المدني بمنطقة عسير

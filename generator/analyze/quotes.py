@@ -30,8 +30,8 @@ from generator.analyze.entities import (
     QUOTE_MARKS,
     RELAYING_VERBS,
     REPORTING_PARTICIPLES,
-    SAYING_VERBS,
     REPORTING_VERBS,
+    SAYING_VERBS,
     SOURCE_HEADS,
     SPEECH_NOUNS,
     THAT,
@@ -287,7 +287,7 @@ class _Context:
         speaking (دعا الأمين العام لحلف شمال الأطلسي …، وأدان نائب المبعوث …), for later pronouns and
         back-references (وأوضح المصدر، ونقل الموقع، وقال "…")."""
         for i, token in enumerate(tokens):
-            if not (is_reporting_verb(token) or match_stem(token, ACCORDING_TO) or match_stem(token, _ACTING_VERBS)):
+            if not (is_reporting_verb(token) or match_stem(token, ACCORDING_TO | _ACTING_VERBS)):
                 continue
             end = noun_phrase(tokens, i + 1)
             phrase = tokens[i + 1:end]
@@ -403,7 +403,7 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
                 and all(token.kind == "word" for token in lead[v + 1:end]):
             return _Cue(kind, lead[v], [])  # معربا عن يقينه بأن “…”: the sentence's subject speaks
         if is_reporting_verb(lead[v]):
-            start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _SAYING) else v + 1
+            start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _BY_SAYING) else v + 1
             subject_end = min(noun_phrase(lead, start), end)
             if subject_end == end or kind == "colon":
                 return _Cue(kind, lead[v], list(lead[start:subject_end]) if start < subject_end else [])
@@ -415,7 +415,7 @@ _PARTICIPLE_COMPLEMENT = 3  # words between a participle and the quote: معرب
 
 
 # وتابع بالقول “…”، مشيرًا بالقول إلى: “…”: the verb's own complement, not who speaks.
-_SAYING = lexicon("بالقول")
+_BY_SAYING = lexicon("بالقول")
 
 
 def _relayed(lead: Sequence[Token], speech_noun: int) -> _Cue | None:
@@ -453,7 +453,7 @@ def _main_clause(lead: Sequence[Token]) -> _Cue | None:
     """The first reporting verb of the sentence (or verb of acting: وأدان … ، وأضاف أنه "…"): its subject
     speaks for what follows."""
     for i, token in enumerate(lead):
-        if is_reporting_verb(token) or match_stem(token, ACCORDING_TO) or match_stem(token, _ACTING_VERBS):
+        if is_reporting_verb(token) or match_stem(token, ACCORDING_TO | _ACTING_VERBS):
             end = noun_phrase(lead, i + 1)
             if match_stem(token, RELAYING_VERBS) and end < len(lead) and is_one_of(lead[end], _FROM):
                 relayed_end = noun_phrase(lead, end + 1)
@@ -514,7 +514,8 @@ def _classify(span: _Span, paragraph: _Paragraph, tokens: Sequence[Token],
     main = _main_clause(lead)
     if main is not None and main.subject:
         after_subject = lead.index(main.subject[-1]) + 1
-        if not context.plausible(main.subject, lead[after_subject] if after_subject < len(lead) else None, main.verb):
+        following = lead[after_subject] if after_subject < len(lead) else None
+        if not context.plausible(main.subject, following, main.verb):
             main = None  # لفت نظري … “…”: not someone speaking
     if main is not None:
         return _quote(inside, sentence.index, main, lead, text, context)
