@@ -220,3 +220,11 @@ def test_a_source_ends_where_what_it_announced_begins(article_id: str, name: str
     [row] = [row for row in saudi_news("grouping-heldout3.jsonl") if row["id"] == article_id]
     sources = find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n")))
     assert (name, kind) in {(source.name, source.kind) for source in sources}
+
+
+def test_the_outlet_told_between_the_verb_and_its_source_is_no_source():
+    """SaudiNewsNet, 2 August 2015, Okaz: «وأوضحت لـ«عكاظ» مصادر مسؤولة بمطار القاهرة أن …» cites the airport's
+    sources, who spoke to Okaz (the outlet itself)."""
+    [row] = [row for row in saudi_news("sources-labelled.jsonl") if row["id"] == "snn-2015-08-02-1180"]
+    sources = find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n")))
+    assert [(source.name, source.kind) for source in sources] == [("مصادر مسؤولة بمطار القاهرة", "anonymous")]

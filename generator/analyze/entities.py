@@ -815,11 +815,14 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
     if i > 0 and tokens[i - 1].kind == "word" and match_stem(tokens[i - 1], _AS):
         return None  # "حسبما أفاد" is the next finder's
     cue = _cue(tokens, i, i + 1, sentence.text)
-    source = _source(tokens, i + 1, sentence, cue)
+    start = i + 1
+    if start + 1 < len(tokens) and tokens[start].norm == "ل" and tokens[start + 1].kind == "name":
+        start += 2  # وأوضحت لـ«عكاظ» مصادر مسؤولة: the outlet told, then who told it
+    source = _source(tokens, start, sentence, cue)
     if source:
         return source
     # نقل الموقع عن مسؤولين: the relayed source after عن
-    end = noun_phrase(tokens, i + 1)
+    end = noun_phrase(tokens, start)
     if match_stem(tokens[i], RELAYING_VERBS) and end < len(tokens) and tokens[end].norm == "عن":
         return _source(tokens, end + 1, sentence, f"{cue} {tokens[end].text}")
     return None
