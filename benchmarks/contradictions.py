@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.labelled import built_body, read_rows  # noqa: E402
 from generator.analyze.analysis import ArticleAnalysis, analyze_article  # noqa: E402
-from generator.clean import clean_article_text  # noqa: E402
 from generator.compare import Contradiction, compare_event  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.group import EventGroup, GroupingInput, group_articles  # noqa: E402
@@ -54,7 +54,7 @@ class Found:
 def contradictions(path: Path, as_built: bool = False) -> list[Found]:
     """Every contradiction of the events of a set with articles of two outlets or more: its labelled
     events, or the events a build makes of its articles."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_rows(path)
     terminology = load_config(ROOT / "site_config.yml").terminology
     articles = {row["id"]: _article(row) for row in rows}
     analyses = {id: analyze_article(a.title, a.body) for id, a in articles.items()}
@@ -85,7 +85,7 @@ def _built_events(articles: dict[str, Article], analyses: dict[str, ArticleAnaly
 
 def _article(row: dict) -> Article:
     """The article as a build reads it: cleaned of page furniture, one line a paragraph in SaudiNewsNet."""
-    body = clean_article_text(row["text"].replace("\n", "\n\n"), row["title"], pasted=False).body
+    body = built_body(row)
     published = date.fromisoformat(row["date"]) if row.get("date") else None
     return Article(row["id"], Path(f"{row['id']}.md"), row["title"], None, body, row["outlet"], row.get("url"),
                    published, None, None, (), row["id"])
@@ -103,7 +103,7 @@ def _found(event: str, contradiction: Contradiction) -> Found:
 def load_judgements(path: Path) -> dict[tuple[str, str, str], bool]:
     if not path.exists():
         return {}
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_rows(path)
     return {(row["kind"], row["for"], row["against"]): row["true"] for row in rows}
 
 

@@ -29,24 +29,27 @@ speaker error with the article id, the sentence and both sides.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.analyze.analysis import ArticleAnalysis, analyze_article  # noqa: E402
+from benchmarks.labelled import (  # noqa: E402
+    analysed,
+    detection_counts,
+    matching_words,
+    print_detection,
+    read_rows,
+    short,
+)
+from generator.analyze.analysis import ArticleAnalysis  # noqa: E402
 from generator.analyze.normalize import normalize_for_matching  # noqa: E402
 from generator.analyze.quotes import Quote  # noqa: E402
-from generator.clean import clean_article_text  # noqa: E402
 
 QUOTE_OVERLAP = 0.5  # share of the shorter text's words that both texts have
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 # words that name nobody: a found "الأمير عبدالله بن مساعد" is "عبدالله مساعد"
 _NOT_NAMES = frozenset(normalize_for_matching(word) for word in (
     "الأمير", "الامير", "الدكتور", "د", "معالي", "سمو", "صاحب", "السمو", "الملكي", "فخامة", "الأستاذ",
@@ -96,13 +99,9 @@ class Pair:
                                               for mark in self.article.ambiguous_marks)
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(normalize_for_matching(text))
-
-
 def overlap(a: str, b: str) -> tuple[float, float]:
     """Words shared, as a share of the shorter text's words and of the longer's."""
-    first, second = set(words(a)), set(words(b))
+    first, second = set(matching_words(a)), set(matching_words(b))
     if not first or not second:
         return 0.0, 0.0
     shared = len(first & second)
@@ -110,7 +109,7 @@ def overlap(a: str, b: str) -> tuple[float, float]:
 
 
 def name_words(mention: str) -> frozenset[str]:
-    return frozenset(word for word in words(mention) if word not in _NOT_NAMES)
+    return frozenset(word for word in matching_words(mention) if word not in _NOT_NAMES)
 
 
 def same_person(found: str, mentions: tuple[str, ...]) -> bool:
@@ -122,20 +121,13 @@ def same_person(found: str, mentions: tuple[str, ...]) -> bool:
 
 
 def load(path: Path) -> list[Article]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [Article(row["id"], tuple(_labelled(q) for q in row["quotes"]), tuple(row.get("ambiguous_marks", ())),
-                    _analysis(row)) for row in rows]
+                    analysed(row)) for row in read_rows(path)]
 
 
 def _labelled(quote: dict) -> Labelled:
     return Labelled(quote["text"], quote["speaker"], quote["speaker_kind"], tuple(quote.get("speaker_aliases", ())),
                     bool(quote.get("ambiguous")))
-
-
-def _analysis(row: dict) -> ArticleAnalysis:
-    """The article as a build reads it: cleaned of page furniture, one line a paragraph in SaudiNewsNet."""
-    body = clean_article_text(row["text"].replace("\n", "\n\n"), row["title"], pasted=False).body
-    return analyze_article(row["title"], body)
 
 
 def match(article: Article) -> list[Pair]:
@@ -160,26 +152,13 @@ def match(article: Article) -> list[Pair]:
 
 
 def counts(pairs: list[Pair]) -> Counter[str]:
-    count: Counter[str] = Counter()
-    for pair in pairs:
-        if pair.label is None:
-            count["false positive"] += 1
-        elif pair.found is None:
-            count["missed"] += 1
-        else:
-            count["matched"] += 1
-            count[f"speaker {pair.speaker_verdict}"] += 1
+    count = detection_counts(pairs)
+    count.update(f"speaker {pair.speaker_verdict}" for pair in pairs if pair.label is not None and pair.found is not None)
     return count
 
 
 def report(title: str, count: Counter[str]) -> None:
-    found = count["matched"] + count["false positive"]
-    labelled = count["matched"] + count["missed"]
-    precision = count["matched"] / found if found else 0.0
-    recall = count["matched"] / labelled if labelled else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"{title}: {labelled} labelled, {found} found, {count['matched']} matched")
-    print(f"  quotes    precision {precision:.2f}  recall {recall:.2f}  F1 {f1:.2f}")
+    print_detection(title, "quotes", count)
     right = count["speaker right"]
     print(f"  speakers  right {right} ({right / count['matched'] if count['matched'] else 0:.2f}), "
           f"wrong {count['speaker wrong']}, missing {count['speaker missing']}, "
@@ -204,17 +183,12 @@ def print_errors(pairs: list[Pair]) -> None:
             continue
         kind = "MISSED" if pair.found is None else "FALSE POSITIVE" if pair.label is None else f"SPEAKER {verdict.upper()}"
         print(f"== {kind}  {pair.article.id}" + ("  (ambiguous)" if pair.ambiguous else ""))
-        print(f"   sentence: {_short(sentence_of(pair.article, pair), 400)}")
+        print(f"   sentence: {short(sentence_of(pair.article, pair), 400)}")
         if pair.label is not None:
-            print(f"   labelled: «{_short(pair.label.text)}» — {pair.label.speaker} ({pair.label.kind})")
+            print(f"   labelled: «{short(pair.label.text)}» — {pair.label.speaker} ({pair.label.kind})")
         if pair.found is not None:
-            print(f"   found:    «{_short(pair.found.text)}» — {pair.found.speaker} (verb {pair.found.verb}, "
+            print(f"   found:    «{short(pair.found.text)}» — {pair.found.speaker} (verb {pair.found.verb}, "
                   f"partial {pair.found.partial}, via {pair.found.via})")
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + " …"
 
 
 def main() -> None:

@@ -32,25 +32,28 @@ article id and the sentence (and, as ALIAS, a match of the right kind made throu
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.analyze.analysis import ArticleAnalysis, analyze_article  # noqa: E402
+from benchmarks.labelled import (  # noqa: E402
+    analysed,
+    detection_counts,
+    matching_words,
+    print_detection,
+    read_rows,
+    short,
+)
+from generator.analyze.analysis import ArticleAnalysis  # noqa: E402
 from generator.analyze.entities import CitedSource  # noqa: E402
 from generator.analyze.normalize import normalize_for_matching  # noqa: E402
-from generator.clean import clean_article_text  # noqa: E402
 
 SHARED = 0.5  # share of the longer name's words that a partial match must have
 CODE_KINDS = frozenset({"media", "official", "anonymous", "social", "document"})
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _FUNCTION_WORDS = frozenset(normalize_for_matching(word) for word in (
     "في", "من", "على", "عن", "إلى", "الى", "و", "ل", "لـ", "ب", "بن", "ابن", "آل", "التي", "الذي"))
 
@@ -94,7 +97,7 @@ class Pair:
 
 
 def words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(normalize_for_matching(text)) if w not in _FUNCTION_WORDS)
+    return frozenset(w for w in matching_words(text) if w not in _FUNCTION_WORDS)
 
 
 def name_score(found: str, mention: str) -> tuple[int, float] | None:
@@ -118,19 +121,12 @@ def source_score(found: str, label: Labelled) -> tuple[int, float] | None:
 
 
 def load(path: Path) -> list[Article]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Article(row["id"], tuple(_labelled(s) for s in row["sources"]), _analysis(row)) for row in rows]
+    return [Article(row["id"], tuple(_labelled(s) for s in row["sources"]), analysed(row)) for row in read_rows(path)]
 
 
 def _labelled(source: dict) -> Labelled:
     return Labelled(source["name"], source["kind"], source["cue"], source["first_sentence_text"],
                     tuple(source.get("aliases", ())), bool(source.get("ambiguous")))
-
-
-def _analysis(row: dict) -> ArticleAnalysis:
-    """The article as a build reads it: cleaned of page furniture, one line a paragraph in SaudiNewsNet."""
-    body = clean_article_text(row["text"].replace("\n", "\n\n"), row["title"], pasted=False).body
-    return analyze_article(row["title"], body)
 
 
 def match(article: Article) -> list[Pair]:
@@ -165,28 +161,15 @@ def match(article: Article) -> list[Pair]:
 
 
 def counts(pairs: list[Pair]) -> Counter[str]:
-    count: Counter[str] = Counter()
-    for pair in pairs:
-        if pair.label is None:
-            count["false positive"] += 1
-        elif pair.found is None:
-            count["missed"] += 1
-        else:
-            count["matched"] += 1
-            count["kind agrees"] += pair.kind_agrees
-            count["via alias"] += pair.via_alias
+    count = detection_counts(pairs)
+    count["kind agrees"] = sum(pair.kind_agrees for pair in pairs)
+    count["via alias"] = sum(pair.via_alias for pair in pairs)
     return count
 
 
 def report(title: str, count: Counter[str]) -> None:
-    found = count["matched"] + count["false positive"]
-    labelled = count["matched"] + count["missed"]
-    precision = count["matched"] / found if found else 0.0
-    recall = count["matched"] / labelled if labelled else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     agrees = count["kind agrees"] / count["matched"] if count["matched"] else 0.0
-    print(f"{title}: {labelled} labelled, {found} found, {count['matched']} matched")
-    print(f"  sources  precision {precision:.2f}  recall {recall:.2f}  F1 {f1:.2f}")
+    print_detection(title, "sources", count)
     print(f"  kinds    agree {count['kind agrees']} of {count['matched']} ({agrees:.2f}); "
           f"{count['via alias']} matched through an alias only")
 
@@ -232,16 +215,11 @@ def print_errors(pairs: list[Pair]) -> None:
         ambiguous = "  (ambiguous)" if pair.label is not None and pair.label.ambiguous else ""
         index, text = sentence_of(pair.article, pair)
         print(f"== {verdict}  {pair.article.id}#{index}{ambiguous}")
-        print(f"   sentence: {_short(text, 400)}")
+        print(f"   sentence: {short(text, 400)}")
         if pair.label is not None:
             print(f"   labelled: {pair.label.name} ({pair.label.kind}, cue {pair.label.cue})")
         if pair.found is not None:
             print(f"   found:    {pair.found.name} ({pair.found.kind}, cue {pair.found.cue})")
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + " …"
 
 
 def main() -> None:
