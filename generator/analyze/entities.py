@@ -320,10 +320,10 @@ def is_reporting_verb(token: Token) -> bool:
 
 
 def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[str] = ()) -> list[Token]:
-    """Turn “name” after a name head (منصة “إكس”، شركة “…”) or after لـ (told
-    “the outlet”), “تلفزيون سوريا”, or a quoted known name into one "name"
-    token, so phrases can carry them.
-    `tokens` are tokens of `text`."""
+    """Turn a name in marks into one "name" token, so phrases can carry it: after a name head (منصة
+    “إكس”، شركة “…”), لـ (told “the outlet”) or في (_after_name_head); a head and what it heads (“تلفزيون
+    سوريا”، _headed_name); a titled official's name (_titled_name_in_marks); a verb's subject before what
+    it said (_speaker_in_marks); or a known name. `tokens` are tokens of `text`."""
     known = _known_names(tuple(names))
     out: list[Token] = []
     i = 0
