@@ -34,6 +34,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from generator.analyze.actions import Action, actions_in, first_action, moves_in
+from generator.analyze.days import FROM_TODAY, WEEKDAYS
 from generator.analyze.normalize import normalize_for_matching, normalize_word
 from generator.analyze.places import country_of_capital, places_in, with_countries
 from generator.analyze.tfidf import sublinear_tfidf
@@ -341,6 +342,8 @@ class _ArticleText:
     moves: frozenset[str]  # the directions of a move it names (up, down)
     action: _Parties | None  # its first verb of a kind, with the stems of the words around it
     lead_actions: frozenset[str]  # the kind of the lead's first verb of a kind, if it comes early
+    figures: tuple[_Figure, ...]  # the numbers of the title and the start of the lead
+    weekdays: frozenset[int]  # the weekdays its headline names after اليوم / أمس / غدا
 
     @classmethod
     def of(cls, article: GroupingInput) -> _ArticleText:
@@ -365,16 +368,19 @@ class _ArticleText:
             moves=moves_in(title_words),
             action=_Parties.of(first_action(title_words)),
             lead_actions=_lead_actions(lead_words),
+            weekdays=_told_weekdays(title_words + lead_words),
+            figures=_figures(f"{title} {_first_words(normalize_for_matching(article.lead[:_LEAD_CHARS]))}"),
         )
 
     def conflicts_with(self, other: _ArticleText) -> bool:
         """Whether the two headlines tell different happenings: each names a place or a name the other
         article never mentions, or they name different kinds of action (one leaves, the other
         arrives), in their titles or in the first words of their leads, opposite moves (a close up,
-        a close down), or one action of two other parties."""
+        a close down), one action of two other parties, measurements that disagree, or other weekdays."""
         return ((self.names_unknown_to(other) and other.names_unknown_to(self))
                 or _disjoint(self.actions, other.actions) or _disjoint(self.moves, other.moves)
-                or _disjoint(self.lead_actions, other.lead_actions) or self.other_parties(other))
+                or _disjoint(self.lead_actions, other.lead_actions) or self.other_parties(other)
+                or _measured_apart(self.figures, other.figures) or _disjoint(self.weekdays, other.weekdays))
 
     def names_unknown_to(self, other: _ArticleText) -> bool:
         """Whether this headline names a place or a quoted name that the other article never mentions."""
@@ -413,6 +419,77 @@ def _lead_actions(lead_words: list[str]) -> frozenset[str]:
     """The kind of the lead's first verb of a kind (arrive, depart, cable, …), if it comes early."""
     action = first_action(lead_words[:_LEAD_ACTION_WORDS])
     return frozenset() if action is None else frozenset([action.kind])
+
+
+_DAY = normalize_for_matching("يوم")
+_TIMES_OF_DAY = frozenset(normalize_for_matching(word) for word in ("مساء", "صباح", "ظهر", "عصر", "فجر", "ليلة"))
+_AFTER = normalize_for_matching("بعد")  # بعد غد الأربعاء: another day than the happening's
+
+
+def _told_weekdays(words: list[str]) -> frozenset[int]:
+    """The weekdays a headline dates a happening with: told from the day of writing (اليوم الاثنين،
+    مساء أمس الأحد, not بعد غد الأربعاء) or at a time of day (صباح الأحد، مساء يوم السبت)."""
+    def dated(i: int) -> bool:
+        before = words[i - 1] if i else ""
+        if before in FROM_TODAY:
+            return not (i >= 2 and words[i - 2] == _AFTER)
+        return before in _TIMES_OF_DAY or (before == _DAY and i >= 2 and words[i - 2] in _TIMES_OF_DAY)
+    return frozenset(WEEKDAYS[word] for i, word in enumerate(words) if word in WEEKDAYS and dated(i))
+
+
+class _Figure(NamedTuple):
+    value: float
+    decimals: int  # digits after the decimal point
+    # A fraction: a measurement (a close of 8807.24 points, a rise of 1.56 %, a quake of 6.9), unless
+    # its point may be a thousands separator.
+    measured: bool
+
+    def agrees_with(self, other: _Figure) -> bool:
+        """Whether one is the other rounded or cut short (8807.24 / 8807.2 / 8807, 584.376 / 584.3)."""
+        coarse, fine = sorted((self, other), key=lambda figure: figure.decimals)
+        unit = 10.0 ** -coarse.decimals
+        tolerance = unit * 1e-6  # of the binary fractions
+        return (abs(fine.value - coarse.value) <= unit / 2 + tolerance
+                or coarse.value - tolerance <= fine.value < coarse.value + unit - tolerance)
+
+
+_FIGURE = regex.compile(r"\d+(?:[.,]\d+)*")
+_LAST_THREE = regex.compile(r"[.,]\d{3}$")
+
+
+def _figures(normalized: str) -> tuple[_Figure, ...]:
+    """The numbers of a text, with their decimals. A point or comma before the last three digits is
+    read both ways: 584.376 طناً is 584,376 tonnes where another outlet writes 584.3 (thousand)."""
+    figures = []
+    for number in _FIGURE.findall(normalized):
+        readings = [_canonical_number(number)]
+        ambiguous = bool(_LAST_THREE.search(number))
+        if ambiguous:
+            readings.append(_THOUSANDS.sub("", number[:-4]) + "." + number[-3:])
+        for reading in readings:
+            whole, _, fraction = reading.replace(",", ".").partition(".")
+            if "." not in fraction:
+                figures.append(_Figure(float(f"{whole}.{fraction or 0}"), len(fraction), bool(fraction) and not ambiguous))
+    return tuple(figures)
+
+
+_FIGURE_OR_WORD = regex.compile(r"\d+(?:[.,]\d+)+|\w+")
+
+
+def _first_words(normalized: str) -> str:
+    """The text up to its _HEADLINE_LEAD_WORDS-th word, a figure (3.20) counting as one."""
+    ends = [match.end() for match in _FIGURE_OR_WORD.finditer(normalized)][:_HEADLINE_LEAD_WORDS]
+    return normalized[: ends[-1]] if ends else ""
+
+
+def _measured_apart(a: tuple[_Figure, ...], b: tuple[_Figure, ...]) -> bool:
+    """Whether one headline gives a measurement, and neither one's measurements (its whole numbers if it
+    has none) agree with any figure of the other: a rise of 135.65 points and 1.56 % against one of 45
+    points and 0.5 %, a quake of 6.9 against one of 6.3 (two sessions, two quakes told in one template)."""
+    def unmatched(mine: tuple[_Figure, ...], theirs: tuple[_Figure, ...]) -> bool:
+        measured = [figure for figure in mine if figure.measured] or list(mine)
+        return bool(measured) and not any(m.agrees_with(t) for m in measured for t in theirs)
+    return any(f.measured for f in a + b) and unmatched(a, b) and unmatched(b, a)
 
 
 def _disjoint(a: frozenset[str], b: frozenset[str]) -> bool:

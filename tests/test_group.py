@@ -462,6 +462,53 @@ def test_reports_of_one_happening_told_with_other_verbs_stay_one_event(event: st
 
 
 @pytest.mark.parametrize(
+    "name, happenings",
+    [
+        # «أغلق مؤشر سوق الأسهم السعودية اليوم على ارتفاع ب 135.65 نقطة بنسبة 1.56 %» (Monday) / «ارتفع مؤشر سوق
+        # الأسهم في مستهل جلسات الأسبوع أمس، بنسبة بلغت نحو 0.5% بعد أن كسب نحو 45 نقطة» (Sunday)
+        ("grouping-heldout2.jsonl", ("tasi-monday-up-135", "tasi-sunday-up-44")),
+        # «زلزال بقوة 6.9 درجات يضرب ولاية الاسكا» / «زلزال بقوة 6.3 درجة يقع قرب تونجا»
+        ("grouping-heldout3.jsonl", ("alaska-quake-6-9", "tonga-quake-6-3")),
+    ],
+)
+def test_headlines_whose_measurements_disagree_are_another_event(name: str, happenings: tuple[str, str]) -> None:
+    """One template, other measurements: two market sessions, two quakes."""
+    events = labelled_events(name)
+    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
+    assert not any(set(happenings) <= e for e in events)
+
+
+@pytest.mark.parametrize(
+    "name, happenings",
+    [
+        # «قتيلان وعشرات الجرحى شرق تركيا … اليوم الأحد» / «طالبت رئاسة إقليم كردستان العراق أمس السبت»
+        ("grouping-dev2.jsonl", ("agri-gendarmerie-suicide-attack", "kurdistan-asks-pkk-leave")),
+        # «انفجار سيارة مفخخة … مساء يوم السبت» / «دافع البيت الأبيض أمس الأحد عن حق تركيا»
+        ("grouping-heldout3.jsonl", ("diyarbakir-car-bomb-two-soldiers", "white-house-backs-turkey-pkk")),
+    ],
+)
+def test_headlines_dating_their_happenings_on_other_weekdays_are_another_event(
+    name: str, happenings: tuple[str, str]
+) -> None:
+    events = labelled_events(name)
+    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
+    assert not any(set(happenings) <= e for e in events)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        # «584.376 طناً» (584,376 tonnes) in two reports, «584.3 طن» and «584 طنا» in two others
+        "buraidah-dates-sales-584-tonnes",
+        # «( 439.491 ) مقيما» and «439 ألف» / «400 ألف يمني»: a thousands point, no measurement
+        "yemenis-status-corrected-439k",
+    ],
+)
+def test_one_figure_rounded_cut_short_or_written_with_a_thousands_point_is_one_measurement(event: str) -> None:
+    assert sum(event in e for e in labelled_events("grouping-heldout2.jsonl")) == 1
+
+
+@pytest.mark.parametrize(
     "event",
     [
         # 15 reports of the Gulf Cup's postponement, one of them "صراع كويتي يؤجل «خليجي 23» عاما"

@@ -3,16 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from generator.analyze.days import FROM_TODAY, WEEKDAYS
 from generator.analyze.entities import Token, lexicon
 from generator.analyze.normalize import normalize_for_matching
 from generator.compare.numbers import number_words
 from generator.compare.words import Words
 
-_WEEKDAYS = {
-    normalize_for_matching(word): f"weekday:{day}"
-    for day, words in enumerate(("الأحد", "الاثنين الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
-    for word in words.split()
-}
+_WEEKDAYS = {word: f"weekday:{day}" for word, day in WEEKDAYS.items()}
 _MONTHS = {
     normalize_for_matching(name): month
     for month, names in enumerate(
@@ -59,8 +56,6 @@ def dates_of(words: Words) -> dict[str, int]:
     return found
 
 
-_TODAY_OFFSETS = {normalize_for_matching(word): offset
-                  for word, offset in (("اليوم", 0), ("أمس", -1), ("غدًا", 1), ("غد", 1))}  # يوم غدٍ الأربعاء
 _DAY = lexicon("يوم")
 _DAY_BEFORE = lexicon("أول")  # أول من أمس
 
@@ -72,12 +67,12 @@ def written_on(words: Words, at: int) -> int | None:
     i = at - 1
     if i >= 0 and words.has(i, _DAY):
         i -= 1
-    if weekday is None or i < 0 or (anchor := words.stem_in(i, _TODAY_OFFSETS)) is None:
+    if weekday is None or i < 0 or (anchor := words.stem_in(i, FROM_TODAY)) is None:
         return None
-    offset = _TODAY_OFFSETS[anchor]
+    offset = FROM_TODAY[anchor]
     if offset == -1 and i >= 2 and words.has(i - 1, _OF) and words.has(i - 2, _DAY_BEFORE):
         offset = -2
-    return (int(_WEEKDAYS[weekday].removeprefix("weekday:")) - offset) % 7
+    return (WEEKDAYS[weekday] - offset) % 7
 
 
 def weekdays_of(dates: Mapping[str, int]) -> frozenset[str]:
@@ -89,5 +84,5 @@ def dated_from_today_before(words: Words, at: int) -> bool:
     """Whether the sentence dates what it tells from its day of writing (تنطلق مساء يوم غدا فعاليات …) before
     the weekday at tokens[at], which then dates something else it tells (… ويستقبل سموه الضيوف يوم الخميس)."""
     tokens = words.tokens
-    return any(words.stem_in(i, _TODAY_OFFSETS) is not None and not (i + 1 < len(tokens) and words.stem_in(i + 1, _WEEKDAYS))
+    return any(words.stem_in(i, FROM_TODAY) is not None and not (i + 1 < len(tokens) and words.stem_in(i + 1, _WEEKDAYS))
                for i in range(at) if tokens[i].kind == "word")
