@@ -344,6 +344,7 @@ class _ArticleText:
     lead_actions: frozenset[str]  # the kind of the lead's first verb of a kind, if it comes early
     figures: tuple[_Figure, ...]  # the numbers of the title and the start of the lead
     weekdays: frozenset[int]  # the weekdays its headline names after اليوم / أمس / غدا
+    ordinals: frozenset[int]  # the ordinals of its title (أول طائرة / الطائرة الثانية)
 
     @classmethod
     def of(cls, article: GroupingInput) -> _ArticleText:
@@ -369,6 +370,7 @@ class _ArticleText:
             action=_Parties.of(first_action(title_words)),
             lead_actions=_lead_actions(lead_words),
             weekdays=_told_weekdays(title_words + lead_words),
+            ordinals=_ordinals(title_words),
             figures=_figures(f"{title} {_first_words(normalize_for_matching(article.lead[:_LEAD_CHARS]))}"),
         )
 
@@ -376,11 +378,13 @@ class _ArticleText:
         """Whether the two headlines tell different happenings: each names a place or a name the other
         article never mentions, or they name different kinds of action (one leaves, the other
         arrives), in their titles or in the first words of their leads, opposite moves (a close up,
-        a close down), one action of two other parties, measurements that disagree, or other weekdays."""
+        a close down), one action of two other parties, measurements that disagree, other weekdays, or
+        other ordinals in their titles (the first aid plane to land, the second)."""
         return ((self.names_unknown_to(other) and other.names_unknown_to(self))
                 or _disjoint(self.actions, other.actions) or _disjoint(self.moves, other.moves)
                 or _disjoint(self.lead_actions, other.lead_actions) or self.other_parties(other)
-                or _measured_apart(self.figures, other.figures) or _disjoint(self.weekdays, other.weekdays))
+                or _measured_apart(self.figures, other.figures) or _disjoint(self.weekdays, other.weekdays)
+                or _disjoint(self.ordinals, other.ordinals))
 
     def names_unknown_to(self, other: _ArticleText) -> bool:
         """Whether this headline names a place or a quoted name that the other article never mentions."""
@@ -435,6 +439,19 @@ def _told_weekdays(words: list[str]) -> frozenset[int]:
             return not (i >= 2 and words[i - 2] == _AFTER)
         return before in _TIMES_OF_DAY or (before == _DAY and i >= 2 and words[i - 2] in _TIMES_OF_DAY)
     return frozenset(WEEKDAYS[word] for i, word in enumerate(words) if word in WEEKDAYS and dated(i))
+
+
+_ORDINALS = {normalize_for_matching(word): number for number, words in enumerate((
+    "أول الأول الأولى أولى", "ثاني الثاني الثانية ثانية", "ثالث الثالث الثالثة ثالثة", "رابع الرابع الرابعة رابعة",
+    "خامس الخامس الخامسة خامسة"), start=1) for word in words.split()}
+# A quarter or half of the year: one outlet heads a company's results with the second quarter, another with
+# the first half.
+_PERIODS = frozenset(("ربع", "نصف"))
+
+
+def _ordinals(words: list[str]) -> frozenset[int]:
+    return frozenset(_ORDINALS[word] for i, word in enumerate(words)
+                     if word in _ORDINALS and not (i and _stem(words[i - 1]) in _PERIODS))
 
 
 class _Figure(NamedTuple):

@@ -495,6 +495,23 @@ def test_headlines_dating_their_happenings_on_other_weekdays_are_another_event(
     assert not any(set(happenings) <= e for e in events)
 
 
+def test_the_first_and_the_second_of_a_kind_are_two_happenings() -> None:
+    """«وصول أول طائرة إغاثة سعودية إلى مطار عدن» and «وصول ثاني طائرة سعودية …» / «طائرة إغاثة سعودية ثانية
+    تهبط في مطار عدن», a day apart: six reports of each share nearly every word."""
+    events = labelled_events("grouping-heldout4.jsonl")
+    happenings = {"first-saudi-aid-plane-lands-aden", "second-saudi-aid-plane-lands-aden"}
+    assert not any(happenings <= e for e in events)
+    assert sum(bool(happenings & e) for e in events) == 2
+
+
+def test_a_quarter_and_a_half_of_the_year_are_one_companys_results(dev: list[tuple[str, GroupingInput]]) -> None:
+    """«"موبايلي" ترفع أرباحها التشغيلية 2.5 % في الربع الثاني» and «"موبايلي" تخسر 945 مليون ريال في النصف
+    الأول»: one announcement of results, not a first and a second of a kind."""
+    mobily = {a.article_id: a for event, a in dev if event == "mobily-h1-results"}
+    pair = [mobily["snn-2015-08-03-0294"], mobily["snn-2015-08-03-0691"]]
+    assert groups(group_articles(pair)) == {("snn-2015-08-03-0294", "snn-2015-08-03-0691")}
+
+
 @pytest.mark.parametrize(
     "event",
     [
