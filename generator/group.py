@@ -428,13 +428,18 @@ def _lead_actions(lead_words: list[str]) -> frozenset[str]:
 _DAY = normalize_for_matching("يوم")
 _TIMES_OF_DAY = frozenset(normalize_for_matching(word) for word in ("مساء", "صباح", "ظهر", "عصر", "فجر", "ليلة"))
 _AFTER = normalize_for_matching("بعد")  # بعد غد الأربعاء: another day than the happening's
+# A weekday before what is said dates the saying: «قال بيان للجيش التركي اليوم الأحد إن جنديين قتلا … خلال الليل».
+_THAT = frozenset(normalize_for_matching(word) for word in ("إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "بأنه"))
 
 
 def _told_weekdays(words: list[str]) -> frozenset[int]:
     """The weekdays a headline dates a happening with: told from the day of writing (اليوم الاثنين،
-    مساء أمس الأحد, not بعد غد الأربعاء) or at a time of day (صباح الأحد، مساء يوم السبت)."""
+    مساء أمس الأحد, not بعد غد الأربعاء) or at a time of day (صباح الأحد، مساء يوم السبت), unless what
+    follows is what someone said then."""
     def dated(i: int) -> bool:
         before = words[i - 1] if i else ""
+        if i + 1 < len(words) and words[i + 1] in _THAT:
+            return False
         if before in FROM_TODAY:
             return not (i >= 2 and words[i - 2] == _AFTER)
         return before in _TIMES_OF_DAY or (before == _DAY and i >= 2 and words[i - 2] in _TIMES_OF_DAY)

@@ -495,6 +495,12 @@ def test_headlines_dating_their_happenings_on_other_weekdays_are_another_event(
     assert not any(set(happenings) <= e for e in events)
 
 
+def test_a_weekday_before_what_is_said_dates_the_saying() -> None:
+    """«قال بيان للجيش التركي اليوم الأحد إن جنديين قتلا … خلال الليل» and «مقتل عسكريين تركيين اثنين … مساء أمس
+    السبت»: one car bomb, told the next day."""
+    assert sum("diyarbakir-bomb-kills-two-turkish-soldiers" in e for e in labelled_events("grouping-heldout5.jsonl")) == 1
+
+
 def test_the_first_and_the_second_of_a_kind_are_two_happenings() -> None:
     """«وصول أول طائرة إغاثة سعودية إلى مطار عدن» and «وصول ثاني طائرة سعودية …» / «طائرة إغاثة سعودية ثانية
     تهبط في مطار عدن», a day apart: six reports of each share nearly every word."""
