@@ -35,6 +35,7 @@ from scipy.sparse.csgraph import connected_components
 
 from generator.analyze.actions import Action, actions_in, first_action, moves_in
 from generator.analyze.days import FROM_TODAY, WEEKDAYS
+from generator.analyze.entities import TITLE_HEADS
 from generator.analyze.normalize import normalize_for_matching, normalize_word
 from generator.analyze.places import country_of_capital, places_in, with_countries
 from generator.analyze.tfidf import sublinear_tfidf
@@ -401,6 +402,10 @@ class _ArticleText:
                    for mine, theirs in sides)
 
 
+# Who acts is told by a name, not by a title: «أمير عسير يستقبل» / «الأمير فيصل بن بندر يستقبل» are two emirs.
+_TITLE_STEMS = _stems(TITLE_HEADS | {normalize_word(word) for word in ("محافظ", "سمو", "صاحب", "الملكي")})
+
+
 class _Parties(NamedTuple):
     """A title's first verb of a kind, and the stems of who acts and on whom (computed once an article,
     compared for each of its pairs)."""
@@ -411,7 +416,7 @@ class _Parties(NamedTuple):
 
     @classmethod
     def of(cls, action: Action | None) -> _Parties | None:
-        return None if action is None else cls(action.kind, _stems(action.subject), _stems(action.object))
+        return None if action is None else cls(action.kind, _stems(action.subject) - _TITLE_STEMS, _stems(action.object) - _TITLE_STEMS)
 
 
 # The lead's first verb tells what happened when it comes this early (وصل 120 يمنيا / التقى المستشار); later

@@ -461,6 +461,15 @@ def test_reports_of_one_happening_told_with_other_verbs_stay_one_event(event: st
     assert sum(event in e for e in labelled_events("grouping-heldout.jsonl")) == 1
 
 
+def test_two_emirs_receiving_are_told_apart_by_their_names_not_their_titles() -> None:
+    """«أمير عسير يستقبل المهنئين بالعيد» / «الأمير فيصل بن بندر يستقبل منسوبي الإمارة والمهنئين بعيد الفطر»: both
+    titles begin with «أمير», which says nothing of who receives."""
+    rows = [json.loads(line) for line in (LABELLED / "grouping-heldout4.jsonl").read_text(encoding="utf-8").splitlines()]
+    events = group_articles([grouping_input(row) for row in rows])
+    riyadh, asir = "snn-2015-07-23-0343", "snn-2015-07-23-0521"  # «الأمير فيصل بن بندر يستقبل» / «أمير عسير يستقبل»
+    assert not any({riyadh, asir} <= set(e.article_ids) for e in events)
+
+
 @pytest.mark.parametrize(
     "name, happenings",
     [
