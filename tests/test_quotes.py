@@ -325,6 +325,17 @@ def test_the_speaker_of_a_verb_of_saying_is_whoever_it_names(article_id: str, st
     assert quote.speaker is not None and quote.speaker.startswith(speaker)
 
 
+def test_the_outlet_a_speaker_told_is_not_the_speaker():
+    """SaudiNewsNet, 27 July 2015, al-Eqtisadiah: «وأوضح لـ"الاقتصادية" مسؤول مطلع في مكتب الرئيس اليمني …، "أن
+    عدن تمثل …"» and, after it, «وأضاف: "وصلت إلى عدن مساعدات طبية …"»: the official speaks, the paper he told
+    stands between the verb and him."""
+    findings = labelled_findings("snn-2015-07-27-0300")
+    assert by_text(findings, "أن عدن تمثل الآن").speaker.startswith("مسؤول مطلع")
+    assert by_text(findings, "وصلت إلى عدن مساعدات").speaker.startswith("مسؤول مطلع")
+    told = only_quote("وقال لـ«عكاظ» مدير الشرطة: «التحقيقات مستمرة».")
+    assert told.speaker == "مدير الشرطة"
+
+
 def test_a_verb_of_another_gender_does_not_take_the_last_speaker():
     """SaudiNewsNet, 4 August 2015: after the director Mujtaba Said's words, «مضيفة: "…"» (adding, feminine) is
     what Fatima al-Rumaihi adds, named two sentences before without a verb of saying the code reads: not

@@ -808,6 +808,14 @@ def _source_kind(words: Sequence[Token], first: str) -> SourceKind | None:
     return None
 
 
+def past_receiver(tokens: Sequence[Token], start: int) -> int:
+    """Where the subject of a verb of saying begins, past the outlet it told at tokens[start] (وأوضحت
+    لـ«عكاظ» مصادر مسؤولة، وقال لـ"سبق" مدير الشرطة)."""
+    if start + 1 < len(tokens) and tokens[start].norm == "ل" and tokens[start + 1].kind == "name":
+        return start + 2
+    return start
+
+
 def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
     """كشف موقع “أكسيوس”؛ قال مسؤول إسرائيلي كبير؛ ونقل الموقع عن مسؤولين …"""
     if not match_stem(tokens[i], REPORTING_VERBS):
@@ -815,9 +823,7 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
     if i > 0 and tokens[i - 1].kind == "word" and match_stem(tokens[i - 1], _AS):
         return None  # "حسبما أفاد" is the next finder's
     cue = _cue(tokens, i, i + 1, sentence.text)
-    start = i + 1
-    if start + 1 < len(tokens) and tokens[start].norm == "ل" and tokens[start + 1].kind == "name":
-        start += 2  # وأوضحت لـ«عكاظ» مصادر مسؤولة: the outlet told, then who told it
+    start = past_receiver(tokens, i + 1)
     source = _source(tokens, start, sentence, cue)
     if source:
         return source

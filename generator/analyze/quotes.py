@@ -45,6 +45,7 @@ from generator.analyze.entities import (
     lexicon,
     match_stem,
     noun_phrase,
+    past_receiver,
     person_aliases,
     stems,
     tokenize,
@@ -403,7 +404,7 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
                 and all(token.kind == "word" for token in lead[v + 1:end]):
             return _Cue(kind, lead[v], [])  # معربا عن يقينه بأن “…”: the sentence's subject speaks
         if is_reporting_verb(lead[v]):
-            start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _BY_SAYING) else v + 1
+            start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _BY_SAYING) else past_receiver(lead, v + 1)
             subject_end = min(noun_phrase(lead, start), end)
             if subject_end == end or kind == "colon":
                 return _Cue(kind, lead[v], list(lead[start:subject_end]) if start < subject_end else [])
@@ -445,7 +446,8 @@ def _cue_after(post: Sequence[Token]) -> _Cue | None:
     """“…”، قال براك | “…”، بحسب المصدر."""
     i = 1 if post and post[0].text in "،," else 0
     if i < len(post) and (is_reporting_verb(post[i]) or match_stem(post[i], ACCORDING_TO)):
-        return _Cue("after", post[i], list(post[i + 1:noun_phrase(post, i + 1)]))
+        start = past_receiver(post, i + 1)
+        return _Cue("after", post[i], list(post[start:noun_phrase(post, start)]))
     return None
 
 
@@ -454,12 +456,13 @@ def _main_clause(lead: Sequence[Token]) -> _Cue | None:
     speaks for what follows."""
     for i, token in enumerate(lead):
         if is_reporting_verb(token) or match_stem(token, ACCORDING_TO | _ACTING_VERBS):
-            end = noun_phrase(lead, i + 1)
+            start = past_receiver(lead, i + 1)
+            end = noun_phrase(lead, start)
             if match_stem(token, RELAYING_VERBS) and end < len(lead) and is_one_of(lead[end], _FROM):
                 relayed_end = noun_phrase(lead, end + 1)
-                return _Cue("main", token, list(lead[end + 1:relayed_end]), via=list(lead[i + 1:end]),
+                return _Cue("main", token, list(lead[end + 1:relayed_end]), via=list(lead[start:end]),
                             verb_suffix=" " + lead[end].text)
-            return _Cue("main", token, list(lead[i + 1:end]))
+            return _Cue("main", token, list(lead[start:end]))
     return None
 
 
