@@ -35,7 +35,7 @@ from scipy.sparse.csgraph import connected_components
 
 from generator.analyze.actions import Action, actions_in, first_action, moves_in
 from generator.analyze.days import FROM_TODAY, WEEKDAYS
-from generator.analyze.entities import TITLE_HEADS
+from generator.analyze.entities import TITLE_HEADS, lexicon
 from generator.analyze.normalize import normalize_for_matching, normalize_word
 from generator.analyze.places import country_of_capital, places_in, with_countries
 from generator.analyze.tfidf import sublinear_tfidf
@@ -352,7 +352,8 @@ class _ArticleText:
         title = normalize_for_matching(article.title)
         body = normalize_for_matching(article.body[:_BODY_CHARS])
         title_words, body_words = _words(title), _words(body)
-        lead_words = _words(normalize_for_matching(article.lead[:_LEAD_CHARS]))[:_HEADLINE_LEAD_WORDS]
+        lead = normalize_for_matching(article.lead[:_LEAD_CHARS])
+        lead_words = _words(lead)[:_HEADLINE_LEAD_WORDS]
         headline_stems = _stems(title_words + lead_words)
         title_places = places_in(title_words)
         return cls(
@@ -372,7 +373,7 @@ class _ArticleText:
             lead_actions=_lead_actions(lead_words),
             weekdays=_told_weekdays(title_words + lead_words),
             ordinals=_ordinals(title_words),
-            figures=_figures(f"{title} {_first_words(normalize_for_matching(article.lead[:_LEAD_CHARS]))}"),
+            figures=_figures(f"{title} {_first_words(lead)}"),
         )
 
     def conflicts_with(self, other: _ArticleText) -> bool:
@@ -416,7 +417,9 @@ class _Parties(NamedTuple):
 
     @classmethod
     def of(cls, action: Action | None) -> _Parties | None:
-        return None if action is None else cls(action.kind, _stems(action.subject) - _TITLE_STEMS, _stems(action.object) - _TITLE_STEMS)
+        if action is None:
+            return None
+        return cls(action.kind, _stems(action.subject) - _TITLE_STEMS, _stems(action.object) - _TITLE_STEMS)
 
 
 # The lead's first verb tells what happened when it comes this early (وصل 120 يمنيا / التقى المستشار); later
@@ -431,10 +434,9 @@ def _lead_actions(lead_words: list[str]) -> frozenset[str]:
 
 
 _DAY = normalize_for_matching("يوم")
-_TIMES_OF_DAY = frozenset(normalize_for_matching(word) for word in ("مساء", "صباح", "ظهر", "عصر", "فجر", "ليلة"))
+_TIMES_OF_DAY = lexicon("مساء صباح ظهر عصر فجر ليلة")
 _AFTER = normalize_for_matching("بعد")  # بعد غد الأربعاء: another day than the happening's
-# A weekday before what is said dates the saying: «قال بيان للجيش التركي اليوم الأحد إن جنديين قتلا … خلال الليل».
-_THAT = frozenset(normalize_for_matching(word) for word in ("إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "بأنه"))
+_THAT = lexicon("إن أن إنه أنه إنها أنها بأن بأنه")
 
 
 def _told_weekdays(words: list[str]) -> frozenset[int]:
@@ -444,7 +446,7 @@ def _told_weekdays(words: list[str]) -> frozenset[int]:
     def dated(i: int) -> bool:
         before = words[i - 1] if i else ""
         if i + 1 < len(words) and words[i + 1] in _THAT:
-            return False
+            return False  # «قال بيان للجيش التركي اليوم الأحد إن جنديين قتلا … خلال الليل»: it dates the saying
         if before in FROM_TODAY:
             return not (i >= 2 and words[i - 2] == _AFTER)
         return before in _TIMES_OF_DAY or (before == _DAY and i >= 2 and words[i - 2] in _TIMES_OF_DAY)
@@ -480,7 +482,6 @@ class _Figure(NamedTuple):
                 or coarse.value - tolerance <= fine.value < coarse.value + unit - tolerance)
 
 
-_FIGURE = regex.compile(r"\d+(?:[.,]\d+)*")
 _LAST_THREE = regex.compile(r"[.,]\d{3}$")
 
 
@@ -488,7 +489,7 @@ def _figures(normalized: str) -> tuple[_Figure, ...]:
     """The numbers of a text, with their decimals. A point or comma before the last three digits is
     read both ways: 584.376 طناً is 584,376 tonnes where another outlet writes 584.3 (thousand)."""
     figures = []
-    for number in _FIGURE.findall(normalized):
+    for number in _NUMBER.findall(normalized):
         readings = [_canonical_number(number)]
         ambiguous = bool(_LAST_THREE.search(number))
         if ambiguous:
@@ -519,7 +520,7 @@ def _measured_apart(a: tuple[_Figure, ...], b: tuple[_Figure, ...]) -> bool:
     return any(f.measured for f in a + b) and unmatched(a, b) and unmatched(b, a)
 
 
-def _disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
+def _disjoint(a: frozenset[object], b: frozenset[object]) -> bool:
     """Both are named and share nothing."""
     return bool(a) and bool(b) and not a & b
 

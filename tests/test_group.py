@@ -394,6 +394,12 @@ def test_one_template_about_another_place_or_name_is_another_event(
     assert not any(set(template) <= events for events in dev_events)
 
 
+def assert_apart(events: list[set[str]], happenings: tuple[str, str]) -> None:
+    """Both labelled happenings are found, and no predicted event holds both."""
+    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
+    assert not any(set(happenings) <= e for e in events)
+
+
 def labelled_events(name: str) -> list[set[str]]:
     """The labelled events of a set of benchmarks/data that group_articles puts together."""
     rows = [json.loads(line) for line in (LABELLED / name).read_text(encoding="utf-8").splitlines()]
@@ -423,8 +429,7 @@ def test_headlines_telling_another_action_move_or_party_are_another_event(
     dev_events: list[set[str]], dev2_events: list[set[str]], day: str, happenings: tuple[str, str]
 ) -> None:
     events = dev_events if day == "dev" else dev2_events
-    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
-    assert not any(set(happenings) <= e for e in events)
+    assert_apart(events, happenings)
 
 
 @pytest.mark.parametrize(
@@ -450,8 +455,7 @@ def test_leads_telling_another_action_are_another_event(name: str, happenings: t
     """The held-out days, where headlines without a verb of a kind let these happenings merge: the first
     words of their leads tell them apart."""
     events = labelled_events(name)
-    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
-    assert not any(set(happenings) <= e for e in events)
+    assert_apart(events, happenings)
 
 
 @pytest.mark.parametrize("event", ["mbs-jordan-talks-joint-statement", "mbs-departs-jordan"])
@@ -483,8 +487,7 @@ def test_two_emirs_receiving_are_told_apart_by_their_names_not_their_titles() ->
 def test_headlines_whose_measurements_disagree_are_another_event(name: str, happenings: tuple[str, str]) -> None:
     """One template, other measurements: two market sessions, two quakes."""
     events = labelled_events(name)
-    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
-    assert not any(set(happenings) <= e for e in events)
+    assert_apart(events, happenings)
 
 
 @pytest.mark.parametrize(
@@ -500,8 +503,7 @@ def test_headlines_dating_their_happenings_on_other_weekdays_are_another_event(
     name: str, happenings: tuple[str, str]
 ) -> None:
     events = labelled_events(name)
-    assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
-    assert not any(set(happenings) <= e for e in events)
+    assert_apart(events, happenings)
 
 
 def test_a_weekday_before_what_is_said_dates_the_saying() -> None:
