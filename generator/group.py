@@ -336,7 +336,7 @@ class _ArticleText:
     all_stems: frozenset[str]
     numbers: frozenset[str]
     entities: frozenset[str]
-    title_places: frozenset[str]
+    headline_places: frozenset[str]  # of the title, and the region the lead says it happened in
     places: frozenset[str]  # named anywhere (up to _BODY_CHARS), with their countries
     title_names: tuple[frozenset[str], ...]  # stems of each quoted name of the title
     actions: frozenset[str]  # the kinds of action the title names (arrive, depart, meet, …)
@@ -364,7 +364,7 @@ class _ArticleText:
             all_stems=headline_stems | _stems(body_words),
             numbers=_numbers(f"{title}\n{body}"),
             entities=frozenset(map(normalize_word, article.entities)),
-            title_places=title_places,
+            headline_places=title_places | _lead_regions(lead_words),
             places=with_countries(title_places | places_in(body_words)),
             title_names=_quoted_names(title),
             actions=actions_in(title_words),
@@ -389,9 +389,9 @@ class _ArticleText:
                 or _disjoint(self.ordinals, other.ordinals))
 
     def names_unknown_to(self, other: _ArticleText) -> bool:
-        """Whether this headline names a place or a quoted name that the other article never mentions."""
+        """Whether this headline names a place (in its title, or as the region of its lead) or a quoted name that the other article never mentions."""
         return any(place not in other.places and country_of_capital(place) not in other.places
-                   for place in self.title_places) or any(not name <= other.all_stems for name in self.title_names)
+                   for place in self.headline_places) or any(not name <= other.all_stems for name in self.title_names)
 
     def other_parties(self, other: _ArticleText) -> bool:
         """Whether both titles tell one kind of action, and the words before the verbs (who acts) or
@@ -401,6 +401,20 @@ class _ArticleText:
         sides = ((self.action.subject, other.action.subject), (self.action.object, other.action.object))
         return any(_disjoint(mine, other.headline_stems) and _disjoint(theirs, self.headline_stems)
                    for mine, theirs in sides)
+
+
+_REGION_NOUNS = frozenset(f"{particle}{noun}" for particle in ("", "و", "ب", "وب", "في")
+                           for noun in lexicon("منطقة محافظة مدينة"))
+_LEAD_REGION_WORDS = 20
+_REGION_NAME_WORDS = 3
+
+
+def _lead_regions(lead_words: list[str]) -> frozenset[str]:
+    """The places the start of the lead names as the region, province or city of the happening
+    («فرع وزارة العمل بمنطقة مكة المكرمة»); a dateline's town («سبق- الرياض:») is not one."""
+    start = lead_words[:_LEAD_REGION_WORDS]
+    return frozenset().union(*(places_in(start[i + 1 : i + 1 + _REGION_NAME_WORDS])
+                               for i, word in enumerate(start) if word in _REGION_NOUNS))
 
 
 # Who acts is told by a name, not by a title: «أمير عسير يستقبل» / «الأمير فيصل بن بندر يستقبل» are two emirs.

@@ -423,6 +423,9 @@ def dev2_events() -> list[set[str]]:
         ("dev2", ("kingdom-holding-h1-profit", "mobily-h1-loss")),
         # "الإمارات تدين بشدة جريمة حرق ..." / "المملكة تدين الإرهاب الإسرائيلي": two condemnations
         ("dev2", ("uae-condemns-duma-arson", "saudi-condemns-duma-arson")),
+        # "فرع العمل بالجوف يدعو المواطنين …" / «حذّر فرع وزارة العمل بمنطقه مكة المكرمة …» under a title without a
+        # place: two branches of one ministry, the second naming its region only in its lead
+        ("dev2", ("labour-jouf-calls-e-recruitment", "labour-makkah-warns-unregistered-musaned-offices")),
     ],
 )
 def test_headlines_telling_another_action_move_or_party_are_another_event(
