@@ -80,7 +80,7 @@ class TranslationSettings(_Strict):
 
 
 class GroupingSettings(_Strict):
-    similarity_threshold: float = Field(0.25, gt=0, lt=1, description="Probability that two groups report one happening")
+    similarity_threshold: float = Field(0.3, gt=0, lt=1, description="Probability that two groups report one happening")
     window_days: int = Field(2, ge=0, le=60)
 
 

@@ -69,7 +69,7 @@ def test_the_grouping_is_kept_until_an_article_or_a_setting_changes(project, mon
     assert read_content(config).events == first.events and grouped == []
 
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("similarity_threshold: 0.25", "similarity_threshold: 0.2"), encoding="utf-8")
+    config.write_text(text.replace("similarity_threshold: 0.3", "similarity_threshold: 0.2"), encoding="utf-8")
     assert read_content(config).events == first.events and grouped == [1]
 
     seed = project / "content" / "003_163b4c5298a4b073.yml"

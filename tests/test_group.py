@@ -347,10 +347,10 @@ def dev_events(dev: list[tuple[str, GroupingInput]]) -> list[set[str]]:
 
 def test_the_events_to_check_hold_the_related_happenings_merged(dev: list[tuple[str, GroupingInput]]) -> None:
     """Joined below REVIEW_BELOW, an event is far more often two happenings than joined above it
-    (on this day 3 of 8 against 5 of 51): the short list the editor is asked to check."""
+    (on this day 3 of 7 against 5 of 53): the short list the editor is asked to check."""
     label = {a.article_id: event for event, a in dev}
     merged = [e for e in group_articles([a for _, a in dev]) if e.weakest_join is not None]
-    assert all(0.25 <= e.weakest_join <= 1 for e in merged)  # the default threshold and a probability
+    assert all(0.3 <= e.weakest_join <= 1 for e in merged)  # the default threshold and a probability
     wrong = {e.slug: len({label[i] for i in e.article_ids}) > 1 for e in merged}
     flagged = [wrong[e.slug] for e in merged if e.needs_review]
     others = [wrong[e.slug] for e in merged if not e.needs_review]
