@@ -121,7 +121,7 @@ def polarities_of(words: Words) -> dict[str, tuple[int, int]]:
             if breaks(tokens, i):
                 clause = []
             continue
-        if not not_polar[i]:
+        if not not_polar[i] and not _made_by_ghayr(words, clause, i):
             key = content_key(token.norm)
             if len(key) >= _CONTENT_MIN:
                 polarity = -1 if negating and _negated_statement(words, clause, i, not_polar) else 1
@@ -131,6 +131,15 @@ def polarities_of(words: Words) -> dict[str, tuple[int, int]]:
                     both.add(key)
         clause.append(i)
     return {key: value for key, value in found.items() if key not in both}
+
+
+_GHAYR = lexicon("غير")
+
+
+def _made_by_ghayr(words: Words, clause: Sequence[int], at: int) -> bool:
+    """Whether tokens[at] is the adjective of a غير that is no negator (الهبوط غير المتوقع: "the unexpected
+    fall"): it says neither that something is expected nor that it is not, as «هبوط غير متوقع» does not."""
+    return bool(clause) and words.has(clause[-1], _GHAYR) and words.tokens[at].norm.startswith("ال")
 
 
 def _negated_statement(words: Words, clause: Sequence[int], at: int, not_polar: Sequence[bool]) -> bool:
