@@ -11,8 +11,9 @@ whose events are labelled as related but different happenings).  `--scale N` ins
 times grouping of N articles made by copying the set, each event on its own day of a year.
 `--fit` prints the weights of generator/group.py's model fitted on the set's candidate pairs
 (L2-regularised logistic regression, C = 1, as scikit-learn's default).  Given several sets
-(each one day or two of news, grouped on its own), it prints each set's figures and the
-pooled ones (of the pairs of all sets), and fits on the candidate pairs of all of them.
+(each one day or two of news, grouped on its own), it prints each set's figures, the
+pooled ones (of the pairs of all sets) and the mean of the sets' F1 (macro F1, each day
+counted once), and fits on the candidate pairs of all of them.
 """
 from __future__ import annotations
 
@@ -217,6 +218,7 @@ def main() -> None:
         precision, recall, f1, merged = pooled(results)
         print(f"\npooled over {len(results)} sets: pairwise precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  "
               f"hard-negative pairs merged: {merged}")
+        print(f"macro F1 (each set counted once): {sum(r.f1 for r in results) / len(results):.3f}")
 
 
 def evaluate(path: Path, labelled: list[Labelled], settings: GroupingSettings, errors: bool) -> Scores:

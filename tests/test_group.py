@@ -1,9 +1,11 @@
 """Event grouping: the seeds form one event, related happenings stay apart, pins win."""
 from __future__ import annotations
 
+import functools
 import json
 import random
 import time
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -394,21 +396,22 @@ def test_one_template_about_another_place_or_name_is_another_event(
     assert not any(set(template) <= events for events in dev_events)
 
 
-def assert_apart(events: list[set[str]], happenings: tuple[str, str]) -> None:
+def assert_apart(events: Sequence[Set[str]], happenings: tuple[str, str]) -> None:
     """Both labelled happenings are found, and no predicted event holds both."""
     assert any(happenings[0] in e for e in events) and any(happenings[1] in e for e in events)
     assert not any(set(happenings) <= e for e in events)
 
 
-def labelled_events(name: str) -> list[set[str]]:
+@functools.cache  # analysing and grouping a day of news takes seconds; several tests read each day
+def labelled_events(name: str) -> tuple[frozenset[str], ...]:
     """The labelled events of a set of benchmarks/data that group_articles puts together."""
     rows = [json.loads(line) for line in (LABELLED / name).read_text(encoding="utf-8").splitlines()]
     label = {row["id"]: row["event"] for row in rows}
-    return [{label[i] for i in e.article_ids} for e in group_articles([grouping_input(row) for row in rows])]
+    return tuple(frozenset(label[i] for i in e.article_ids) for e in group_articles([grouping_input(row) for row in rows]))
 
 
 @pytest.fixture(scope="module")
-def dev2_events() -> list[set[str]]:
+def dev2_events() -> tuple[frozenset[str], ...]:
     return labelled_events("grouping-dev2.jsonl")
 
 
@@ -429,7 +432,7 @@ def dev2_events() -> list[set[str]]:
     ],
 )
 def test_headlines_telling_another_action_move_or_party_are_another_event(
-    dev_events: list[set[str]], dev2_events: list[set[str]], day: str, happenings: tuple[str, str]
+    dev_events: list[set[str]], dev2_events: tuple[frozenset[str], ...], day: str, happenings: tuple[str, str]
 ) -> None:
     events = dev_events if day == "dev" else dev2_events
     assert_apart(events, happenings)
