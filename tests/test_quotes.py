@@ -370,6 +370,16 @@ def test_a_titled_name_in_marks_is_a_name_not_a_quote(article_id: str, names: tu
     assert set(names) <= set(findings.quoted_names) and not {q.text for q in findings.quotes} & set(names)
 
 
+def test_a_name_in_marks_after_a_noun_for_a_person_is_a_name_and_speaks():
+    """SaudiNewsNet, 2 August 2015 (benchmarks/data/quotes-labelled.jsonl), al-Madina on bakers of red bread:
+    «ويشير العم «عبدالله الحكيم» إلى أنه …، وأضاف: «شاركت في العديد من المهرجانات …»». The uncle is named in
+    marks; he said the words that follow, and his name is no quote."""
+    findings = labelled_findings("snn-2015-08-02-0412")
+    assert {"عبدالله الحكيم", "حمزة الحكيم"} <= set(findings.quoted_names)
+    assert not {q.text for q in findings.quotes} & {"عبدالله الحكيم", "حمزة الحكيم"}
+    assert by_text(findings, "شاركت في العديد من المهرجانات").speaker == "العم عبدالله الحكيم"
+
+
 # --- English ---------------------------------------------------------------------------
 
 

@@ -334,7 +334,8 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
             norm = " ".join(token.norm for token in inner)
             following = tokens[close + 1] if close + 1 < len(tokens) else None
             if _after_name_head(out) or _headed_name(inner) or norm in known \
-                    or _titled_name_in_marks(out, inner, following) or _speaker_in_marks(out, following):
+                    or _titled_name_in_marks(out, inner, following) or _speaker_in_marks(out, following) \
+                    or bool(out) and is_one_of(out[-1], _PERSON_NOUNS) and _looks_like_name(inner):
                 start, end = tokens[i].start, tokens[close].end
                 out.append(Token(text[start:end], norm, start, end, "name"))
                 i = close + 1
@@ -342,6 +343,11 @@ def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[
         out.append(tokens[i])
         i += 1
     return out
+
+
+# Nouns for a person that a name in marks may follow, as a title's holder follows the title: العم «عبدالله الحكيم».
+_PERSON_NOUNS = lexicon("العم الخال الحاج المواطن المواطنة الشاب الشابة الطفل الطفلة الفتاة اللاعب اللاعبة المدرب"
+                        " الفنان الفنانة الكاتب الكاتبة الشاعر الشاعرة الداعية الشهيد المقيم")
 
 
 def _after_name_head(before: Sequence[Token]) -> bool:
