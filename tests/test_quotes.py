@@ -380,6 +380,20 @@ def test_a_name_in_marks_after_a_noun_for_a_person_is_a_name_and_speaks():
     assert by_text(findings, "شاركت في العديد من المهرجانات").speaker == "العم عبدالله الحكيم"
 
 
+@pytest.mark.parametrize("day, article_id, start, speaker", [
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0351", "اعتذرت عن قبول المنصب", "القانوني فهد بارباع"),
+    ("grouping-heldout4.jsonl", "snn-2015-07-23-0040", "دائما ما يكون خفض دعم الطاقة", "الخبير الاقتصادي جون سفاكياناكيس"),
+    ("grouping-heldout7.jsonl", "snn-2015-07-24-0776", "إن إيران تحكم العراق", "الكاتب أحمد السالم"),
+])
+def test_a_profession_before_a_name_is_part_of_the_speaker(day: str, article_id: str, start: str, speaker: str):
+    """SaudiNewsNet, 2, 23 and 24 July 2015: «أكد لـ"الاقتصادية" القانوني فهد بارباع»، «الخبير الاقتصادي جون
+    سفاكياناكيس»، «الكاتب أحمد السالم»: as after a title, the name after a profession tells who spoke; the speaker
+    had been «القانوني», «الخبير الاقتصادي», «الكاتب»."""
+    [row] = [row for row in saudi_news(day) if row["id"] == article_id]
+    findings = find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
+    assert by_text(findings, start).speaker == speaker
+
+
 # --- English ---------------------------------------------------------------------------
 
 

@@ -227,6 +227,9 @@ _NP_STOPS = THAT | SPEECH_NOUNS | lexicon(
     " إليه إليها إليهم معه معها معهم لديه لديها"
 )
 _NP_MAX = 8
+# Professions that, like a title, may be followed by the holder's name: «أكد القانوني فهد بارباع».
+_PROFESSIONS = lexicon("القانوني المحامي المحامية الخبير الخبيرة المحلل المحللة الباحث الباحثة الإعلامي الإعلامية"
+                       " الكاتب الكاتبة الناقد الأكاديمي الاقتصادي المختص")
 # Verbal nouns that open what a source announces (أعلنت مصادر رسمية مقتل …، أعلنت السلطات اعتقال …).
 _NEWS_NOUNS = lexicon("مقتل مصرع استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ")
 _TO = normalize_for_matching("إلى")
@@ -263,7 +266,7 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
         return start + 1
     if head.norm in _NP_STOPS or is_reporting_verb(head):
         return start
-    title = match_stem(head, TITLE_HEADS | _HONORIFICS) is not None
+    title = match_stem(head, TITLE_HEADS | _HONORIFICS) is not None or is_one_of(head, _PROFESSIONS)
     only_adjectives = is_definite(head)
     end = start + 1
     while end < len(tokens) and end - start < _NP_MAX:
