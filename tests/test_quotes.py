@@ -394,6 +394,26 @@ def test_a_profession_before_a_name_is_part_of_the_speaker(day: str, article_id:
     assert by_text(findings, start).speaker == speaker
 
 
+@pytest.mark.parametrize("day, article_id, start, speaker", [
+    # «قال المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ»: 11 words, the name last
+    ("grouping-heldout.jsonl", "snn-2015-08-06-0971", "إن الجسر الإغاثي مستمر",
+     "المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ"),
+    ("grouping-heldout4.jsonl", "snn-2015-07-23-0819", "لا مسؤولة واتهامات باطلة",
+     "الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف بن راشد الزياني"),
+    # «… لشؤون السدود ونهر النيل لـ«الشرق الأوسط» أن»: the outlet told ends who spoke
+    ("grouping-heldout6.jsonl", "snn-2015-07-22-0065", "المطلوب من هذه الجولة",
+     "الدكتور علاء ياسين مستشار وزير الري لشؤون السدود ونهر النيل"),
+])
+def test_a_long_title_keeps_the_name_after_it_and_not_the_outlet_told(day: str, article_id: str, start: str,
+                                                                      speaker: str):
+    """SaudiNewsNet, 22, 23 July and 6 August 2015: a title of up to 12 words keeps the holder's name that ends it
+    (cut at 8 words, the speaker had been «… للإغاثة والأعمال الإنسانية» without «رأفت الصباغ»), and the outlet the
+    speaker told, right before what was said, is not part of the speaker."""
+    [row] = [row for row in saudi_news(day) if row["id"] == article_id]
+    findings = find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
+    assert by_text(findings, start).speaker == speaker
+
+
 # --- English ---------------------------------------------------------------------------
 
 

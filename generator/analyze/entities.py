@@ -222,11 +222,11 @@ NISBA = regex.compile(r"(?:ي|يه|يون|يين|يان|يتان|يتين)$")  #
 # Words that end the noun phrase after a verb: particles, prepositions, time words.
 _NP_STOPS = THAT | SPEECH_NOUNS | lexicon(
     "عن على في إلى خلال عبر أمام مع من بعد قبل حول بشأن منذ اليوم أمس أيضا الذي التي"
-    " الذين حينها حينئذ لدى عند ضمن دون كما وقد قد لا لم لن ما ب"
+    " الذين حينها حينئذ حيث لدى عند ضمن دون كما وقد قد لا لم لن ما ب"
     " عليه عليها عليهم له لها لهم منه منها منهم فيه فيها فيهم به بها بهم عنه عنها عنهم"
     " إليه إليها إليهم معه معها معهم لديه لديها"
 )
-_NP_MAX = 8
+_NP_MAX = 12  # words: المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ
 # Professions that, like a title, may be followed by the holder's name: «أكد القانوني فهد بارباع».
 _PROFESSIONS = lexicon("القانوني المحامي المحامية الخبير الخبيرة المحلل المحللة الباحث الباحثة الإعلامي الإعلامية"
                        " الكاتب الكاتبة الناقد الأكاديمي الاقتصادي المختص")
@@ -272,6 +272,10 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
     while end < len(tokens) and end - start < _NP_MAX:
         token = tokens[end]
         if token.kind == "name":
+            told = end + 1 < len(tokens) and is_one_of(tokens[end + 1], THAT)
+            if tokens[end - 1].norm == "ل" and (told or token.norm in _MEDIA_NAMES) and not source:
+                end -= 1  # … لـ«الشرق الأوسط» أن: the outlet told, not part of who spoke
+                break
             after_media_head = match_stem(tokens[end - 1], MEDIA_HEADS) is not None
             end += 1
             if after_media_head:
@@ -301,8 +305,8 @@ def _bridge(tokens: Sequence[Token], start: int, at: int, source: bool) -> bool:
     if nxt is None or nxt.kind != "word" or nxt.norm in _NP_STOPS:
         return False
     head = tokens[start]
-    if tokens[at].norm == _TO:
-        return match_stem(head, TITLE_HEADS) is not None
+    if tokens[at].norm == _TO:  # close to its title: not «الأمين العام لحلف شمال الأطلسي ينس شتولتينبيرج إلى اجتماع»
+        return match_stem(head, TITLE_HEADS) is not None and at - start <= _TO_REACH
     if tokens[at].norm == _IN:
         return source and match_stem(head, SOURCE_HEADS) is not None and bool(
             set(stems(nxt.norm)) & (ORGANIZATION_HEADS | _ORGANIZATION_NOUNS)
@@ -311,6 +315,7 @@ def _bridge(tokens: Sequence[Token], start: int, at: int, source: bool) -> bool:
 
 
 _ORGANIZATION_NOUNS = lexicon("الخارجية الحكومة الجيش الرئاسة البيت الوفد الوزارة")
+_TO_REACH = 3  # words from a title to the إلى of its post: المبعوث الأميركي الخاص إلى سوريا
 
 
 def _outlet(token: Token) -> bool:
