@@ -403,6 +403,7 @@ def test_a_profession_before_a_name_is_part_of_the_speaker(day: str, article_id:
     # «… لشؤون السدود ونهر النيل لـ«الشرق الأوسط» أن»: the outlet told ends who spoke
     ("grouping-heldout6.jsonl", "snn-2015-07-22-0065", "المطلوب من هذه الجولة",
      "الدكتور علاء ياسين مستشار وزير الري لشؤون السدود ونهر النيل"),
+    ("grouping-dev.jsonl", "snn-2015-08-03-0111", "ظلم وهضم", "مراقبون"),  # أكد مراقبون لـ«الشرق الأوسط» أن
 ])
 def test_a_long_title_keeps_the_name_after_it_and_not_the_outlet_told(day: str, article_id: str, start: str,
                                                                       speaker: str):

@@ -292,7 +292,8 @@ class _Context:
                 continue
             end = noun_phrase(tokens, i + 1)
             phrase = tokens[i + 1:end]
-            if phrase and self.plausible(phrase, tokens[end] if end < len(tokens) else None, token):
+            after = past_receiver(tokens, end)  # أكد مراقبون لـ«الشرق الأوسط» أن: told, then what they said
+            if phrase and self.plausible(phrase, tokens[after] if after < len(tokens) else None, token):
                 self.actors.append(_Actor(sentence_index, _head(phrase[0]), self.resolve(phrase, text)))
                 self.remember(sentence_index, self.actors[-1].name, _gender(token.text))
 
@@ -516,7 +517,7 @@ def _classify(span: _Span, paragraph: _Paragraph, tokens: Sequence[Token],
         return _framing(inside, sentence.index, span, lead, text)
     main = _main_clause(lead)
     if main is not None and main.subject:
-        after_subject = lead.index(main.subject[-1]) + 1
+        after_subject = past_receiver(lead, lead.index(main.subject[-1]) + 1)
         following = lead[after_subject] if after_subject < len(lead) else None
         if not context.plausible(main.subject, following, main.verb):
             main = None  # لفت نظري … “…”: not someone speaking
