@@ -389,7 +389,8 @@ class _ArticleText:
                 or _disjoint(self.ordinals, other.ordinals))
 
     def names_unknown_to(self, other: _ArticleText) -> bool:
-        """Whether this headline names a place (in its title, or as the region of its lead) or a quoted name that the other article never mentions."""
+        """Whether this headline names a place (in its title, or as the region of its lead) or a quoted name
+        that the other article never mentions."""
         return any(place not in other.places and country_of_capital(place) not in other.places
                    for place in self.headline_places) or any(not name <= other.all_stems for name in self.title_names)
 
@@ -403,8 +404,7 @@ class _ArticleText:
                    for mine, theirs in sides)
 
 
-_REGION_NOUNS = frozenset(f"{particle}{noun}" for particle in ("", "و", "ب", "وب", "في")
-                           for noun in lexicon("منطقة محافظة مدينة"))
+_REGION_NOUNS = frozenset(f"{particle}{noun}" for particle in ("", "و", "ب", "وب") for noun in lexicon("منطقة محافظة مدينة"))
 _LEAD_REGION_WORDS = 20
 _REGION_NAME_WORDS = 3
 
