@@ -289,21 +289,30 @@ def labelled_article(article_id: str) -> dict:
     return row
 
 
-def test_a_head_and_what_it_heads_in_marks_is_a_name_a_head_and_an_adjective_are_words_said():
-    """SaudiNewsNet: «مركز الملك سلمان» in the King Salman Centre spokesman's statement (6 August 2015) names the
-    centre; Ben Rhodes's «منظمة إرهابية» (27 July) is what he called the PKK, his words."""
-    [centre] = [row for row in saudi_news("grouping-heldout.jsonl") if row["id"] == "snn-2015-08-06-0423"]
-    [rhodes] = [row for row in saudi_news("grouping-heldout3.jsonl") if row["id"] == "snn-2015-07-27-0149"]
-    centre_findings = find_quotes(split_sentences(centre["text"].replace("\n", "\n\n")))
-    assert "مركز الملك سلمان" in centre_findings.quoted_names
-    assert "مركز الملك سلمان" not in {quote.text for quote in centre_findings.quotes}
-    rhodes_quote = by_text(find_quotes(split_sentences(rhodes["text"].replace("\n", "\n\n"))), "منظمة إرهابية")
-    assert rhodes_quote.speaker is not None and rhodes_quote.speaker.startswith("بن رودس")
+def findings_of(row: dict) -> QuoteFindings:
+    """The quotes found in a SaudiNewsNet article, one line a paragraph."""
+    return find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
 
 
 def labelled_findings(article_id: str) -> QuoteFindings:
-    """The quotes found in a labelled article (labelled_article), one line a paragraph."""
-    return find_quotes(split_sentences(labelled_article(article_id)["text"].replace("\n", "\n\n")))
+    """The quotes found in a labelled article (labelled_article)."""
+    return findings_of(labelled_article(article_id))
+
+
+def article_findings(day: str, article_id: str) -> QuoteFindings:
+    """The quotes found in an article of one of the grouping sets of benchmarks/data."""
+    [row] = [row for row in saudi_news(day) if row["id"] == article_id]
+    return findings_of(row)
+
+
+def test_a_head_and_what_it_heads_in_marks_is_a_name_a_head_and_an_adjective_are_words_said():
+    """SaudiNewsNet: «مركز الملك سلمان» in the King Salman Centre spokesman's statement (6 August 2015) names the
+    centre; Ben Rhodes's «منظمة إرهابية» (27 July) is what he called the PKK, his words."""
+    centre_findings = article_findings("grouping-heldout.jsonl", "snn-2015-08-06-0423")
+    assert "مركز الملك سلمان" in centre_findings.quoted_names
+    assert "مركز الملك سلمان" not in {quote.text for quote in centre_findings.quotes}
+    rhodes_quote = by_text(article_findings("grouping-heldout3.jsonl", "snn-2015-07-27-0149"), "منظمة إرهابية")
+    assert rhodes_quote.speaker is not None and rhodes_quote.speaker.startswith("بن رودس")
 
 
 @pytest.mark.parametrize("article_id, start, speaker", [
@@ -389,9 +398,7 @@ def test_a_profession_before_a_name_is_part_of_the_speaker(day: str, article_id:
     """SaudiNewsNet, 2, 23 and 24 July 2015: «أكد لـ"الاقتصادية" القانوني فهد بارباع»، «الخبير الاقتصادي جون
     سفاكياناكيس»، «الكاتب أحمد السالم»: as after a title, the name after a profession tells who spoke; the speaker
     had been «القانوني», «الخبير الاقتصادي», «الكاتب»."""
-    [row] = [row for row in saudi_news(day) if row["id"] == article_id]
-    findings = find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
-    assert by_text(findings, start).speaker == speaker
+    assert by_text(article_findings(day, article_id), start).speaker == speaker
 
 
 @pytest.mark.parametrize("day, article_id, start, speaker", [
@@ -410,9 +417,7 @@ def test_a_long_title_keeps_the_name_after_it_and_not_the_outlet_told(day: str, 
     """SaudiNewsNet, 22, 23 July and 6 August 2015: a title of up to 12 words keeps the holder's name that ends it
     (cut at 8 words, the speaker had been «… للإغاثة والأعمال الإنسانية» without «رأفت الصباغ»), and the outlet the
     speaker told, right before what was said, is not part of the speaker."""
-    [row] = [row for row in saudi_news(day) if row["id"] == article_id]
-    findings = find_quotes(split_sentences(row["text"].replace("\n", "\n\n")))
-    assert by_text(findings, start).speaker == speaker
+    assert by_text(article_findings(day, article_id), start).speaker == speaker
 
 
 # --- English ---------------------------------------------------------------------------

@@ -272,8 +272,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
     while end < len(tokens) and end - start < _NP_MAX:
         token = tokens[end]
         if token.kind == "name":
-            told = end + 1 < len(tokens) and is_one_of(tokens[end + 1], THAT)
-            if tokens[end - 1].norm == "ل" and (told or token.norm in _MEDIA_NAMES) and not source:
+            if not source and tokens[end - 1].norm == "ل" and (
+                    token.norm in _MEDIA_NAMES or end + 1 < len(tokens) and is_one_of(tokens[end + 1], THAT)):
                 end -= 1  # … لـ«الشرق الأوسط» أن: the outlet told, not part of who spoke
                 break
             after_media_head = match_stem(tokens[end - 1], MEDIA_HEADS) is not None
