@@ -224,7 +224,7 @@ _NP_STOPS = THAT | SPEECH_NOUNS | lexicon(
     "عن على في إلى خلال عبر أمام مع من بعد قبل حول بشأن منذ اليوم أمس أيضا الذي التي"
     " الذين حينها حينئذ حيث لدى عند ضمن دون كما وقد قد لا لم لن ما ب"
     " عليه عليها عليهم له لها لهم منه منها منهم فيه فيها فيهم به بها بهم عنه عنها عنهم"
-    " إليه إليها إليهم معه معها معهم لديه لديها"
+    " إليه إليها إليهم معه معها معهم لديه لديها جميع كافة"
 )
 _NP_MAX = 12  # words: المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ
 # Professions that, like a title, may be followed by the holder's name: «أكد القانوني فهد بارباع».
@@ -234,6 +234,7 @@ _PROFESSIONS = lexicon("القانوني المحامي المحامية الخ�
 _NEWS_NOUNS = lexicon("مقتل مصرع استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ")
 _TO = normalize_for_matching("إلى")
 _IN = normalize_for_matching("في")
+_THE = normalize_for_matching("الـ")  # the article written apart, before marks
 
 
 def is_adjective(norm: str) -> bool:
@@ -359,11 +360,12 @@ _PERSON_NOUNS = lexicon("العم الخال الحاج المواطن المو�
 
 
 def _after_name_head(before: Sequence[Token]) -> bool:
-    """منصة “إكس”، البرنامج التدريبي «…» (a head and its adjective), told “the outlet” (لـ), مساهم في "…"."""
+    """منصة “إكس”، البرنامج التدريبي «…» (a head and its adjective), told “the outlet” (لـ), مساهم في "…",
+    or the article itself before the marks (طائرات الـ«إف 16»)."""
     if not before:
         return False
     last = before[-1]
-    if match_stem(last, NAME_HEADS) is not None or last.norm in ("ل", _IN):
+    if match_stem(last, NAME_HEADS) is not None or last.norm in ("ل", _IN, _THE):
         return True
     return len(before) > 1 and is_adjective(last.norm) and is_definite(last) \
         and without_article(before[-2].norm) in NAME_HEADS

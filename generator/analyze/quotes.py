@@ -241,6 +241,7 @@ def _collapse(text: str, tokens: Sequence[Token], spans: Sequence[_Span]) -> lis
 # “الخاطفة”، “الرايخ الثالث”); longer ones are a quote of no one named.
 _TERM_MAX_WORDS = 3
 _PRONOUN_REACH = 3  # sentences back a pronoun subject may point
+_FRONTED_MAX_TOKENS = 8  # وحول التوقعات بشأن سلوك إيران عقب الاتفاق النووي، أوضح …
 _CUE_REACH = 10  # tokens between a reporting verb and the quote
 
 
@@ -286,27 +287,68 @@ class _Context:
     def register_actors(self, sentence_index: int, text: str, tokens: Sequence[Token]) -> None:
         """Subjects of the reporting verbs of a sentence, and of the verbs by which someone acts before
         speaking (دعا الأمين العام لحلف شمال الأطلسي …، وأدان نائب المبعوث …), for later pronouns and
-        back-references (وأوضح المصدر، ونقل الموقع، وقال "…")."""
+        back-references (وأوضح المصدر، ونقل الموقع، وقال "…"). A sentence that opens on such a verb
+        with no one named after it (وأوضح أن، وجدد في الوقت ذاته، مجددًا) right after the last speaker's
+        goes on with them, so that a chain of them keeps the speaker for the next وقال "…"."""
+        registered = False
         for i, token in enumerate(tokens):
             if not (is_reporting_verb(token) or match_stem(token, ACCORDING_TO | _ACTING_VERBS)):
                 continue
             end = noun_phrase(tokens, i + 1)
             phrase = tokens[i + 1:end]
-            after = past_receiver(tokens, end)  # أكد مراقبون لـ«الشرق الأوسط» أن: told, then what they said
-            if phrase and self.plausible(phrase, tokens[after] if after < len(tokens) else None, token):
+            if phrase and self.plausible(phrase, _says_next(tokens, end), token):
                 self.actors.append(_Actor(sentence_index, _head(phrase[0]), self.resolve(phrase, text)))
                 self.remember(sentence_index, self.actors[-1].name, _gender(token.text))
+                registered = True
+        opening = _opening_verb(tokens)
+        if not registered and opening is not None:
+            self.go_on(sentence_index, _gender(opening.text))
 
-    def plausible(self, phrase: Sequence[Token], following: Token | None, verb: Token) -> bool:
+    def go_on(self, sentence_index: int, gender: Gender | None) -> None:
+        """A verb with a pronoun subject right after the last speaker's sentence: they, if they may be its
+        subject, speak here too (a chain goes on one sentence at a time)."""
+        if self.last_speaker is None or self.last_speaker[0] != sentence_index - 1:
+            return
+        speaker = self.previous_speaker(sentence_index, gender)
+        if speaker is not None:
+            self.remember(sentence_index, speaker, gender or self.last_speaker[2])
+
+    def plausible(self, phrase: Sequence[Token], says_next: bool, verb: Token) -> bool:
         """A speaker, not the object of a verb (أكد حرص الشعب): the subject of a verb of saying, a
         person (جون كيري وزير الخارجية الأمريكي), a source, an outlet, an official, a country, a
         delegation, or whoever is followed by what they said (قال براك إن، قال براك:)."""
         norms = [token.norm for token in phrase]
-        says = following is not None and (following.text in ":：" or is_one_of(following, THAT))
         person = any(" ".join(norms[:size]) in self.aliases for size in range(len(norms), 0, -1)) \
             or any(match_stem(token, TITLE_HEADS) for token in phrase)  # كمال كليتشدار أوغلو زعيم حزب …
-        return (says or person or match_stem(verb, SAYING_VERBS) is not None or phrase[0].kind == "name"
+        return (says_next or person or match_stem(verb, SAYING_VERBS) is not None or phrase[0].kind == "name"
                 or _head(phrase[0]) in _SPEAKER_HEADS)
+
+
+def _says_next(tokens: Sequence[Token], end: int) -> bool:
+    """Whether what someone said follows the subject that ends before tokens[end]: a colon or أن, past the
+    outlet told (أكد مراقبون لـ«الشرق الأوسط» أن) and past a title in apposition (أوضح الفريق مهاب مميش،
+    رئيس هيئة قناة السويس، أن؛ أكدت فاطمة الرميحي الرئيس التنفيذي لمؤسسة الدوحة للأفلام أن)."""
+    after = past_receiver(tokens, end)
+    apposition = after + (after < len(tokens) and tokens[after].text in ",،")
+    if apposition < len(tokens) and match_stem(tokens[apposition], TITLE_HEADS):
+        after = noun_phrase(tokens, apposition)
+        if after < len(tokens) and tokens[after].text in ",،":
+            after += 1
+    return after < len(tokens) and (tokens[after].text in ":：" or is_one_of(tokens[after], THAT))
+
+
+def _opening_verb(tokens: Sequence[Token]) -> Token | None:
+    """The verb of saying or acting that opens the sentence, or its clause after a fronted phrase
+    (وعن الاتفاق النووي، أكد أن؛ من جانبه، أوضح), when no one is named after it: its subject is a pronoun.
+    A participle never names its subject: what follows it is what was said (مجددًا وقوف بلاده …)."""
+    fronted = [i + 1 for i, token in enumerate(tokens[:_FRONTED_MAX_TOKENS]) if token.text in ",،"][:1]
+    for i in [0, *fronted]:
+        if i < len(tokens) and match_stem(tokens[i], REPORTING_PARTICIPLES):
+            return tokens[i]
+        if i < len(tokens) and (is_reporting_verb(tokens[i]) or match_stem(tokens[i], _ACTING_VERBS)):
+            start = past_receiver(tokens, i + 1)
+            return tokens[i] if noun_phrase(tokens, start) == start else None
+    return None
 
 
 # Verbs by which someone acts before what they say is told with a pronoun (دعا … إلى اجتماع. وقال "…").
@@ -517,9 +559,7 @@ def _classify(span: _Span, paragraph: _Paragraph, tokens: Sequence[Token],
         return _framing(inside, sentence.index, span, lead, text)
     main = _main_clause(lead)
     if main is not None and main.subject:
-        after_subject = past_receiver(lead, lead.index(main.subject[-1]) + 1)
-        following = lead[after_subject] if after_subject < len(lead) else None
-        if not context.plausible(main.subject, following, main.verb):
+        if not context.plausible(main.subject, _says_next(lead, lead.index(main.subject[-1]) + 1), main.verb):
             main = None  # لفت نظري … “…”: not someone speaking
     if main is not None:
         return _quote(inside, sentence.index, main, lead, text, context)
