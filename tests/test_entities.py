@@ -222,6 +222,33 @@ def test_a_source_ends_where_what_it_announced_begins(article_id: str, name: str
     assert (name, kind) in {(source.name, source.kind) for source in sources}
 
 
+def day_sources(day: str, article_id: str) -> set[tuple[str, str]]:
+    """(name, kind) of the sources cited in an article of one of the grouping sets of benchmarks/data."""
+    [row] = [row for row in saudi_news(day) if row["id"] == article_id]
+    return {(s.name, s.kind) for s in find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n")))}
+
+
+@pytest.mark.parametrize("day, article_id, name", [
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0639", "ماليزيا"),  # قالت ماليزيا اليوم الأحد إن حطام الطائرة …
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0101", "أنقرة"),  # … 260 مقاتلًا، بحسب أنقرة
+    ("grouping-heldout8.jsonl", "snn-2015-07-25-0169", "بكين"),  # a capital for its government
+])
+def test_a_country_that_speaks_is_a_cited_source(day: str, article_id: str, name: str):
+    """SaudiNewsNet, 2 and 25 July 2015: «قالت ماليزيا»، «بحسب أنقرة»، «قالت بكين»: a country, or its capital,
+    speaks through its government, an institution of the report's sources."""
+    assert (name, "organization") in day_sources(day, article_id)
+
+
+def test_a_country_after_a_man_speaking_or_an_accusation_is_not_cited():
+    """SaudiNewsNet: «وقال السويد عقب التشييع» (2 August 2015) is Dr al-Suwaid, not Sweden, which would take a
+    feminine verb; «نوري المالكي الذي اتهم المملكة العربية السعودية» (23 July) cites al-Maliki's accusation, and
+    the kingdom is its object. «في الوقت الذي قال الأمين العام لمنظمة …» ("while") still cites the secretary-general."""
+    assert not {name for name, _ in day_sources("grouping-dev2.jsonl", "snn-2015-08-02-0756")} & {"السويد"}
+    assert not {name for name, _ in day_sources("grouping-heldout4.jsonl", "snn-2015-07-23-0124")} \
+        & {"المملكة العربية السعودية"}
+    assert ("الأمين العام لمنظمة الدول المصدرة للنفط", "official") in day_sources("grouping-dev2.jsonl", "snn-2015-08-02-0558")
+
+
 def test_the_outlet_told_between_the_verb_and_its_source_is_no_source():
     """SaudiNewsNet, 2 August 2015, Okaz: «وأوضحت لـ«عكاظ» مصادر مسؤولة بمطار القاهرة أن …» cites the airport's
     sources, who spoke to Okaz (the outlet itself)."""

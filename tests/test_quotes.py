@@ -356,6 +356,8 @@ def test_a_verb_of_another_gender_does_not_take_the_last_speaker():
     assert by_text(orphan, "السلسلة مستمرة").speaker is None
     carried = quotes_of("قالت الوزيرة سارة الأحمد إن الخطة جاهزة. وأضافت: «سنبدأ التنفيذ الشهر المقبل».")
     assert by_text(carried, "سنبدأ التنفيذ").speaker == "الوزيرة سارة الأحمد"
+    a_man = quotes_of("قالت الوزيرة سارة الأحمد إن الخطة جاهزة. وقال: «سنبدأ التنفيذ الشهر المقبل».")
+    assert by_text(a_man, "سنبدأ التنفيذ").speaker is None  # وقال, with its و, is a man's verb
 
 
 def test_a_pronoun_speaks_for_whoever_acted_last():

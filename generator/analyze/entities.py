@@ -18,9 +18,11 @@ from typing import Literal, NamedTuple
 import regex
 
 from generator.analyze.normalize import normalize_for_matching, normalize_word, strip_tashkeel
+from generator.analyze.places import country_named
 from generator.analyze.sentences import Sentence
 
 EntityKind = Literal["person", "place", "organization", "country", "media"]
+Gender = Literal["feminine", "masculine"]
 SourceKind = Literal["media", "official", "organization", "anonymous", "social", "document"]
 
 
@@ -322,6 +324,29 @@ _TO_REACH = 3  # words from a title to the إلى of its post: المبعوث ا
 def _outlet(token: Token) -> bool:
     """لقناة، لصحيفة، لـ: the outlet a source spoke to."""
     return token.norm.startswith("ل") and token.norm[1:] in MEDIA_HEADS
+
+
+def speech_gender(verb: str | None) -> Gender | None:
+    """The gender a verb or participle of speech gives its subject: قالت، تقول، مضيفة / قال، يقول، مضيفا;
+    None for plurals and duals, and for a verb whose other form the lexicon does not have."""
+    if not verb:
+        return None
+    word = normalize_for_matching(verb).split()[0]
+    for form in (word, word[1:]) if word[:1] in "وف" else (word,):  # وقالت، فأضاف
+        if gender := _form_gender(form):
+            return gender
+    return None
+
+
+def _form_gender(word: str) -> Gender | None:
+    verbs, participles = REPORTING_VERBS, REPORTING_PARTICIPLES
+    if word[-1:] == "ت" and word[:-1] in verbs or word[:1] == "ت" and "ي" + word[1:] in verbs \
+            or word[-1:] == "ه" and word[:-1] + "ا" in participles:
+        return "feminine"
+    if word + "ت" in verbs or word[:1] == "ي" and "ت" + word[1:] in verbs \
+            or word[-1:] == "ا" and word[:-1] + "ه" in participles:
+        return "masculine"
+    return None
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -745,6 +770,8 @@ def _organization_end(tokens: Sequence[Token], i: int) -> int:
 # --- Cited sources ----------------------------------------------------------------
 
 _AS = lexicon("حسبما كما مثلما")
+_RELATIVES = lexicon("الذي التي الذين اللذان اللتان")
+_WHILE = lexicon("الوقت الحين اللحظة")  # في الوقت الذي قال الأمين العام: "while", the subject follows
 
 
 def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
@@ -777,7 +804,8 @@ def _cue(tokens: Sequence[Token], start: int, end: int, text: str) -> str:
     return display(written_stem(first, stem) + text[first.end:tokens[end - 1].end])
 
 
-def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str) -> CitedSource | None:
+def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
+            said_by_a_man: bool = False) -> CitedSource | None:
     end = noun_phrase(tokens, start, source=True)
     if end == start:
         return None
@@ -786,7 +814,12 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str) -
     first_stem = head.norm
     if head.kind == "word" and head.norm[:1] == "ل" and head.norm[1:] in SOURCE_HEADS | MEDIA_HEADS:
         first_stem = head.norm[1:]  # وفقًا لمصدر
-    kind = _source_kind(words, first_stem)
+    # قالت ماليزيا، أعلنت أنقرة: a country speaks through its government, with a feminine verb
+    # (قال السويد is a man of that name); its name is the whole source (أبلغت تركيا | الأمم المتحدة).
+    country = 0 if said_by_a_man else country_named([w.norm for w in words])
+    if country:
+        words = words[:country]
+    kind = "organization" if country else _source_kind(words, first_stem)
     if kind is None:
         return None
     name = written_stem(head, first_stem) if head.kind == "word" else head.text
@@ -838,9 +871,11 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
         return None
     if i > 0 and tokens[i - 1].kind == "word" and match_stem(tokens[i - 1], _AS):
         return None  # "حسبما أفاد" is the next finder's
+    if i > 1 and is_one_of(tokens[i - 1], _RELATIVES) and not is_one_of(tokens[i - 2], _WHILE):
+        return None  # المالكي الذي اتهم المملكة: the subject came before; what follows is the object
     cue = _cue(tokens, i, i + 1, sentence.text)
     start = past_receiver(tokens, i + 1)
-    source = _source(tokens, start, sentence, cue)
+    source = _source(tokens, start, sentence, cue, speech_gender(tokens[i].text) == "masculine")
     if source:
         return source
     # نقل الموقع عن مسؤولين: the relayed source after عن

@@ -270,6 +270,7 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], str], dict[str, str], dict[str, 
 
 
 _NAMES, _ADJECTIVES, _PARENTS = (MappingProxyType(m) for m in _gazetteer())
+_LONGEST_NAME = max(map(len, _NAMES))
 
 
 def _longer_names() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
@@ -362,3 +363,14 @@ _CAPITAL_COUNTRIES = MappingProxyType({
 def country_of_capital(place: str) -> str | None:
     """The country whose capital a place is (واشنطن → أميركا), None for other places."""
     return _CAPITAL_COUNTRIES.get(place)
+
+
+def country_named(words: Sequence[str]) -> int:
+    """How many of the normalized words, from the first, name a country, by its name or by its
+    capital's (قالت أنقرة: the Turkish government); 0 when they begin with no country, nor with an
+    adjective of nationality or another city."""
+    for size in range(min(len(words), _LONGEST_NAME), 0, -1):
+        place = _NAMES.get(tuple(words[:size]))
+        if place is not None:
+            return size if place not in _PARENTS or country_of_capital(place) else 0
+    return 0

@@ -26,6 +26,7 @@ from generator.analyze.entities import (
     DEFAULT_GAZETTEER,
     DESCRIBING_VERBS,
     MEDIA_HEADS,
+    Gender,
     NISBA,
     QUOTE_MARKS,
     RELAYING_VERBS,
@@ -47,6 +48,7 @@ from generator.analyze.entities import (
     noun_phrase,
     past_receiver,
     person_aliases,
+    speech_gender,
     stems,
     tokenize,
     without_article,
@@ -103,7 +105,7 @@ def find_quotes(sentences: Sequence[Sentence], known_names: Collection[str] = ()
                 found = _classify(span, paragraph, collapsed, context)
                 if isinstance(found, Quote):
                     quotes.append(found)
-                    context.remember(found.sentence_index, found.speaker, _gender(found.verb))
+                    context.remember(found.sentence_index, found.speaker, speech_gender(found.verb))
                     if span.close is None:
                         covered = len(paragraph.text)
                 elif isinstance(found, FramingMark):
@@ -298,11 +300,11 @@ class _Context:
             phrase = tokens[i + 1:end]
             if phrase and self.plausible(phrase, _says_next(tokens, end), token):
                 self.actors.append(_Actor(sentence_index, _head(phrase[0]), self.resolve(phrase, text)))
-                self.remember(sentence_index, self.actors[-1].name, _gender(token.text))
+                self.remember(sentence_index, self.actors[-1].name, speech_gender(token.text))
                 registered = True
         opening = _opening_verb(tokens)
         if not registered and opening is not None:
-            self.go_on(sentence_index, _gender(opening.text))
+            self.go_on(sentence_index, speech_gender(opening.text))
 
     def go_on(self, sentence_index: int, gender: Gender | None) -> None:
         """A verb with a pronoun subject right after the last speaker's sentence: they, if they may be its
@@ -365,24 +367,6 @@ _SPEAKER_HEADS = (
     | _KNOWN_NAMES
 )
 
-
-Gender = Literal["feminine", "masculine"]
-
-
-def _gender(verb: str | None) -> Gender | None:
-    """The gender a verb or participle of speech gives its subject: قالت، تقول، مضيفة / قال، يقول، مضيفا;
-    None for plurals and duals, and for a verb whose other form the lexicon does not have."""
-    if not verb:
-        return None
-    word = normalize_for_matching(verb).split()[0]
-    verbs, participles = REPORTING_VERBS, REPORTING_PARTICIPLES
-    if word[-1:] == "ت" and word[:-1] in verbs or word[:1] == "ت" and "ي" + word[1:] in verbs \
-            or word[-1:] == "ه" and word[:-1] + "ا" in participles:
-        return "feminine"
-    if word + "ت" in verbs or word[:1] == "ي" and "ت" + word[1:] in verbs \
-            or word[-1:] == "ا" and word[:-1] + "ه" in participles:
-        return "masculine"
-    return None
 
 
 def _head(token: Token) -> str:
@@ -586,7 +570,7 @@ def _quote(inside: str, sentence_index: int, cue: _Cue, lead: Sequence[Token], t
             speaker = context.resolve(main.subject, text)
             via = via or (context.resolve(main.via, text) if main.via else None)
         else:
-            speaker = context.previous_speaker(sentence_index, _gender(cue.verb.text))
+            speaker = context.previous_speaker(sentence_index, speech_gender(cue.verb.text))
     if via == speaker:
         via = None
     return Quote(inside, sentence_index, speaker, _verb_text(cue), cue.kind not in _FULL, via)
