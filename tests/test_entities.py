@@ -249,6 +249,17 @@ def test_a_country_after_a_man_speaking_or_an_accusation_is_not_cited():
     assert ("الأمين العام لمنظمة الدول المصدرة للنفط", "official") in day_sources("grouping-dev2.jsonl", "snn-2015-08-02-0558")
 
 
+def test_an_official_named_again_by_the_title_is_the_one_named_before():
+    """SaudiNewsNet, 10 August 2015, 3alyoum on al-Jubeir in Berlin: «أكد وزير الخارجية عادل بن أحمد الجبير …»,
+    then «وقال الجبير …» and «ورأى وزير الخارجية أن …»: one source, not also «وزير الخارجية» on its own. With two
+    foreign ministers named before, «وزير الخارجية» could be either, and stays as written."""
+    names = {name for name, kind in day_sources("grouping-heldout2.jsonl", "snn-2015-08-10-0078") if kind == "official"}
+    assert names == {"وزير الخارجية عادل بن أحمد الجبير"}
+    two = ("قال وزير الخارجية الألماني فرانك فالتر شتاينماير إن المحادثات مثمرة.\n\n"
+           "وقال وزير الخارجية السعودي عادل الجبير إن الزيارة ناجحة.\n\nوأضاف وزير الخارجية أن التعاون مستمر.")
+    assert "وزير الخارجية" in {source.name for source in find_cited_sources(split_sentences(two))}
+
+
 def test_the_outlet_told_between_the_verb_and_its_source_is_no_source():
     """SaudiNewsNet, 2 August 2015, Okaz: «وأوضحت لـ«عكاظ» مصادر مسؤولة بمطار القاهرة أن …» cites the airport's
     sources, who spoke to Okaz (the outlet itself)."""

@@ -10,7 +10,7 @@ verb) are shared with quotes.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal, NamedTuple
@@ -776,15 +776,37 @@ _WHILE = lexicon("الوقت الحين اللحظة")  # في الوقت الذ
 
 def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
     """Who the article cites: outlets, platforms, officials, institutions, unnamed sources, documents.
-    Definite back-references (المصدر، الموقع) are not cited anew."""
+    Definite back-references (المصدر، الموقع) are not cited anew, and an official named again by the first
+    words of an earlier mention (وزير الخارجية، معالي وزير الخارجية after وزير الخارجية عادل الجبير) is
+    that one."""
     found: list[CitedSource] = []
     for sentence, tokens in zip(sentences, _sentence_tokens(sentences, DEFAULT_GAZETTEER), strict=True):
         seen: set[str] = set()
         for source in _sources_in(tokens, sentence):
+            source = _as_named_before(source, found)
             if source.name not in seen:
                 seen.add(source.name)
                 found.append(source)
     return found
+
+
+def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> CitedSource:
+    """The source under the name of the one earlier official whose name begins with its words."""
+    if source.kind != "official":
+        return source
+    words = _title_words(source.name)
+    fuller = {e.name for e in earlier if e.kind == "official" and len(_title_words(e.name)) > len(words)
+              and _title_words(e.name)[:len(words)] == words}
+    return replace(source, name=fuller.pop()) if len(fuller) == 1 else source
+
+
+def _title_words(name: str) -> tuple[str, ...]:
+    """A source's normalized words without honorifics and the courtesy titles before a name (الأستاذ)."""
+    return tuple(word for word in normalize_for_matching(name).split()
+                 if word not in _HONORIFICS and word not in _COURTESY_TITLES)
+
+
+_COURTESY_TITLES = lexicon("الأستاذ الدكتور المهندس الشيخ السيد")
 
 
 def _sources_in(tokens: Sequence[Token], sentence: Sentence) -> Iterable[CitedSource]:
