@@ -508,6 +508,23 @@ def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_wo
         assert used.count('class="sentence-ref"') == 2
 
 
+def test_outlets_with_nothing_of_their_own_are_named_in_one_line(project: Path):
+    """Only Syria TV reports something al-Ikhbariya does not: it has its heading and its sentence; al-Ikhbariya is
+    named in one line saying it has nothing of its own, not under a heading of its own. When neither outlet has
+    anything alone, one sentence says so."""
+    own = "وتواصل فرق الإسعاف عملها في الأحياء الشرقية من المدينة منذ ساعات الصباح."
+    english, arabic = toll_event(project, {"tv": ("syria-tv", 12, own), "ikhbariya": ("al-ikhbariya", 12, "")})
+    for html, none_of, quiet in ((english, "Nothing of their own among their summary sentences:", "al-Ikhbariya"),
+                                 (arabic, "لم ينفرد بشيء بين جمل ملخصه:", "الإخبارية السورية")):
+        unique = html[html.index('<h2 id="compare-unique"'):html.index('<h2 id="compare-claims"')]
+        assert unique.count('<h3 class="compare-outlet">') == 1 and "فرق الإسعاف" in unique
+        [line] = [paragraph for paragraph in unique.split("<p")[1:] if none_of in paragraph]
+        assert quiet in line
+    _, arabic = toll_event(project, {"tv": ("syria-tv", 12, ""), "ikhbariya": ("al-ikhbariya", 12, "")})
+    unique = arabic[arabic.index('<h2 id="compare-unique"'):arabic.index('<h2 id="compare-claims"')]
+    assert "لم ينفرد أي مصدر بشيء" in unique and '<h3 class="compare-outlet">' not in unique
+
+
 def test_an_outlet_whose_reports_give_different_figures_is_marked_as_differing(project: Path):
     english, arabic = toll_event(project, {"tv-morning": ("syria-tv", 12, ""), "tv-evening": ("syria-tv", 30, ""),
                                            "ikhbariya": ("al-ikhbariya", 12, "")})
