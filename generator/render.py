@@ -208,7 +208,14 @@ def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapp
         dates = [r.article.published for r in reports if r.article.published]
         pages.append(EventPage(event.slug, reports[0].article.title, min(dates) if dates else None, tuple(reports),
                                event.needs_review))
-    return pages
+    return sorted(pages, key=_listing_order)
+
+
+def _listing_order(event: EventPage) -> tuple[bool, int, int, int, str]:
+    """Newest first (undated last), and among a day's events those that more outlets covered: the day's
+    main stories lead its list, as a front page's do."""
+    day = event.published.toordinal() if event.published else 0
+    return event.published is None, -day, -len(event.columns), -len(event.reports), event.slug
 
 
 def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Mapping[str, Comparison],

@@ -99,6 +99,18 @@ def test_both_seeds_are_on_one_event_page_in_both_languages(site):
     assert [p.name for p in event_paths(site, "ar")] == [p.name for p in event_paths(site, "en")]
 
 
+def test_of_one_day_the_event_more_outlets_covered_leads_the_home_page(project):
+    """The seeds' talks in Paris (25 July 2025, two outlets) and a report of one outlet the same day whose
+    event's name sorts first: the home page leads with the talks, as a front page leads with the day's main story."""
+    (project / "content" / "aleppo.md").write_text(
+        "---\ntitle: افتتاح مدرسة في حلب\noutlet: syria-tv\npublished: 2025-07-25\nevent: aleppo-school\n---\n"
+        "افتتحت مديرية التربية في حلب مدرسة جديدة في حي الشعار.\n", encoding="utf-8")
+    build(project / "site_config.yml", project / "site")
+    for lang in ("ar", "en"):
+        home = (project / "site" / lang / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r'href="events/([^"]+)\.html"', home) == ["paris-talks-2025-07", "aleppo-school"]
+
+
 def test_every_page_declares_its_language_and_direction(site):
     for path, page in pages(site).items():
         lang = path.split("/", 1)[0]
