@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 import generator
 from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.entities import CitedSource
+from generator.analyze.normalize import normalize_for_matching
 from generator.analyze.sentences import Sentence
 from generator.cache import code_fingerprint, files_fingerprint, fingerprint
 from generator.compare import ClaimCell, Comparison, Contradiction, Evidence, SentenceRef, TermUse
@@ -134,7 +135,7 @@ def _once_each(items: Iterable[tuple[str, Item]], key: Callable[[Item], object],
 @dataclass(frozen=True)
 class EventPage:
     slug: str
-    title: str  # Arabic, from the earliest report
+    title: str  # Arabic: the title of its reports that shares the most words with the others (_central_title)
     published: date | None
     reports: tuple[Report, ...]
     # Joined on weak evidence (EventGroup.needs_review): the page tells readers it may be two happenings.
@@ -206,9 +207,18 @@ def event_pages(config: SiteConfig, events: Sequence[EventGroup], articles: Mapp
         if unknown == 1:  # a lone unidentified outlet needs no number
             reports = [replace(r, unknown_number=None) for r in reports]
         dates = [r.article.published for r in reports if r.article.published]
-        pages.append(EventPage(event.slug, reports[0].article.title, min(dates) if dates else None, tuple(reports),
-                               event.needs_review))
+        pages.append(EventPage(event.slug, _central_title([r.article.title for r in reports]),
+                               min(dates) if dates else None, tuple(reports), event.needs_review))
     return sorted(pages, key=_listing_order)
+
+
+def _central_title(titles: Sequence[str]) -> str:
+    """The title that shares the most words with the others (the earliest report's of those that share
+    as many): the event's headline is what most outlets said, not the wording of whichever came first."""
+    words = [frozenset(w for w in normalize_for_matching(title).split() if len(w) > 2) for title in titles]
+    def shared(i: int) -> float:
+        return sum(len(words[i] & other) / len(words[i] | other) for j, other in enumerate(words) if j != i and words[i] | other)
+    return titles[max(range(len(titles)), key=lambda i: (shared(i), -i))]
 
 
 def _listing_order(event: EventPage) -> tuple[bool, int, int, int, str]:

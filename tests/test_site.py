@@ -111,6 +111,22 @@ def test_of_one_day_the_event_more_outlets_covered_leads_the_home_page(project):
         assert re.findall(r'href="events/([^"]+)\.html"', home) == ["paris-talks-2025-07", "aleppo-school"]
 
 
+def test_an_events_headline_is_the_title_most_of_its_reports_share(project):
+    """Three outlets on one opening: the earliest report's title is its own wording («بعد سنوات من الانتظار»);
+    the other two share most of their words. The event's headline, on its page and on the home page, is the
+    title that shares the most with the others, not the first one published."""
+    body = "افتتحت مديرية التربية في حلب مدرسة جديدة في حي الشعار تتسع لألف طالب."
+    pages = build_event(project, "aleppo-school", {
+        "first": ("title: بعد سنوات من الانتظار.. فرحة في حي الشعار\noutlet: syria-tv\npublished: 2025-08-01\n", body),
+        "second": ("title: افتتاح مدرسة جديدة في حي الشعار بحلب\noutlet: al-ikhbariya\npublished: 2025-08-02\n", body),
+        "third": ("title: افتتاح مدرسة جديدة تتسع لألف طالب في حلب\noutlet: syria-tv\npublished: 2025-08-02\n",
+                  body + " وحضر الافتتاح عدد من الأهالي.")})
+    headline = re.search(r"<h1[^>]*>(.*?)</h1>", pages["ar"], re.S).group(1)
+    assert "افتتاح مدرسة جديدة في حي الشعار بحلب" in headline
+    home = (project / "site" / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "افتتاح مدرسة جديدة في حي الشعار بحلب" in home and "بعد سنوات من الانتظار" not in home
+
+
 def test_every_page_declares_its_language_and_direction(site):
     for path, page in pages(site).items():
         lang = path.split("/", 1)[0]
