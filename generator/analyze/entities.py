@@ -837,16 +837,28 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
     if head.kind == "word" and head.norm[:1] == "ل" and head.norm[1:] in SOURCE_HEADS | MEDIA_HEADS:
         first_stem = head.norm[1:]  # وفقًا لمصدر
     # قالت ماليزيا، أعلنت أنقرة: a country speaks through its government, with a feminine verb
-    # (قال السويد is a man of that name); its name is the whole source (أبلغت تركيا | الأمم المتحدة).
-    country = 0 if said_by_a_man else country_named([w.norm for w in words])
+    # (قال السويد is a man of that name); its name is the whole source (أبلغت تركيا | الأمم المتحدة),
+    # with the countries joined to it (أعلنت سوريا وفرنسا وأميركا).
+    country = 0 if said_by_a_man else _countries_named(tokens, start)
     if country:
-        words = words[:country]
+        words = tokens[start:start + country]
     kind = "organization" if country else _source_kind(words, first_stem)
     if kind is None:
         return None
     name = written_stem(head, first_stem) if head.kind == "word" else head.text
     name += sentence.text[head.end:words[-1].end]
     return CitedSource(display(name), kind, sentence.index, cue)
+
+
+def _countries_named(tokens: Sequence[Token], start: int) -> int:
+    """How many tokens from tokens[start] name a country, or several joined by و (سوريا وفرنسا وأميركا)."""
+    end = start + country_named([t.norm for t in tokens[start:]])
+    while end > start and end < len(tokens) and tokens[end].norm[:1] == "و":
+        joined = country_named([tokens[end].norm[1:], *(t.norm for t in tokens[end + 1:])])
+        if not joined:
+            break
+        end += joined
+    return end - start
 
 
 def _source_kind(words: Sequence[Token], first: str) -> SourceKind | None:
