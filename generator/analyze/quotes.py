@@ -368,7 +368,6 @@ _SPEAKER_HEADS = (
 )
 
 
-
 def _head(token: Token) -> str:
     return token.norm if token.kind == "name" else without_article(token.norm)
 
