@@ -162,6 +162,10 @@ class EventPage:
         first = self._first_with_text[report.article.body]
         return first if first is not report else None
 
+    def columns_without(self, by_article: Mapping[str, Sequence[object]]) -> list[OutletColumn]:
+        """The outlets none of whose reports has any of these items (nothing of their own, say)."""
+        return [column for column in self.columns if not column.items(by_article)]
+
     def outlets_among(self, refs: Iterable[SentenceRef]) -> int:
         """How many outlets the sentences come from."""
         ids = {ref.article_id for ref in refs}

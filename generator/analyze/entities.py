@@ -795,9 +795,12 @@ def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> Cit
     if source.kind != "official":
         return source
     words = _title_words(source.name)
-    fuller = {e.name for e in earlier if e.kind == "official" and len(_title_words(e.name)) > len(words)
-              and _title_words(e.name)[:len(words)] == words}
+    fuller = {e.name for e in earlier if e.kind == "official" and _goes_on_from(_title_words(e.name), words)}
     return replace(source, name=fuller.pop()) if len(fuller) == 1 else source
+
+
+def _goes_on_from(longer: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    return len(longer) > len(words) and longer[:len(words)] == words
 
 
 def _title_words(name: str) -> tuple[str, ...]:
