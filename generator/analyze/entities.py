@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from generator.analyze.days import FROM_TODAY, WEEKDAYS
 from generator.analyze.normalize import normalize_for_matching, normalize_word, strip_tashkeel
 from generator.analyze.places import country_named
 from generator.analyze.sentences import Sentence
@@ -161,6 +162,7 @@ REPORTING_VERBS = lexicon(
     " لفت لفتت رأى رأت رأوا حذر حذرت حذروا أعرب أعربت نفى نفت كتب كتبت غرد غردت"
     " ختم ختمت جدد جددت طالبت تساءل تساءلت أردف أردفت زعم زعمت ادعى ادعت"
     " اتهم اتهمت أورد أوردت أبلغ أبلغت أجاب أجابت يجيب تجيب اختتم اختتمت استطرد استطردت"
+    " تحدث تحدثت بينت"
 )
 # Verbs of saying: whoever they name after them speaks (قال السويد عقب التشييع “…”), where أكد or
 # لفت may take an object (أكد حرص الشعب، لفت نظري).
@@ -212,7 +214,7 @@ SOURCE_HEADS = lexicon(
 ANONYMOUS_HEADS = lexicon("مصدر مصادر شهود ناشطون ناشطين")
 ORGANIZATION_HEADS = lexicon(
     "وزارة جهاز هيئة مجلس منظمة حركة حزب جامعة مكتب حكومة رئاسة قيادة"
-    " مديرية إدارة شرطة سلطات لجنة سفارة فرع شركة"
+    " مديرية إدارة شرطة سلطات لجنة سفارة فرع شركة جمعية"
 )
 DOCUMENT_HEADS = lexicon("بيان تقرير وثيقة رسالة مذكرة")
 _SOCIAL_HEADS = lexicon("منصة حساب تطبيق")
@@ -877,14 +879,15 @@ def _source_kind(words: Sequence[Token], first: str) -> SourceKind | None:
     phrase = " ".join(w.norm for w in words)
     if any(phrase == name or phrase.startswith(name + " ") for name in _MEDIA_NAMES):
         return "social" if first in PLATFORMS else "media"
-    if first in ANONYMOUS_HEADS:
+    bare = without_article(first)
+    if first in ANONYMOUS_HEADS or bare in ANONYMOUS_HEADS and len(words) > 1 and is_definite(words[1]):
+        # قالت المصادر الأمنية (not المصادر لوكالة الأنباء, the sources cited before, told to an agency)
         in_institution = any(w.norm == _IN for w in words)
         return "official" if in_institution else "anonymous"
     if first in SOURCE_HEADS:
         return "official"
     if first in DOCUMENT_HEADS:
         return "document"
-    bare = without_article(first)
     if bare != first and len(words) == 1:
         return None  # قال الوزير، قالت الهيئة: someone cited before
     if first in TITLE_HEADS or bare in TITLE_HEADS:
@@ -902,17 +905,47 @@ def past_receiver(tokens: Sequence[Token], start: int) -> int:
     return start
 
 
+# Verbs that cite a source but introduce no quote. توقع الوزير انخفاض الأسعار: what is expected is a noun
+# right after who expects it, where the subject's noun phrase cannot tell where it ends, so these cite
+# someone only before أن (توقعت جمعية تعاطف أن يصل). نشر is publishing only for an outlet: نشرت الشرطة تعزيزات.
+_EXPECTING = lexicon("توقع توقعت رجح رجحت")
+_PUBLISHING = lexicon("نشر نشرت")
+_CITING_VERBS = REPORTING_VERBS | _EXPECTING | _PUBLISHING
+
+
+def _said_that(tokens: Sequence[Token], end: int) -> bool:
+    return end < len(tokens) and is_one_of(tokens[end], THAT)
+
+
+_THAT_WORD = lexicon("ذلك")
+_WHEN_WORDS = frozenset(FROM_TODAY) | frozenset(WEEKDAYS) | lexicon("يوم مساء صباح")
+
+
+def _past_when(tokens: Sequence[Token], start: int) -> int:
+    """Where the subject begins past «ذلك» and the day told between the verb and it (أوضح ذلك اليوم مدير
+    عام فرع الوزارة؛ وقال أمس الأحد وزير الخارجية)."""
+    if start < len(tokens) and is_one_of(tokens[start], _THAT_WORD):
+        start += 1
+    while start < len(tokens) and tokens[start].kind == "word" and tokens[start].norm in _WHEN_WORDS:
+        start += 1
+    return start
+
+
 def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
     """كشف موقع “أكسيوس”؛ قال مسؤول إسرائيلي كبير؛ ونقل الموقع عن مسؤولين …"""
-    if not match_stem(tokens[i], REPORTING_VERBS):
+    if not match_stem(tokens[i], _CITING_VERBS):
         return None
     if i > 0 and tokens[i - 1].kind == "word" and match_stem(tokens[i - 1], _AS):
         return None  # "حسبما أفاد" is the next finder's
     if i > 1 and is_one_of(tokens[i - 1], _RELATIVES) and not is_one_of(tokens[i - 2], _WHILE):
         return None  # المالكي الذي اتهم المملكة: the subject came before; what follows is the object
     cue = _cue(tokens, i, i + 1, sentence.text)
-    start = past_receiver(tokens, i + 1)
+    start = _past_when(tokens, past_receiver(tokens, i + 1))
+    if match_stem(tokens[i], _EXPECTING) and not _said_that(tokens, noun_phrase(tokens, start, source=True)):
+        return None
     source = _source(tokens, start, sentence, cue, speech_gender(tokens[i].text) == "masculine")
+    if source and match_stem(tokens[i], _PUBLISHING) and source.kind not in ("media", "social"):
+        return None  # نشرت الشرطة تعزيزات: an outlet publishes, others deploy
     if source:
         return source
     # نقل الموقع عن مسؤولين: the relayed source after عن
@@ -979,7 +1012,7 @@ def _in_document(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSo
     return CitedSource(display(name), "document", sentence.index, _cue(tokens, i, i + 1, sentence.text))
 
 
-_CUE_WORDS = REPORTING_VERBS | _AS | ACCORDING_TO | _POST_PREPOSITIONS | POST_NOUNS
+_CUE_WORDS = _CITING_VERBS | _AS | ACCORDING_TO | _POST_PREPOSITIONS | POST_NOUNS
 _SOURCE_FINDERS: tuple[Callable[[Sequence[Token], int, Sentence], CitedSource | None], ...] = (
     _after_reporting_verb,
     _after_as,
