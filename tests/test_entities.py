@@ -274,6 +274,22 @@ def test_definite_sources_with_an_adjective_are_cited_and_a_bare_one_told_to_an_
     assert not any(name.startswith("المصادر") for name, _ in day_sources("grouping-heldout8.jsonl", "snn-2015-07-25-0317"))
 
 
+def test_expressing_cites_who_expresses_and_via_an_outlet_does_not():
+    """SaudiNewsNet, 10 August 2015: «وعبر نائب خادم الحرمين الشريفين عن أبلغ التهاني» cites the crown prince's
+    deputy; عبر is also "via", which cites no one on its own: «وعبر شقيق الشهيد … عبر «عكاظ» عن» (3 August) does
+    not make the newspaper the source of the brother's words."""
+    assert {kind for _, kind in day_sources("grouping-heldout2.jsonl", "snn-2015-08-10-1651")} == {"official"}
+    sentence = "وعبر شقيق الشهيد محمد جعفر المجيشي عبر «عكاظ» عن عظيم شكره وتقديره للقيادة الرشيدة."
+    assert find_cited_sources(split_sentences(sentence)) == []
+
+
+def test_a_minister_named_again_by_his_nationality_is_the_one_named_before():
+    """SaudiNewsNet, 2 August 2015: after «وزير الخارجية المصري سامح شكري» and «وزير الخارجية الأمريكي جون كيري»,
+    «وأعرب الوزير المصري …» and «وأشار الوزير الامريكي …» are the same two men, not two more sources."""
+    assert day_sources("grouping-dev2.jsonl", "snn-2015-08-02-0216") == {
+        ("وزير الخارجية المصري سامح شكري", "official"), ("وزير الخارجية الأمريكي جون كيري", "official")}
+
+
 def test_a_country_after_a_man_speaking_or_an_accusation_is_not_cited():
     """SaudiNewsNet: «وقال السويد عقب التشييع» (2 August 2015) is Dr al-Suwaid, not Sweden, which would take a
     feminine verb; «نوري المالكي الذي اتهم المملكة العربية السعودية» (23 July) cites al-Maliki's accusation, and
@@ -286,11 +302,12 @@ def test_a_country_after_a_man_speaking_or_an_accusation_is_not_cited():
 
 def test_an_official_named_again_by_the_title_is_the_one_named_before():
     """SaudiNewsNet, 10 August 2015, 3alyoum on al-Jubeir in Berlin: «أكد وزير الخارجية عادل بن أحمد الجبير …»,
-    then «وقال الجبير …» and «ورأى وزير الخارجية أن …»: one source, not also «وزير الخارجية» on its own (the other
-    official is his German colleague: «وتحدث الوزير الألماني عن مأساة الشعب السوري»). With two foreign ministers
-    named before, «وزير الخارجية» could be either, and stays as written."""
+    then «وقال الجبير …» and «ورأى وزير الخارجية أن …»: one source, not also «وزير الخارجية» on its own; the other
+    official is his German colleague, «من جانبه عبر وزير الخارجية الألماني فرانك فالتر شتاينماير عن …», whom «وتحدث
+    الوزير الألماني عن مأساة الشعب السوري» names again. With two foreign ministers named before, «وزير الخارجية»
+    could be either, and stays as written."""
     names = {name for name, kind in day_sources("grouping-heldout2.jsonl", "snn-2015-08-10-0078") if kind == "official"}
-    assert names == {"وزير الخارجية عادل بن أحمد الجبير", "الوزير الألماني"}
+    assert names == {"وزير الخارجية عادل بن أحمد الجبير", "وزير الخارجية الألماني فرانك فالتر شتاينماير"}
     two = ("قال وزير الخارجية الألماني فرانك فالتر شتاينماير إن المحادثات مثمرة.\n\n"
            "وقال وزير الخارجية السعودي عادل الجبير إن الزيارة ناجحة.\n\nوأضاف وزير الخارجية أن التعاون مستمر.")
     assert "وزير الخارجية" in {source.name for source in find_cited_sources(split_sentences(two))}

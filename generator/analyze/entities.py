@@ -793,16 +793,26 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
 
 
 def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> CitedSource:
-    """The source under the name of the one earlier official whose name begins with its words."""
+    """The source under the name of the one earlier official whose name begins with its words, or whom its
+    title with ال and the words after it name (الوزير الألماني after وزير الخارجية الألماني فرانك فالتر شتاينماير)."""
     if source.kind != "official":
         return source
     words = _title_words(source.name)
-    fuller = {e.name for e in earlier if e.kind == "official" and _goes_on_from(_title_words(e.name), words)}
+    fuller = {e.name for e in earlier if e.kind == "official"
+              and (_goes_on_from(_title_words(e.name), words) or _names_again(_title_words(e.name), words))}
     return replace(source, name=fuller.pop()) if len(fuller) == 1 else source
 
 
 def _goes_on_from(longer: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return len(longer) > len(words) and longer[:len(words)] == words
+
+
+def _names_again(longer: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """الوزير الألماني for وزير الخارجية الألماني …: the title with ال, then adjectives of a country (nisbas, in ي)
+    of the earlier name; not المدير العام for مدير الأمن العام, whose العام is the security's."""
+    return len(words) > 1 and len(longer) > len(words) and words[0] != longer[0] \
+        and without_article(words[0]) == longer[0] and all(word.endswith("ي") for word in words[1:]) \
+        and set(words[1:]) <= set(longer[1:])
 
 
 def _title_words(name: str) -> tuple[str, ...]:
@@ -910,7 +920,18 @@ def past_receiver(tokens: Sequence[Token], start: int) -> int:
 # someone only before أن (توقعت جمعية تعاطف أن يصل). نشر is publishing only for an outlet: نشرت الشرطة تعزيزات.
 _EXPECTING = lexicon("توقع توقعت رجح رجحت")
 _PUBLISHING = lexicon("نشر نشرت")
-_CITING_VERBS = REPORTING_VERBS | _EXPECTING | _PUBLISHING
+# عبّر … عن (expressed), which is also عبر (via): «وعبر سمو نائب خادم الحرمين الشريفين عن», not «عبر «عكاظ»» or
+# «عبر منفذ البطحاء»: someone who is no outlet, with the عن of what is expressed soon after.
+_EXPRESSING = lexicon("عبر عبرت")
+_EXPRESSED_REACH = 4  # words from the end of who expresses to its عن: «عبر سمو الرئيس العام … عقب نهاية الاجتماع عن»
+_ABOUT = normalize_for_matching("عن")
+_CITING_VERBS = REPORTING_VERBS | _EXPECTING | _PUBLISHING | _EXPRESSING
+
+
+def _expressed(tokens: Sequence[Token], start: int, source: CitedSource) -> bool:
+    end = noun_phrase(tokens, start, source=True)
+    return source.kind not in ("media", "social") and any(
+        t.norm == _ABOUT for t in tokens[end:end + _EXPRESSED_REACH])
 
 
 def _said_that(tokens: Sequence[Token], end: int) -> bool:
@@ -946,6 +967,8 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
     source = _source(tokens, start, sentence, cue, speech_gender(tokens[i].text) == "masculine")
     if source and match_stem(tokens[i], _PUBLISHING) and source.kind not in ("media", "social"):
         return None  # نشرت الشرطة تعزيزات: an outlet publishes, others deploy
+    if source and match_stem(tokens[i], _EXPRESSING) and not _expressed(tokens, start, source):
+        return None
     if source:
         return source
     # نقل الموقع عن مسؤولين: the relayed source after عن
