@@ -220,7 +220,7 @@ DOCUMENT_HEADS = lexicon("بيان تقرير وثيقة رسالة مذكرة")
 _SOCIAL_HEADS = lexicon("منصة حساب تطبيق")
 _ORGANIZATION_NAME_HEADS = lexicon("شركة مجموعة مؤسسة جمعية حزب حركة منظمة هيئة")
 POST_NOUNS = lexicon("تغريدة منشور تدوينة حسابه حسابها فيديو")
-_ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام عامة أول جديد مشترك")
+_ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام عامة أول جديد مشترك شريفين")  # خادم الحرمين الشريفين
 NISBA = regex.compile(r"(?:ي|يه|يون|يين|يان|يتان|يتين)$")  # nisba endings, ة folded to ه
 
 # Words that end the noun phrase after a verb: particles, prepositions, time words.
@@ -235,7 +235,8 @@ _NP_MAX = 12  # words: المتحدث الرسمي لمركز الملك سلم�
 _PROFESSIONS = lexicon("القانوني المحامي المحامية الخبير الخبيرة المحلل المحللة الباحث الباحثة الإعلامي الإعلامية"
                        " الكاتب الكاتبة الناقد الأكاديمي الاقتصادي المختص")
 # Verbal nouns that open what a source announces (أعلنت مصادر رسمية مقتل …، أعلنت السلطات اعتقال …).
-_NEWS_NOUNS = lexicon("مقتل مصرع استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ")
+_NEWS_NOUNS = lexicon("مقتل مصرع استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ"
+                     " تحيات تعازي تهاني تمنيات حرص ترحيب شكر عدم بأشد")  # نقل وزير الخارجية | تحيات خادم الحرمين
 _TO = normalize_for_matching("إلى")
 _IN = normalize_for_matching("في")
 _THE = normalize_for_matching("الـ")  # the article written apart, before marks
@@ -854,7 +855,7 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
     # قالت ماليزيا، أعلنت أنقرة: a country speaks through its government, with a feminine verb
     # (قال السويد is a man of that name); its name is the whole source (أبلغت تركيا | الأمم المتحدة),
     # with the countries joined to it (أعلنت سوريا وفرنسا وأميركا).
-    country = 0 if said_by_a_man else _countries_named(tokens, start)
+    country = 0 if said_by_a_man else _countries_named(tokens, start) or int(head.norm == _KINGDOM)
     if country:
         words = tokens[start:start + country]
     kind = "organization" if country else _source_kind(words, first_stem)
@@ -863,6 +864,10 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
     name = written_stem(head, first_stem) if head.kind == "word" else head.text
     name += sentence.text[head.end:words[-1].end]
     return CitedSource(display(name), kind, sentence.index, cue)
+
+
+# «أدانت المملكة»: the kingdom the outlet writes of speaks as a country does (named as written, whichever it is).
+_KINGDOM = normalize_for_matching("المملكة")
 
 
 def _countries_named(tokens: Sequence[Token], start: int) -> int:
@@ -925,7 +930,8 @@ _PUBLISHING = lexicon("نشر نشرت")
 _EXPRESSING = lexicon("عبر عبرت")
 _EXPRESSED_REACH = 4  # words from the end of who expresses to its عن: «عبر سمو الرئيس العام … عقب نهاية الاجتماع عن»
 _ABOUT = normalize_for_matching("عن")
-_CITING_VERBS = REPORTING_VERBS | _EXPECTING | _PUBLISHING | _EXPRESSING
+_CONDEMNING = lexicon("أدان أدانت استنكر استنكرت شجب شجبت")  # أدانت المملكة بأشد العبارات: a stance taken
+_CITING_VERBS = REPORTING_VERBS | _EXPECTING | _PUBLISHING | _EXPRESSING | _CONDEMNING
 
 
 def _expressed(tokens: Sequence[Token], start: int, source: CitedSource) -> bool:
