@@ -1,6 +1,8 @@
 """Entities (gazetteer + patterns) and cited sources."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from pathlib import Path
 
 import pytest
@@ -298,6 +300,25 @@ def test_a_condemnation_cites_who_condemns_and_ends_before_what_is_condemned():
     assert ("المملكة", "organization") in sources
     assert ("وزير الخارجية عادل بن أحمد الجبير", "official") in sources
     assert not any("تعازي" in name for name, _ in sources)
+
+
+def test_an_official_named_again_by_his_name_alone_is_cited_in_that_paragraph_too():
+    """SaudiNewsNet, 10 August 2015: after «من جانبه عبر وزير الخارجية الألماني فرانك فالتر شتاينماير عن …»,
+    «وأكد شتاينماير»، «وأعرب شتاينماير»، «وأعلن شتاينماير» are his words too, as «وقال الجبير» is al-Jubeir's: an
+    event page lists every paragraph that cites each. The end of a title is no name: in «وقال المتحدث باسم الجيش …»
+    then «أعلن الجيش النيجيري» (4 August), the army speaks, not its spokesman."""
+    [row] = [row for row in saudi_news("grouping-heldout2.jsonl") if row["id"] == "snn-2015-08-10-0078"]
+    sentences = split_sentences(row["text"].replace("\n", "\n\n"))
+    cited_in = defaultdict(set)
+    for source in find_cited_sources(sentences):
+        cited_in[source.name].add(sentences[source.sentence_index].text.split()[1])
+    assert {"الجبير"} <= cited_in["وزير الخارجية عادل بن أحمد الجبير"]
+    assert {"شتاينماير"} <= cited_in["وزير الخارجية الألماني فرانك فالتر شتاينماير"]
+    assert sum(1 for s in find_cited_sources(sentences) if s.name.endswith("شتاينماير")) == 5
+    [row] = [row for row in saudi_news("grouping-dev.jsonl") if row["id"] == "snn-2015-08-04-1110"]
+    spokesman = [s for s in find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n")))
+                 if s.name == "المتحدث باسم الجيش"]
+    assert len(spokesman) == 1
 
 
 def test_a_country_after_a_man_speaking_or_an_accusation_is_not_cited():

@@ -9,9 +9,10 @@ verb) are shared with quotes.py.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -785,12 +786,54 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
     found: list[CitedSource] = []
     for sentence, tokens in zip(sentences, _sentence_tokens(sentences, DEFAULT_GAZETTEER), strict=True):
         seen: set[str] = set()
-        for source in _sources_in(tokens, sentence):
+        for source in chain(_sources_in(tokens, sentence), _officials_named_again(tokens, sentence, found)):
             source = _as_named_before(source, found)
             if source.name not in seen:
                 seen.add(source.name)
                 found.append(source)
     return found
+
+
+_NAME_TAIL_WORDS = (3, 2, 1)  # وقال عادل الجبير، وقال الجبير
+
+
+def _officials_named_again(tokens: Sequence[Token], sentence: Sentence,
+                           earlier: Sequence[CitedSource]) -> Iterator[CitedSource]:
+    """«وقال الجبير»، «وأكد شتاينماير»: an official cited before, now named by the end of his name alone, is
+    that official (a name no official cited before ends with is not taken: who it is, the article may not say)."""
+    names = {e.name: _title_words(e.name) for e in earlier if e.kind == "official"}
+    if not names:
+        return
+    for i, token in enumerate(tokens):
+        if not match_stem(token, REPORTING_VERBS) or i > 1 and is_one_of(tokens[i - 1], _RELATIVES):
+            continue
+        start = _past_when(tokens, past_receiver(tokens, i + 1))
+        if start >= len(tokens) or tokens[start].kind != "word" or match_stem(tokens[start], _NOT_IN_NAMES):
+            continue
+        for size in _NAME_TAIL_WORDS:
+            words = tuple(t.norm for t in tokens[start:start + size])
+            ends = {name for name, title in names.items() if len(title) > size and title[-size:] == words
+                    and (size > 1 or _ends_a_name(title))}
+            if len(words) == size and ends:
+                if len(ends) == 1 and not _name_goes_on(tokens, start + size):
+                    yield CitedSource(ends.pop(), "official", sentence.index, _cue(tokens, i, i + 1, sentence.text))
+                break
+
+
+_NAME_LINKS = lexicon("بن ابن بنت")
+_ON_BEHALF = lexicon("باسم")
+
+
+def _ends_a_name(title: tuple[str, ...]) -> bool:
+    """Whether the last word of an official's name may be his name (الجبير، فابيوس, وزير النقل باسلمه), not the end
+    of a title (المتحدث باسم الجيش: «أعلن الجيش» is the army)."""
+    before = title[-2]
+    return before not in _ON_BEHALF and before not in _NOT_IN_NAMES
+
+
+def _name_goes_on(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the name before tokens[at] goes on into another man's: «قال محمد بن سلمان»."""
+    return at < len(tokens) and tokens[at].kind == "word" and is_one_of(tokens[at], _NAME_LINKS)
 
 
 def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> CitedSource:
