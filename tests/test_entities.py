@@ -144,6 +144,9 @@ def test_seed_000_cited_sources(seed_000):
         ("سوريا وفرنسا وأميركا", "organization", "اعلنت"),  # وفي بيان مشترك، اعلنت سوريا وفرنسا وأميركا انها …
     ]:
         assert expected in cited
+    # «اعلنت سوريا» is the country, not «المبعوث الأميركي إلى سوريا» named again by the end of his title
+    assert cited.count(("المبعوث الأميركي إلى سوريا", "official", "أكد")) == 1
+    assert ("المبعوث الأميركي إلى سوريا", "official", "اعلنت") not in cited
 
 
 def test_seed_003_cited_sources(seed_003):

@@ -826,9 +826,10 @@ _ON_BEHALF = lexicon("باسم")
 
 def _ends_a_name(title: tuple[str, ...]) -> bool:
     """Whether the last word of an official's name may be his name (الجبير، فابيوس, وزير النقل باسلمه), not the end
-    of a title (المتحدث باسم الجيش: «أعلن الجيش» is the army)."""
+    of a title (المتحدث باسم الجيش: «أعلن الجيش» is the army; المبعوث الأميركي إلى سوريا: «أعلنت سوريا» is Syria)."""
     before = title[-2]
-    return before not in _ON_BEHALF and before not in _NOT_IN_NAMES
+    return before not in _ON_BEHALF and before not in _NOT_IN_NAMES and before not in _NP_STOPS \
+        and not country_named(title[-1:])
 
 
 def _name_goes_on(tokens: Sequence[Token], at: int) -> bool:
