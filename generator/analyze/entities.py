@@ -978,14 +978,16 @@ _CONDEMNING = lexicon("أدان أدانت استنكر استنكرت شجب ش
 _CITING_VERBS = REPORTING_VERBS | _EXPECTING | _PUBLISHING | _EXPRESSING | _CONDEMNING
 
 
-def _expressed(tokens: Sequence[Token], start: int, source: CitedSource) -> bool:
+def _verb_cites(verb: Token, tokens: Sequence[Token], start: int, source: CitedSource) -> bool:
+    """Whether a verb that cites only some of what follows it cites the source found at tokens[start]."""
     end = noun_phrase(tokens, start, source=True)
-    return source.kind not in ("media", "social") and any(
-        t.norm == _ABOUT for t in tokens[end:end + _EXPRESSED_REACH])
-
-
-def _said_that(tokens: Sequence[Token], end: int) -> bool:
-    return end < len(tokens) and is_one_of(tokens[end], THAT)
+    if match_stem(verb, _EXPECTING):
+        return end < len(tokens) and is_one_of(tokens[end], THAT)
+    if match_stem(verb, _PUBLISHING):
+        return source.kind in ("media", "social")
+    if match_stem(verb, _EXPRESSING):
+        return source.kind not in ("media", "social") and any(t.norm == _ABOUT for t in tokens[end:end + _EXPRESSED_REACH])
+    return True
 
 
 _THAT_WORD = lexicon("ذلك")
@@ -1012,15 +1014,9 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
         return None  # المالكي الذي اتهم المملكة: the subject came before; what follows is the object
     cue = _cue(tokens, i, i + 1, sentence.text)
     start = _past_when(tokens, past_receiver(tokens, i + 1))
-    if match_stem(tokens[i], _EXPECTING) and not _said_that(tokens, noun_phrase(tokens, start, source=True)):
-        return None
     source = _source(tokens, start, sentence, cue, speech_gender(tokens[i].text) == "masculine")
-    if source and match_stem(tokens[i], _PUBLISHING) and source.kind not in ("media", "social"):
-        return None  # نشرت الشرطة تعزيزات: an outlet publishes, others deploy
-    if source and match_stem(tokens[i], _EXPRESSING) and not _expressed(tokens, start, source):
-        return None
     if source:
-        return source
+        return source if _verb_cites(tokens[i], tokens, start, source) else None
     # نقل الموقع عن مسؤولين: the relayed source after عن
     end = noun_phrase(tokens, start)
     if match_stem(tokens[i], RELAYING_VERBS) and end < len(tokens) and tokens[end].norm == "عن":
