@@ -980,12 +980,13 @@ _CITING_VERBS = REPORTING_VERBS | _EXPECTING | _PUBLISHING | _EXPRESSING | _COND
 
 def _verb_cites(verb: Token, tokens: Sequence[Token], start: int, source: CitedSource) -> bool:
     """Whether a verb that cites only some of what follows it cites the source found at tokens[start]."""
-    end = noun_phrase(tokens, start, source=True)
-    if match_stem(verb, _EXPECTING):
-        return end < len(tokens) and is_one_of(tokens[end], THAT)
     if match_stem(verb, _PUBLISHING):
         return source.kind in ("media", "social")
+    if match_stem(verb, _EXPECTING):
+        end = noun_phrase(tokens, start, source=True)
+        return end < len(tokens) and is_one_of(tokens[end], THAT)
     if match_stem(verb, _EXPRESSING):
+        end = noun_phrase(tokens, start, source=True)
         return source.kind not in ("media", "social") and any(t.norm == _ABOUT for t in tokens[end:end + _EXPRESSED_REACH])
     return True
 
@@ -1019,7 +1020,7 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
         return source if _verb_cites(tokens[i], tokens, start, source) else None
     # نقل الموقع عن مسؤولين: the relayed source after عن
     end = noun_phrase(tokens, start)
-    if match_stem(tokens[i], RELAYING_VERBS) and end < len(tokens) and tokens[end].norm == "عن":
+    if match_stem(tokens[i], RELAYING_VERBS) and end < len(tokens) and tokens[end].norm == _ABOUT:
         return _source(tokens, end + 1, sentence, f"{cue} {tokens[end].text}")
     return None
 
