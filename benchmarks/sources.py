@@ -22,12 +22,14 @@ one to one with the article's `cited_sources`:
   each other count as one false positive.
 
 Prints source precision, recall and F1, and among matched sources how often the found kind is
-the labelled one and how many matched through an alias only (the code has five kinds: media, official, anonymous, social, document; the
+the labelled one, how many matched through an alias only, and how many names span the label's words
+exactly (not running on into what follows, nor cut short) (the code has five kinds: media, official, anonymous, social, document; the
 labels add person, organization and other, which no found kind can agree with). Then the same
 without the labels marked ambiguous (and the found entries matched to them), and restricted to
 the labelled kinds the code looks for (media, official, anonymous, social, document), with
 per-kind recall. `--errors` prints each miss, false positive and kind disagreement with the
-article id and the sentence (and, as ALIAS, a match of the right kind made through an alias).
+article id and the sentence (and, as ALIAS, a match of the right kind made through an alias; as NAME, one
+whose name runs on or is cut short).
 """
 from __future__ import annotations
 
@@ -90,6 +92,22 @@ class Pair:
     def via_alias(self) -> bool:
         """Matched through one of the label's aliases only (a bare «بيان» for the minister who spoke in it)."""
         return self.label is not None and self.found is not None and name_score(self.found.name, self.label.name) is None
+
+    @property
+    def extent(self) -> str | None:
+        """How the found name spans the labelled one: "whole" (the same words as the label or an alias),
+        "longer" (it runs on into what follows), "shorter" (cut inside the name) or "partial"."""
+        if self.label is None or self.found is None:
+            return None
+        found = words(self.found.name)
+        mentions = [words(mention) for mention in self.label.mentions]
+        if found in mentions:
+            return "whole"
+        if any(found > mention for mention in mentions):
+            return "longer"
+        if any(found < mention for mention in mentions):
+            return "shorter"
+        return "partial"
 
     @property
     def kind_agrees(self) -> bool:
@@ -164,6 +182,7 @@ def counts(pairs: list[Pair]) -> Counter[str]:
     count = detection_counts(pairs)
     count["kind agrees"] = sum(pair.kind_agrees for pair in pairs)
     count["via alias"] = sum(pair.via_alias for pair in pairs)
+    count.update(f"name {pair.extent}" for pair in pairs if pair.extent)
     return count
 
 
@@ -172,6 +191,8 @@ def report(title: str, count: Counter[str]) -> None:
     print_detection(title, "sources", count)
     print(f"  kinds    agree {count['kind agrees']} of {count['matched']} ({agrees:.2f}); "
           f"{count['via alias']} matched through an alias only")
+    print(f"  names    as labelled {count['name whole']} of {count['matched']}; running on {count['name longer']}, "
+          f"cut short {count['name shorter']}, overlapping {count['name partial']}")
 
 
 def per_kind(pairs: list[Pair]) -> None:
@@ -208,10 +229,11 @@ def sentence_of(article: Article, pair: Pair) -> tuple[int, str]:
 
 def print_errors(pairs: list[Pair]) -> None:
     for pair in pairs:
-        if pair.label is not None and pair.found is not None and pair.kind_agrees and not pair.via_alias:
+        if pair.label is not None and pair.found is not None and pair.kind_agrees and not pair.via_alias \
+                and pair.extent == "whole":
             continue
         verdict = "MISSED" if pair.found is None else "FALSE POSITIVE" if pair.label is None else \
-            "KIND" if not pair.kind_agrees else "ALIAS"
+            "KIND" if not pair.kind_agrees else "ALIAS" if pair.via_alias else f"NAME {pair.extent}"
         ambiguous = "  (ambiguous)" if pair.label is not None and pair.label.ambiguous else ""
         index, text = sentence_of(pair.article, pair)
         print(f"== {verdict}  {pair.article.id}#{index}{ambiguous}")

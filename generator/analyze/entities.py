@@ -148,9 +148,14 @@ def written_stem(token: Token, stem: str) -> str:
 _NO_MARKS = {ord(mark): None for mark in QUOTE_MARKS}
 
 
+# A preposition written against the mark of the name after it: ل"الرياض" keeps a tatweel once the
+# marks are dropped (لـالرياض), not to read as one word.
+_CLITIC_BEFORE_MARK = regex.compile(rf"(?<![\p{{L}}\p{{M}}\u0640])(ل)\p{{M}}*(?=[{QUOTE_MARKS}])")
+
+
 def display(text: str) -> str:
     """A phrase as written, without quotation marks and with single spaces."""
-    return " ".join(text.translate(_NO_MARKS).split())
+    return " ".join(_CLITIC_BEFORE_MARK.sub("\\1\u0640", text).translate(_NO_MARKS).split())
 
 
 # --- Lexicon --------------------------------------------------------------------
@@ -190,7 +195,7 @@ ACCORDING_TO = lexicon("بحسب حسب وفق وفقا طبقا نقلا است
 TITLE_HEADS = lexicon(
     "وزير وزيرة الوزير الوزيرة رئيس رئيسة الرئيس الرئيسة المبعوث مبعوث السفير سفير السفيرة سفيرة"
     " المتحدث متحدث المتحدثة متحدثة مديرة المديرة الناطق ناطق المندوب مندوب الممثل ممثل الأمين الملك الأمير ولي قائد القائد زعيم"
-    " الزعيم نائب مستشار المستشار مدير الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
+    " الزعيم نائب النائب مستشار المستشار مدير المدير الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
     " العميد العقيد الجنرال الكولونيل المقدم الرائد النقيب الملازم"
 )
 # Honorifics before a title (معالي وزير الخارجية الأستاذ عادل الجبير): the title after them tells who it is.
@@ -231,13 +236,31 @@ _NP_STOPS = THAT | SPEECH_NOUNS | lexicon(
     " عليه عليها عليهم له لها لهم منه منها منهم فيه فيها فيهم به بها بهم عنه عنها عنهم"
     " إليه إليها إليهم معه معها معهم لديه لديها جميع كافة"
 )
-_NP_MAX = 12  # words: المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ
+# Words: معالي رئيس ديوان المظالم رئيس مجلس القضاء الإداري الشيخ الدكتور خالد بن محمد اليوسف; a name
+# cut at بن goes on past it.
+_NP_MAX = 14
 # Professions that, like a title, may be followed by the holder's name: «أكد القانوني فهد بارباع».
 _PROFESSIONS = lexicon("القانوني المحامي المحامية الخبير الخبيرة المحلل المحللة الباحث الباحثة الإعلامي الإعلامية"
                        " الكاتب الكاتبة الناقد الأكاديمي الاقتصادي المختص")
 # Verbal nouns that open what a source announces (أعلنت مصادر رسمية مقتل …، أعلنت السلطات اعتقال …).
-_NEWS_NOUNS = lexicon("مقتل مصرع استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ"
-                     " تحيات تعازي تهاني تمنيات حرص ترحيب شكر عدم بأشد")  # نقل وزير الخارجية | تحيات خادم الحرمين
+_NEWS_NOUNS = lexicon("مقتل مصرع اغتيال استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ مداهمة مباشرة"
+                     " تحيات تعازي تهاني تمنيات حرص ترحيب شكر عدم بأشد مسؤوليته مسؤوليتها مسؤوليتهم"
+                     " أهمية ضرورة قيام موافقة قلقه قلقها")  # أكد رئيس بلدية ينبع د. حاتم طه | أهمية  # نقل وزير الخارجية | تحيات خادم الحرمين
+# Words after a name that end it, though they end no other noun phrase: the day (حيدر العبادي | يوم أمس),
+# the time (عقب نهاية الاجتماع), a participle of what the speaker does (عدنان مندورة | متطرقا إلى), what
+# an anonymous source declines (مسؤول تركي | رفض الكشف عن هويته), a statement's publishing (بيان | نشر
+# على; not بيان نشرته الوزارة, which names who published it), how strongly (استنكر الزياني | بشدة).
+_NAME_ENDS = lexicon(
+    "يوم عقب إثر متى كيف لماذا ماذا متطرقا مستعرضا مثمنا مشيدا مستشهدا معلنا مختتما ممثلا مفضلا رفض رفضت طلب طلبت"
+    " نشر بشدة بحكم"
+)
+# A rank that is also «the team»: a title after another (مدير الأمن العام الفريق عثمان المحرج) or before a name
+# (الفريق ركن، الفريق مهاب مميش), not before what the team did (اختتم الفريق معسكره).
+_RANKS_AFTER_TITLES = lexicon("الفريق")
+_RANK_GRADES = lexicon("ركن أول")
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "هن")
+_ABBREVIATED_TITLES = lexicon("د م أ")  # د. عزام الدخيل، م. سمير، أ. محمد
+_ALI = "علي"  # written with ي: the name, not على, which matching folds into it
 _TO = normalize_for_matching("إلى")
 _IN = normalize_for_matching("في")
 _THE = normalize_for_matching("الـ")  # the article written apart, before marks
@@ -271,13 +294,21 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
     head = tokens[start]
     if head.kind == "name":
         return start + 1
-    if head.norm in _NP_STOPS or is_reporting_verb(head):
-        return start
-    title = match_stem(head, TITLE_HEADS | _HONORIFICS) is not None or is_one_of(head, _PROFESSIONS)
+    if head.norm in _NP_STOPS or is_reporting_verb(head) or is_one_of(head, _NAME_ENDS) or head.norm in WEEKDAYS:
+        return start  # قال | يوم السبت إنه: no one named
+    title = match_stem(head, TITLE_HEADS | _HONORIFICS) is not None or is_one_of(head, _PROFESSIONS) \
+        or _rank_before_name(tokens, start)
     only_adjectives = is_definite(head)
     end = start + 1
-    while end < len(tokens) and end - start < _NP_MAX:
+    while end < len(tokens) and (end - start < _NP_MAX or is_one_of(tokens[end - 1], _NAME_LINKS)):
         token = tokens[end]
+        if title and _abbreviation_point(tokens, end):
+            end += 1
+            continue
+        if title and _written_ali(tokens, end):
+            end += 1
+            only_adjectives = False
+            continue
         if token.kind == "name":
             if not source and tokens[end - 1].norm == "ل" and (
                     token.norm in _MEDIA_NAMES or end + 1 < len(tokens) and is_one_of(tokens[end + 1], THAT)):
@@ -288,7 +319,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
             if after_media_head:
                 break
             continue
-        if token.kind != "word" or is_reporting_verb(token) or is_one_of(token, _NEWS_NOUNS):
+        if token.kind != "word" or is_reporting_verb(token) or is_one_of(token, _NEWS_NOUNS | _NAME_ENDS | ACCORDING_TO) \
+                or _told_weekday(tokens, start, end):
             break  # أعلنت مصادر رسمية | مقتل عسكريين: what the source told
         if is_one_of(token, _NP_STOPS) or _outlet(token):
             if not (_outlet(token) and source or _bridge(tokens, start, end, source)):
@@ -296,14 +328,78 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
             end += 1
             only_adjectives = False
             continue
+        if only_adjectives and _organization_goes_on(tokens, start, end):
+            end += 1
+            continue
         if only_adjectives and not is_adjective(token.norm) and (is_definite(token) or not title) \
-                and not (title and match_stem(token, TITLE_HEADS)):  # وزير الخارجية الأستاذ عادل الجبير
+                and not (title and match_stem(token, TITLE_HEADS | _RANKS_AFTER_TITLES)):  # وزير الخارجية الأستاذ عادل الجبير
             break
-        only_adjectives = is_definite(token) or only_adjectives and is_adjective(token.norm)
+        if title and _object_after_name(tokens, start, end):
+            break
+        # After a title, an indefinite word starts the name, which a family name with ال goes on (الأمين
+        # العام لمجلس الضمان محمد الحسين), though محمد has the shape of a participle.
+        only_adjectives = is_definite(token) or only_adjectives and is_adjective(token.norm) and not title
         end += 1
-    while end > start + 1 and is_one_of(tokens[end - 1], _NP_STOPS):
-        end -= 1  # cut at _NP_MAX words on a bridge: "… ينس شتولتينبيرج إلى"
+    while end > start + 1 and (is_one_of(tokens[end - 1], _NP_STOPS) or tokens[end - 1].norm == "ل"):
+        end -= 1  # cut at _NP_MAX words on a bridge: "… ينس شتولتينبيرج إلى", "… الخريصي لـ"
     return end
+
+
+def _organization_goes_on(tokens: Sequence[Token], start: int, at: int) -> bool:
+    """An institution's name going on past its adjective or its first complement: المديرية العامة
+    للجوازات، الرئاسة العامة للأرصاد (لل after an adjective); وزارة التجارة والصناعة (و + ال after it)."""
+    head, token, before = tokens[start], tokens[at], tokens[at - 1]
+    if at - start < 2 or not set(stems(without_article(head.norm))) & ORGANIZATION_HEADS:
+        return False
+    if token.norm.startswith("لل"):
+        return is_adjective(before.norm)
+    return token.norm.startswith("وال") and (is_definite(before) or before.norm.startswith(("لل", "وال")))
+
+
+def _rank_before_name(tokens: Sequence[Token], start: int) -> bool:
+    if not is_one_of(tokens[start], _RANKS_AFTER_TITLES) or start + 1 >= len(tokens):
+        return False
+    following = tokens[start + 1]
+    return following.kind == "word" and (is_one_of(following, _RANK_GRADES) or not is_definite(following)
+                                         and not strip_tashkeel(following.text).endswith(("ه", "ها", "هم")))
+
+
+def _object_after_name(tokens: Sequence[Token], start: int, at: int) -> bool:
+    """A word with a possessive pronoun after a title's words ends them: it is what the verb's subject
+    did, not a name (أكد رئيس الكتلة | التزامها); right after the title it completes it (وزير خارجيتها).
+    Not ه, which ends names (عبدالله، عبدربه، باسلمه)."""
+    if at - start < 2 or match_stem(tokens[at - 1], TITLE_HEADS):
+        return False
+    written = strip_tashkeel(tokens[at].text)
+    return written.endswith(_PRONOUN_ENDINGS) and len(written) >= 4
+
+
+def _told_weekday(tokens: Sequence[Token], start: int, at: int) -> bool:
+    """The day a name spoke (جون كيري | الجمعة، مصادر أمنية عراقية | الأحد), not a family name after
+    the first name (أمين عام اتحاد القدم أحمد الخميس، أكد أحمد الخميس): الخميس and الجمعة are both."""
+    if tokens[at].norm not in WEEKDAYS:
+        return False
+    before = tokens[at - 1]
+    if before.kind != "word" or is_definite(before) or NISBA.search(before.norm):
+        return True
+    if at - 1 == start:  # واكد اردوغان | الجمعة ان
+        following = tokens[at + 1] if at + 1 < len(tokens) else None
+        return match_stem(before, _NOT_IN_NAMES) is not None or following is None \
+            or following.kind != "word" or is_one_of(following, THAT | ACCORDING_TO)
+    return not (is_definite(tokens[at - 2]) or match_stem(tokens[at - 2], TITLE_HEADS))
+
+
+def _abbreviation_point(tokens: Sequence[Token], at: int) -> bool:
+    """The point of د. before a name (وزير التعليم د. عزام الدخيل), not of the year's م. (2015 م.)."""
+    return (tokens[at].text == "." and tokens[at - 1].norm in _ABBREVIATED_TITLES
+            and not (at >= 2 and tokens[at - 2].norm.isdigit())
+            and at + 1 < len(tokens) and tokens[at + 1].kind == "word")
+
+
+def _written_ali(tokens: Sequence[Token], at: int) -> bool:
+    """The name علي right after a title (المقدم علي بن عمير الشهراني), which matching would take for على."""
+    return (strip_tashkeel(tokens[at].text) == _ALI and match_stem(tokens[at - 1], TITLE_HEADS) is not None
+            and at + 1 < len(tokens) and tokens[at + 1].kind == "word" and tokens[at + 1].norm not in _NP_STOPS)
 
 
 def _bridge(tokens: Sequence[Token], start: int, at: int, source: bool) -> bool:
@@ -949,7 +1045,7 @@ def _source_kind(words: Sequence[Token], first: str) -> SourceKind | None:
         return "document"
     if bare != first and len(words) == 1:
         return None  # قال الوزير، قالت الهيئة: someone cited before
-    if first in TITLE_HEADS or bare in TITLE_HEADS:
+    if first in TITLE_HEADS or bare in TITLE_HEADS or _rank_before_name(words, 0):
         return "official"  # قال وزير الخارجية الأمريكي جون كيري؛ قال متحدث باسم الشرطة
     if first in ORGANIZATION_HEADS or bare in ORGANIZATION_HEADS:
         return "organization"  # وأعلنت وزارة الخارجية التركية؛ أعلنت المديرية العامة للجوازات
