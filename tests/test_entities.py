@@ -404,3 +404,44 @@ def test_the_team_is_no_rank():
     """SaudiNewsNet, 10 August 2015: «اختتم الفريق معسكره بالنمسا»: الفريق is the team, not the rank of «الفريق
     ضاحي خلفان», and no one is cited."""
     assert not any(name.startswith("الفريق") for name, _ in day_sources("grouping-heldout2.jsonl", "snn-2015-08-10-0131"))
+
+
+@pytest.mark.parametrize("day, article_id, name", [
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0193", "خالد البوسعيدي رئيس الاتحاد العماني"),  # قال خالد البوسعيدي رئيس …
+    ("grouping-heldout4.jsonl", "snn-2015-07-23-0632", "ناصر الدوسري مدير إدارة العلاقات العامة والإعلام بالمؤسسة"),
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0116", "مارك تونر، المتحدث باسم الخارجية الأميركية"),  # after a comma
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0574", "مفتي مصر الدكتور شوقي علام"),  # a mufti is an official
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0193", "أمين عام الاتحاد الإماراتي محمد بن هزام"),  # أمين without ال
+])
+def test_a_name_followed_by_its_title_is_an_official(day: str, article_id: str, name: str):
+    """SaudiNewsNet, July and August 2015: the press names many officials first and gives the title after
+    («قال خالد البوسعيدي رئيس الاتحاد العماني»); a name of two to four words right before a title is the source,
+    with the title it holds."""
+    assert (name, "official") in day_sources(day, article_id)
+
+
+@pytest.mark.parametrize("day, article_id, not_a_name", [
+    ("grouping-dev.jsonl", "snn-2015-08-04-1161", "دول الخليج"),  # أبلغت دول الخليج العربية وزير الخارجية الأمريكي
+    ("grouping-heldout2.jsonl", "snn-2015-08-10-0557", "تعليمات"),  # حسب تعليمات يصدرها رئيس مجلس الوزراء
+    ("grouping-heldout3.jsonl", "snn-2015-07-27-0815", "المدرب"),  # وكلفت المدرب ماجد مرسي: كلّف, not لفت
+    ("grouping-dev.jsonl", "snn-2015-08-03-0452", "عقدة"),  # جاء فوز فولفسبورج ليؤكد عقدة … جوارديولا
+])
+def test_words_before_a_title_that_are_no_name_cite_no_one(day: str, article_id: str, not_a_name: str):
+    """SaudiNewsNet, July and August 2015: the states that told a minister, the instructions a prime minister
+    issues, a verb that only looks like لفت or رأى, and «ليؤكد», whose subject came before, name no source."""
+    assert not any(name.startswith(not_a_name) for name, _ in day_sources(day, article_id))
+
+
+@pytest.mark.parametrize("day, article_id, name, kind", [
+    # طبقا لما ذكره: the source after ما + a verb of saying with its pronoun
+    ("grouping-dev2.jsonl", "snn-2015-08-02-0542",
+     "المتحدث الإعلامي للدفاع المدني بمنطقة نجران المقدم علي ال جرمان الشهراني", "official"),
+    ("grouping-heldout6.jsonl", "snn-2015-07-22-0065", "عضو في الوفد", "official"),  # وقال عضو في الوفد إن
+    ("grouping-dev.jsonl", "snn-2015-08-03-1140", "المتحدث باسم البيت الابيض جوش ايرنست", "official"),
+    ("grouping-heldout6.jsonl", "snn-2015-07-22-0610", "هيئة الهلال الأحمر السعودي", "organization"),
+    ("grouping-heldout6.jsonl", "snn-2015-07-22-0054", "وكالة أنباء الأناضول", "media"),  # وكالة أنباء «الأناضول»
+])
+def test_more_ways_of_citing_read_whole(day: str, article_id: str, name: str, kind: str):
+    """SaudiNewsNet, July and August 2015: «طبقا لما ذكره …», «عضو في الوفد», the White House and the Red
+    Crescent (a colour is an adjective), an agency's quoted name after «أنباء»."""
+    assert (name, kind) in day_sources(day, article_id)

@@ -195,11 +195,11 @@ ACCORDING_TO = lexicon("بحسب حسب وفق وفقا طبقا نقلا است
 TITLE_HEADS = lexicon(
     "وزير وزيرة الوزير الوزيرة رئيس رئيسة الرئيس الرئيسة المبعوث مبعوث السفير سفير السفيرة سفيرة"
     " المتحدث متحدث المتحدثة متحدثة مديرة المديرة الناطق ناطق المندوب مندوب الممثل ممثل الأمين الملك الأمير ولي قائد القائد زعيم"
-    " الزعيم نائب النائب مستشار المستشار مدير المدير الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
+    " الزعيم نائب النائب مستشار المستشار مدير المدير أمين أمير محافظ المحافظ وكيل مساعد عضو مدرب مفتي المفتي الدكتور الشيخ السيد السيدة المهندس الأستاذ اللواء"
     " العميد العقيد الجنرال الكولونيل المقدم الرائد النقيب الملازم"
 )
 # Honorifics before a title (معالي وزير الخارجية الأستاذ عادل الجبير): the title after them tells who it is.
-_HONORIFICS = lexicon("معالي سعادة فخامة سمو")
+_HONORIFICS = lexicon("معالي سعادة فخامة سمو سماحة")
 # Heads after which a quoted word is a name: شركة “تكنيب”، مدينة “دنكيرك”، بمسمى «شباب المنارة»، بعنوان «…».
 _OTHER_NAME_HEADS = lexicon(
     "شركة مدينة بلدة قرية معركة عملية كلمة مصطلح مبادرة برنامج مشروع جائزة فندق مطار"
@@ -226,7 +226,8 @@ DOCUMENT_HEADS = lexicon("بيان تقرير وثيقة رسالة مذكرة")
 _SOCIAL_HEADS = lexicon("منصة حساب تطبيق")
 _ORGANIZATION_NAME_HEADS = lexicon("شركة مجموعة مؤسسة جمعية حزب حركة منظمة هيئة")
 POST_NOUNS = lexicon("تغريدة منشور تدوينة حسابه حسابها فيديو")
-_ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام عامة أول جديد مشترك شريفين")  # خادم الحرمين الشريفين
+_ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام عامة أول جديد مشترك شريفين"  # خادم الحرمين الشريفين
+                      " أبيض أحمر أخضر ركن")  # البيت الأبيض، الهلال الأحمر، اللواء الركن
 NISBA = regex.compile(r"(?:ي|يه|يون|يين|يان|يتان|يتين)$")  # nisba endings, ة folded to ه
 
 # Words that end the noun phrase after a verb: particles, prepositions, time words.
@@ -251,13 +252,13 @@ _NEWS_NOUNS = lexicon("مقتل مصرع اغتيال استشهاد إصابة 
 # an anonymous source declines (مسؤول تركي | رفض الكشف عن هويته), a statement's publishing (بيان | نشر
 # على; not بيان نشرته الوزارة, which names who published it), how strongly (استنكر الزياني | بشدة).
 _NAME_ENDS = lexicon(
-    "يوم عقب إثر متى كيف لماذا ماذا متطرقا مستعرضا مثمنا مشيدا مستشهدا معلنا مختتما ممثلا مفضلا رفض رفضت طلب طلبت"
+    "يوم مساء عشية عقب إثر متى كيف لماذا ماذا متطرقا مستعرضا مثمنا مشيدا مستشهدا معلنا مختتما ممثلا مفضلا رفض رفضت طلب طلبت"
     " نشر بشدة بحكم"
 )
 # A rank that is also «the team»: a title after another (مدير الأمن العام الفريق عثمان المحرج) or before a name
 # (الفريق ركن، الفريق مهاب مميش), not before what the team did (اختتم الفريق معسكره).
 _RANKS_AFTER_TITLES = lexicon("الفريق")
-_RANK_GRADES = lexicon("ركن أول")
+_RANK_GRADES = lexicon("ركن الركن أول")
 _PRONOUN_ENDINGS = ("ها", "هم", "هما", "هن")
 _ABBREVIATED_TITLES = lexicon("د م أ")  # د. عزام الدخيل، م. سمير، أ. محمد
 _ALI = "علي"  # written with ي: the name, not على, which matching folds into it
@@ -314,7 +315,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
                     token.norm in _MEDIA_NAMES or end + 1 < len(tokens) and is_one_of(tokens[end + 1], THAT)):
                 end -= 1  # … لـ«الشرق الأوسط» أن: the outlet told, not part of who spoke
                 break
-            after_media_head = match_stem(tokens[end - 1], MEDIA_HEADS) is not None
+            after_media_head = match_stem(tokens[end - 1], MEDIA_HEADS) is not None or (
+                tokens[end - 1].norm in _NEWS_OF and match_stem(tokens[end - 2], MEDIA_HEADS) is not None)
             end += 1
             if after_media_head:
                 break
@@ -340,8 +342,11 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, source: bool = False) ->
         # العام لمجلس الضمان محمد الحسين), though محمد has the shape of a participle.
         only_adjectives = is_definite(token) or only_adjectives and is_adjective(token.norm) and not title
         end += 1
-    while end > start + 1 and (is_one_of(tokens[end - 1], _NP_STOPS) or tokens[end - 1].norm == "ل"):
-        end -= 1  # cut at _NP_MAX words on a bridge: "… ينس شتولتينبيرج إلى", "… الخريصي لـ"
+    while end > start + 1 and (is_one_of(tokens[end - 1], _NP_STOPS) or tokens[end - 1].norm == "ل"
+                               or tokens[end - 1].norm in _ABBREVIATED_TITLES):
+        end -= 1  # cut at _NP_MAX words on a bridge: "… ينس شتولتينبيرج إلى", "… الخريصي لـ", "… د."
+    if end > start + 1 and tokens[end - 1].text == "." and tokens[end - 2].norm in _ABBREVIATED_TITLES:
+        end -= 2
     return end
 
 
@@ -410,14 +415,16 @@ def _bridge(tokens: Sequence[Token], start: int, at: int, source: bool) -> bool:
     head = tokens[start]
     if tokens[at].norm == _TO:  # close to its title: not «الأمين العام لحلف شمال الأطلسي ينس شتولتينبيرج إلى اجتماع»
         return match_stem(head, TITLE_HEADS) is not None and at - start <= _TO_REACH
-    if tokens[at].norm == _IN:
-        return source and match_stem(head, SOURCE_HEADS) is not None and bool(
+    if tokens[at].norm == _IN:  # مسؤول في وزارة، عضو في الوفد
+        return source and match_stem(head, SOURCE_HEADS | _MEMBERS) is not None and bool(
             set(stems(nxt.norm)) & (ORGANIZATION_HEADS | _ORGANIZATION_NOUNS)
         )
     return False
 
 
 _ORGANIZATION_NOUNS = lexicon("الخارجية الحكومة الجيش الرئاسة البيت الوفد الوزارة")
+_MEMBERS = lexicon("عضو")
+_NEWS_OF = lexicon("أنباء الأنباء للأنباء")
 _TO_REACH = 3  # words from a title to the إلى of its post: المبعوث الأميركي الخاص إلى سوريا
 
 
@@ -486,11 +493,13 @@ _PERSON_NOUNS = lexicon("العم الخال الحاج المواطن المو�
 
 def _after_name_head(before: Sequence[Token]) -> bool:
     """منصة “إكس”، البرنامج التدريبي «…» (a head and its adjective), told “the outlet” (لـ), مساهم في "…",
-    or the article itself before the marks (طائرات الـ«إف 16»)."""
+    the article itself before the marks (طائرات الـ«إف 16»), or an agency's «أنباء» (وكالة أنباء «الأناضول»)."""
     if not before:
         return False
     last = before[-1]
     if match_stem(last, NAME_HEADS) is not None or last.norm in ("ل", _IN, _THE):
+        return True
+    if len(before) > 1 and last.norm in _NEWS_OF and match_stem(before[-2], MEDIA_HEADS) is not None:
         return True
     return len(before) > 1 and is_adjective(last.norm) and is_definite(last) \
         and without_article(before[-2].norm) in NAME_HEADS
@@ -999,11 +1008,48 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
     if country:
         words = tokens[start:start + country]
     kind = "organization" if country else _source_kind(words, first_stem)
+    if kind is None and (titled := _name_then_title(tokens, start)):
+        words, kind = tokens[start:titled], "official"
     if kind is None:
         return None
     name = written_stem(head, first_stem) if head.kind == "word" else head.text
     name += sentence.text[head.end:words[-1].end]
     return CitedSource(display(name), kind, sentence.index, cue)
+
+
+_IN_NAMES = lexicon("بن ابن بنت آل")  # written apart, آل folds into ال
+_NOT_NAMES = lexicon("دول")  # أبلغت دول الخليج العربية وزير الخارجية …: the states told the minister
+
+
+def _no_name_word(token: Token) -> bool:
+    """A word no name has: a particle, even after a preposition (طبقا | لما أعلنه), an honorific (نقل تحياته
+    | لفخامة رئيس …), what a name ends before (وبشدة), or a pronoun ending (تعليمات يصدرها رئيس …)."""
+    particle = token.norm in _NP_STOPS or token.norm[:1] in "لب" and token.norm[1:] in _NP_STOPS  # not فان
+    return particle or bool(match_stem(token, _HONORIFICS | _NEWS_NOUNS | _NAME_ENDS | _NOT_NAMES)) \
+        or strip_tashkeel(token.text).endswith(_PRONOUN_ENDINGS)
+_HOLDERS = lexicon("الناشط الناشطة")  # who hold no post but are named for what they do, as _PROFESSIONS are
+
+
+def _name_then_title(tokens: Sequence[Token], start: int) -> int | None:
+    """The end of a name that its title follows, which the source is (أكد أسامة النجيفي نائب رئيس الجمهورية
+    العراقية; أوضح علي آل حطاب الناشط الحقوقي): two to four words of a name, بن and آل not counted, then a
+    title (after a comma or not)."""
+    end, words = start, 0
+    while end < len(tokens) and tokens[end].kind == "word" and words < _NAME_WORDS[1]:
+        token = tokens[end]
+        if match_stem(token, TITLE_HEADS) or is_one_of(token, _PROFESSIONS | _HOLDERS):
+            break
+        words += not is_one_of(token, _IN_NAMES)
+        end += 1
+    name = [token for token in tokens[start:end] if not is_one_of(token, _IN_NAMES)]
+    if not name or not _looks_like_name(name) or is_one_of(tokens[end - 1], _IN_NAMES) \
+            or any(_no_name_word(token) for token in name) \
+            or any(country_named([token.norm for token in name[k:]]) for k in range(len(name))):
+        return None
+    title = end + 1 if end < len(tokens) and tokens[end].text in _COMMA else end
+    if title >= len(tokens) or not (match_stem(tokens[title], TITLE_HEADS) or is_one_of(tokens[title], _PROFESSIONS | _HOLDERS)):
+        return None
+    return noun_phrase(tokens, title, source=True)
 
 
 # «أدانت المملكة»: the kingdom the outlet writes of speaks as a country does (named as written, whichever it is).
@@ -1103,7 +1149,7 @@ def _past_when(tokens: Sequence[Token], start: int) -> int:
 
 def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
     """كشف موقع “أكسيوس”؛ قال مسؤول إسرائيلي كبير؛ ونقل الموقع عن مسؤولين …"""
-    if not match_stem(tokens[i], _CITING_VERBS):
+    if not _verb_of(tokens[i], _CITING_VERBS):
         return None
     if i > 0 and tokens[i - 1].kind == "word" and match_stem(tokens[i - 1], _AS):
         return None  # "حسبما أفاد" is the next finder's
@@ -1121,6 +1167,12 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
     return None
 
 
+def _verb_of(token: Token, verbs: Collection[str]) -> bool:
+    """One of the verbs, maybe after و / ف: «وكلفت» is كلّف, not لفت, «برأت» is برّأ, not رأى, and after the ل of
+    purpose the subject came before (جاء فوز فولفسبورج ليؤكد عقدة …)."""
+    return is_one_of(token, verbs)
+
+
 def _after_as(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
     """حسبما أفاد “تلفزيون سوريا”."""
     if not (match_stem(tokens[i], _AS) and i + 1 < len(tokens) and match_stem(tokens[i + 1], REPORTING_VERBS)):
@@ -1129,6 +1181,14 @@ def _after_as(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSourc
 
 
 _ACCORDING_TO_PARTICLES = lexicon("عن إلى ل to")
+_WHAT = lexicon("ما لما")
+
+
+def _reported(token: Token) -> bool:
+    """A verb of saying, maybe with its object pronoun: أفاد، ذكره، أعلنته."""
+    return is_reporting_verb(token) or any(
+        token.norm.endswith(pronoun) and is_reporting_verb(token._replace(norm=token.norm[:-len(pronoun)]))
+        for pronoun in ("ه", "ته"))
 _POST_PREPOSITIONS = lexicon("عبر على في")
 
 
@@ -1139,8 +1199,8 @@ def _after_according_to(tokens: Sequence[Token], i: int, sentence: Sentence) -> 
     start = i + 1
     if start < len(tokens) and tokens[start].norm in _ACCORDING_TO_PARTICLES:
         start += 1
-    elif start + 1 < len(tokens) and tokens[start].norm == "ما" and is_reporting_verb(tokens[start + 1]):
-        start += 2  # بحسب ما أفاد
+    elif start + 1 < len(tokens) and tokens[start].norm in _WHAT and _reported(tokens[start + 1]):
+        start += 2  # بحسب ما أفاد، طبقا لما ذكره
     return _source(tokens, start, sentence, _cue(tokens, i, start, sentence.text))
 
 
