@@ -412,6 +412,9 @@ def test_the_team_is_no_rank():
     ("grouping-dev2.jsonl", "snn-2015-08-02-0116", "مارك تونر، المتحدث باسم الخارجية الأميركية"),  # after a comma
     ("grouping-dev2.jsonl", "snn-2015-08-02-0574", "مفتي مصر الدكتور شوقي علام"),  # a mufti is an official
     ("grouping-dev2.jsonl", "snn-2015-08-02-0193", "أمين عام الاتحاد الإماراتي محمد بن هزام"),  # أمين without ال
+    # the name is given, so the title ends before what he said: «… العراقية | دعمه وترحيبه بالقرارات»
+    ("grouping-heldout2.jsonl", "snn-2015-08-10-0767", "أسامة النجيفي نائب رئيس الجمهورية العراقية"),
+    ("grouping-heldout.jsonl", "snn-2015-08-06-1727", "إبراهيم محلب رئيس مجلس الوزراء"),  # | مشاركة 100 دولة
 ])
 def test_a_name_followed_by_its_title_is_an_official(day: str, article_id: str, name: str):
     """SaudiNewsNet, July and August 2015: the press names many officials first and gives the title after

@@ -1049,7 +1049,22 @@ def _name_then_title(tokens: Sequence[Token], start: int) -> int | None:
     title = end + 1 if end < len(tokens) and tokens[end].text in _COMMA else end
     if title >= len(tokens) or not (match_stem(tokens[title], TITLE_HEADS) or is_one_of(tokens[title], _PROFESSIONS | _HOLDERS)):
         return None
-    return noun_phrase(tokens, title, source=True)
+    return _title_end(tokens, title, noun_phrase(tokens, title, source=True))
+
+
+def _title_end(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where the title after a name ends: the name is given, so a bare word after a definite one is what
+    the verb says (أسامة النجيفي نائب رئيس الجمهورية العراقية | دعمه وترحيبه), unless a title or a name
+    goes on from a title (مدير عام جمرك مطار الملك عبدالعزيز الدولي) or the title has a name of its own
+    (صاحب السمو الشيخ محمد بن زايد آل نهيان)."""
+    for at in range(start + 2, end):
+        before, token = tokens[at - 1], tokens[at]
+        if match_stem(token, TITLE_HEADS) or match_stem(before, TITLE_HEADS) and not is_definite(token):
+            return end
+        if is_definite(before) and not is_one_of(before, _IN_NAMES | _RANK_GRADES) and not is_definite(token) \
+                and token.norm[:1] not in _CLITIC_LETTERS:
+            return at
+    return end
 
 
 # «أدانت المملكة»: the kingdom the outlet writes of speaks as a country does (named as written, whichever it is).
