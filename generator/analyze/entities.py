@@ -246,7 +246,7 @@ _PROFESSIONS = lexicon("القانوني المحامي المحامية الخ�
 # Verbal nouns that open what a source announces (أعلنت مصادر رسمية مقتل …، أعلنت السلطات اعتقال …).
 _NEWS_NOUNS = lexicon("مقتل مصرع اغتيال استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ مداهمة مباشرة"
                      " تحيات تعازي تهاني تمنيات حرص ترحيب شكر عدم بأشد مسؤوليته مسؤوليتها مسؤوليتهم"
-                     " أهمية ضرورة قيام موافقة قلقه قلقها")  # أكد رئيس بلدية ينبع د. حاتم طه | أهمية  # نقل وزير الخارجية | تحيات خادم الحرمين
+                     " أهمية ضرورة قيام موافقة قلقه قلقها")  # نقل وزير الخارجية | تحيات؛ أكد د. حاتم طه | أهمية
 # Words after a name that end it, though they end no other noun phrase: the day (حيدر العبادي | يوم أمس),
 # the time (عقب نهاية الاجتماع), a participle of what the speaker does (عدنان مندورة | متطرقا إلى), what
 # an anonymous source declines (مسؤول تركي | رفض الكشف عن هويته), a statement's publishing (بيان | نشر
@@ -362,11 +362,12 @@ def _organization_goes_on(tokens: Sequence[Token], start: int, at: int) -> bool:
 
 
 def _rank_before_name(tokens: Sequence[Token], start: int) -> bool:
+    """الفريق as a rank: before its grade or a word that is no possessed noun (الفريق | معسكره)."""
     if not is_one_of(tokens[start], _RANKS_AFTER_TITLES) or start + 1 >= len(tokens):
         return False
     following = tokens[start + 1]
     return following.kind == "word" and (is_one_of(following, _RANK_GRADES) or not is_definite(following)
-                                         and not strip_tashkeel(following.text).endswith(("ه", "ها", "هم")))
+                                         and not strip_tashkeel(following.text).endswith(("ه", *_PRONOUN_ENDINGS)))
 
 
 def _object_after_name(tokens: Sequence[Token], start: int, at: int) -> bool:
@@ -1017,8 +1018,9 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
     return CitedSource(display(name), kind, sentence.index, cue)
 
 
-_IN_NAMES = lexicon("بن ابن بنت آل")  # written apart, آل folds into ال
+_IN_NAMES = _NAME_LINKS | lexicon("آل")  # written apart, آل folds into ال
 _NOT_NAMES = lexicon("دول")  # أبلغت دول الخليج العربية وزير الخارجية …: the states told the minister
+_HOLDERS = lexicon("الناشط الناشطة")  # who hold no post but are named for what they do, as _PROFESSIONS are
 
 
 def _no_name_word(token: Token) -> bool:
@@ -1027,7 +1029,6 @@ def _no_name_word(token: Token) -> bool:
     particle = token.norm in _NP_STOPS or token.norm[:1] in "لب" and token.norm[1:] in _NP_STOPS  # not فان
     return particle or bool(match_stem(token, _HONORIFICS | _NEWS_NOUNS | _NAME_ENDS | _NOT_NAMES)) \
         or strip_tashkeel(token.text).endswith(_PRONOUN_ENDINGS)
-_HOLDERS = lexicon("الناشط الناشطة")  # who hold no post but are named for what they do, as _PROFESSIONS are
 
 
 def _name_then_title(tokens: Sequence[Token], start: int) -> int | None:
@@ -1164,8 +1165,8 @@ def _past_when(tokens: Sequence[Token], start: int) -> int:
 
 def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
     """كشف موقع “أكسيوس”؛ قال مسؤول إسرائيلي كبير؛ ونقل الموقع عن مسؤولين …"""
-    if not _verb_of(tokens[i], _CITING_VERBS):
-        return None
+    if not is_one_of(tokens[i], _CITING_VERBS):  # not after ب or ك: «وكلفت» is كلّف, «برأت» برّأ; nor ليؤكد,
+        return None  # whose subject came before (جاء فوز فولفسبورج ليؤكد عقدة …)
     if i > 0 and tokens[i - 1].kind == "word" and match_stem(tokens[i - 1], _AS):
         return None  # "حسبما أفاد" is the next finder's
     if i > 1 and is_one_of(tokens[i - 1], _RELATIVES) and not is_one_of(tokens[i - 2], _WHILE):
@@ -1180,12 +1181,6 @@ def _after_reporting_verb(tokens: Sequence[Token], i: int, sentence: Sentence) -
     if match_stem(tokens[i], RELAYING_VERBS) and end < len(tokens) and tokens[end].norm == _ABOUT:
         return _source(tokens, end + 1, sentence, f"{cue} {tokens[end].text}")
     return None
-
-
-def _verb_of(token: Token, verbs: Collection[str]) -> bool:
-    """One of the verbs, maybe after و / ف: «وكلفت» is كلّف, not لفت, «برأت» is برّأ, not رأى, and after the ل of
-    purpose the subject came before (جاء فوز فولفسبورج ليؤكد عقدة …)."""
-    return is_one_of(token, verbs)
 
 
 def _after_as(tokens: Sequence[Token], i: int, sentence: Sentence) -> CitedSource | None:
@@ -1204,6 +1199,8 @@ def _reported(token: Token) -> bool:
     return is_reporting_verb(token) or any(
         token.norm.endswith(pronoun) and is_reporting_verb(token._replace(norm=token.norm[:-len(pronoun)]))
         for pronoun in ("ه", "ته"))
+
+
 _POST_PREPOSITIONS = lexicon("عبر على في")
 
 
