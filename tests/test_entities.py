@@ -448,3 +448,15 @@ def test_more_ways_of_citing_read_whole(day: str, article_id: str, name: str, ki
     """SaudiNewsNet, July and August 2015: «طبقا لما ذكره …», «عضو في الوفد», the White House and the Red
     Crescent (a colour is an adjective), an agency's quoted name after «أنباء»."""
     assert (name, kind) in day_sources(day, article_id)
+
+
+def test_an_official_named_before_his_title_is_the_one_named_again():
+    """SaudiNewsNet, 24 July 2015, al-Jubeir and Shoukry in Cairo: «أكد عادل الجبير وزير الخارجية السعودي …»,
+    then «وأضاف الجبير»، «وقال الجبير»: each paragraph cites the Saudi minister by the name he was first cited
+    under, and «سامح شكري، وزير الخارجية المصري» in his own paragraphs; neither is mistaken for the other."""
+    [row] = [row for row in saudi_news("grouping-heldout7.jsonl") if row["id"] == "snn-2015-07-24-0900"]
+    cited = defaultdict(set)
+    for source in find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n"))):
+        cited[source.name].add(source.sentence_index)
+    jubeir, shoukry = cited["عادل الجبير وزير الخارجية السعودي"], cited["سامح شكري، وزير الخارجية المصري"]
+    assert len(jubeir) >= 5 and len(shoukry) >= 3 and not jubeir & shoukry

@@ -910,6 +910,7 @@ def _officials_named_again(tokens: Sequence[Token], sentence: Sentence,
     names = {e.name: _title_words(e.name) for e in earlier if e.kind == "official"}
     if not names:
         return
+    given = {name: words for name, words in ((name, _leading_name(title)) for name, title in names.items()) if words}
     for i, token in enumerate(tokens):
         if not match_stem(token, REPORTING_VERBS) or i > 1 and is_one_of(tokens[i - 1], _RELATIVES):
             continue
@@ -920,6 +921,7 @@ def _officials_named_again(tokens: Sequence[Token], sentence: Sentence,
             words = tuple(t.norm for t in tokens[start:start + size])
             ends = {name for name, title in names.items() if len(title) > size and title[-size:] == words
                     and (size > 1 or _ends_a_name(title))}
+            ends |= {name for name, first in given.items() if len(first) >= size and first[-size:] == words}
             if len(words) == size and ends:
                 if len(ends) == 1 and not _name_goes_on(tokens, start + size):
                     yield CitedSource(ends.pop(), "official", sentence.index, _cue(tokens, i, i + 1, sentence.text))
@@ -928,6 +930,17 @@ def _officials_named_again(tokens: Sequence[Token], sentence: Sentence,
 
 _NAME_LINKS = lexicon("بن ابن بنت")
 _ON_BEHALF = lexicon("باسم")
+
+
+def _leading_name(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name an official was cited by before his title (راجح بادي in «راجح بادي، المتحدث باسم الحكومة»), or
+    nothing when the title came first."""
+    for at, word in enumerate(words):
+        if set(stems(word)) & (TITLE_HEADS | _PROFESSIONS | _HOLDERS):
+            return tuple(word.strip(",،") for word in words[:at]) if at >= _NAME_WORDS[0] else ()
+        if set(stems(word)) & _NOT_IN_NAMES:
+            return ()
+    return ()
 
 
 def _ends_a_name(title: tuple[str, ...]) -> bool:
