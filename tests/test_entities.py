@@ -460,3 +460,13 @@ def test_an_official_named_before_his_title_is_the_one_named_again():
         cited[source.name].add(source.sentence_index)
     jubeir, shoukry = cited["عادل الجبير وزير الخارجية السعودي"], cited["سامح شكري، وزير الخارجية المصري"]
     assert len(jubeir) >= 5 and len(shoukry) >= 3 and not jubeir & shoukry
+
+
+def test_the_outlet_after_what_it_reported_is_cited():
+    """SaudiNewsNet, 2 August 2015: «وقال متحدث باسم شرطة مقاطعة هامبشاير البريطانية، وفقاً لما نقلته “الشرق
+    الأوسط” أن …» cites the police spokesman and the paper that relayed him (its name in marks is no quotation);
+    on 10 August, «وكالة أنباء الشرق الأوسط» is read whole (الأوسط qualifies الشرق)."""
+    [row] = [row for row in saudi_news("sources-labelled.jsonl") if row["id"] == "snn-2015-08-02-0008"]
+    sources = {(s.name, s.kind, s.cue) for s in find_cited_sources(split_sentences(row["text"].replace("\n", "\n\n")))}
+    assert ("الشرق الأوسط", "media", "وفقاً لما نقلته") in sources
+    assert ("وكالة أنباء الشرق الأوسط", "media") in day_sources("grouping-heldout2.jsonl", "snn-2015-08-10-0011")

@@ -227,7 +227,7 @@ _SOCIAL_HEADS = lexicon("منصة حساب تطبيق")
 _ORGANIZATION_NAME_HEADS = lexicon("شركة مجموعة مؤسسة جمعية حزب حركة منظمة هيئة")
 POST_NOUNS = lexicon("تغريدة منشور تدوينة حسابه حسابها فيديو")
 _ADJECTIVES = lexicon("كبير كبيرة رفيع رفيعة بارز خاص سابق حالي عام عامة أول جديد مشترك شريفين"  # خادم الحرمين الشريفين
-                      " أبيض أحمر أخضر ركن")  # البيت الأبيض، الهلال الأحمر، اللواء الركن
+                      " أبيض أحمر أخضر ركن أوسط")  # البيت الأبيض، الهلال الأحمر، اللواء الركن، الشرق الأوسط
 NISBA = regex.compile(r"(?:ي|يه|يون|يين|يان|يتان|يتين)$")  # nisba endings, ة folded to ه
 
 # Words that end the noun phrase after a verb: particles, prepositions, time words.
@@ -494,7 +494,8 @@ _PERSON_NOUNS = lexicon("العم الخال الحاج المواطن المو�
 
 def _after_name_head(before: Sequence[Token]) -> bool:
     """منصة “إكس”، البرنامج التدريبي «…» (a head and its adjective), told “the outlet” (لـ), مساهم في "…",
-    the article itself before the marks (طائرات الـ«إف 16»), or an agency's «أنباء» (وكالة أنباء «الأناضول»)."""
+    the article itself before the marks (طائرات الـ«إف 16»), an agency's «أنباء» (وكالة أنباء «الأناضول»), or
+    what reported it (بحسب ما ذكرت «رويترز»)."""
     if not before:
         return False
     last = before[-1]
@@ -502,6 +503,8 @@ def _after_name_head(before: Sequence[Token]) -> bool:
         return True
     if len(before) > 1 and last.norm in _NEWS_OF and match_stem(before[-2], MEDIA_HEADS) is not None:
         return True
+    if len(before) > 1 and before[-2].norm in _WHAT and _reported(last):
+        return True  # وفقاً لما نقلته “الشرق الأوسط”
     return len(before) > 1 and is_adjective(last.norm) and is_definite(last) \
         and without_article(before[-2].norm) in NAME_HEADS
 
