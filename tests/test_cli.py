@@ -22,8 +22,11 @@ def test_analyze_json_gives_sentences_summary_quotes_framing_and_sources(project
 
 def test_analyze_readable_report_names_the_speakers(project, capsys):
     assert main(["analyze", str(project / "content" / "000_be3b13007542e3b8.txt")]) == 0
-    report = capsys.readouterr().out
-    assert report.count("] توم براك (") == 3
+    quotes, cited = capsys.readouterr().out.split("Quotes:")[1].split("Entities:")[0].split("Cited sources:")
+    assert quotes.count("] توم براك (") == 3
+    # introduced by his title («برعاية المبعوث الأميركي إلى سوريا، توم براك»), cited as «وأكد براك», «قال براك»
+    # and «وأكد المبعوث الأميركي إلى سوريا»: one man, under the name his quotes give
+    assert [line.split("]")[0] for line in cited.splitlines() if "توم براك (" in line] == ["  [2", "  [3", "  [4"]
 
 
 def test_a_missing_article_file_is_one_clear_line(project, capsys):

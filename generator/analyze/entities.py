@@ -891,44 +891,99 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
     """Who the article cites: outlets, platforms, officials, institutions, unnamed sources, documents.
     Definite back-references (المصدر، الموقع) are not cited anew, and an official named again by the first
     words of an earlier mention (وزير الخارجية، معالي وزير الخارجية after وزير الخارجية عادل الجبير) is
-    that one."""
+    that one; an official cited by the title a person was introduced with is listed under that person's name."""
     found: list[CitedSource] = []
+    persons = person_aliases(sentences)
     for sentence, tokens in zip(sentences, _sentence_tokens(sentences, DEFAULT_GAZETTEER), strict=True):
         seen: set[str] = set()
-        for source in chain(_sources_in(tokens, sentence), _officials_named_again(tokens, sentence, found)):
+        for source in chain(_sources_in(tokens, sentence), _named_again(tokens, sentence, found, persons)):
             source = _as_named_before(source, found)
             if source.name not in seen:
                 seen.add(source.name)
                 found.append(source)
-    return found
+    cited: list[CitedSource] = []
+    for source in (_as_the_person(source, persons) for source in found):
+        if (source.name, source.sentence_index) not in {(other.name, other.sentence_index) for other in cited[-3:]}:
+            cited.append(source)  # a sentence's sources are together: two of them may now be the same man
+    return cited
 
 
 _NAME_TAIL_WORDS = (3, 2, 1)  # وقال عادل الجبير، وقال الجبير
 
 
-def _officials_named_again(tokens: Sequence[Token], sentence: Sentence,
-                           earlier: Sequence[CitedSource]) -> Iterator[CitedSource]:
-    """«وقال الجبير»، «وأكد شتاينماير»: an official cited before, now named by the end of his name alone, is
-    that official (a name no official cited before ends with is not taken: who it is, the article may not say)."""
+def _named_again(tokens: Sequence[Token], sentence: Sentence, earlier: Sequence[CitedSource],
+                 persons: Mapping[str, str]) -> Iterator[CitedSource]:
+    """«وقال الجبير»، «وأكد شتاينماير»: someone named by his name alone after a verb of saying. An official cited
+    before whose name ends so is that official; else a person the article introduced with a title, though not as
+    a source (لقاء يعقده وزير التعليم الدكتور عزام بن محمد الدخيل … ونقل الدخيل). A name neither ends is not
+    taken: who it is, the article may not say."""
     names = {e.name: _title_words(e.name) for e in earlier if e.kind == "official"}
-    if not names:
-        return
     given = {name: words for name, words in ((name, _leading_name(title)) for name, title in names.items()) if words}
     for i, token in enumerate(tokens):
-        if not match_stem(token, REPORTING_VERBS) or i > 1 and is_one_of(tokens[i - 1], _RELATIVES):
+        if not is_one_of(token, REPORTING_VERBS) or i > 1 and is_one_of(tokens[i - 1], _RELATIVES):
             continue
         start = _past_when(tokens, past_receiver(tokens, i + 1))
         if start >= len(tokens) or tokens[start].kind != "word" or match_stem(tokens[start], _NOT_IN_NAMES):
             continue
-        for size in _NAME_TAIL_WORDS:
-            words = tuple(t.norm for t in tokens[start:start + size])
-            ends = {name for name, title in names.items() if len(title) > size and title[-size:] == words
-                    and (size > 1 or _ends_a_name(title))}
-            ends |= {name for name, first in given.items() if len(first) >= size and first[-size:] == words}
-            if len(words) == size and ends:
-                if len(ends) == 1 and not _name_goes_on(tokens, start + size):
-                    yield CitedSource(ends.pop(), "official", sentence.index, _cue(tokens, i, i + 1, sentence.text))
-                break
+        officials = _officials_ending(tokens, start, names, given)
+        if not officials and (person := _person_named(tokens, start, persons)):
+            officials = _officials_ending(tokenize(person), 0, names, given) or {person}
+        if len(officials) == 1:
+            yield CitedSource(officials.pop(), "official", sentence.index, _cue(tokens, i, i + 1, sentence.text))
+
+
+def _as_the_person(source: CitedSource, persons: Mapping[str, str]) -> CitedSource:
+    """An official cited by the very title a person was introduced with is that person («وأكد المبعوث الأميركي إلى
+    سوريا» after «برعاية المبعوث الأميركي إلى سوريا، توم براك»), as his quotes are."""
+    words = [token.norm for token in tokenize(source.name) if token.kind == "word"]
+    person = persons.get(" ".join(words)) if source.kind == "official" else None
+    if not person or not _a_name(person) or {t.norm for t in tokenize(person)} <= set(words):
+        return source  # «وزير الخارجية عادل الجبير» names him already
+    return replace(source, name=person)
+
+
+def _officials_ending(tokens: Sequence[Token], start: int, names: Mapping[str, tuple[str, ...]],
+                      given: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The officials cited before whose name ends with the words at tokens[start] (the longest that any ends
+    with; empty when the name goes on into another man's: «قال محمد بن سلمان»)."""
+    for size in _NAME_TAIL_WORDS:
+        words = tuple(t.norm for t in tokens[start:start + size])
+        ends = {name for name, title in names.items() if len(title) > size and title[-size:] == words
+                and (size > 1 or _ends_a_name(title))}
+        ends |= {name for name, first in given.items() if len(first) >= size and first[-size:] == words}
+        if len(words) == size and ends:
+            return set() if _name_goes_on(tokens, start + size) else _one_man(ends, names)
+    return set()
+
+
+def _one_man(ends: set[str], names: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """Of officials whose names end with the same two words, one man under a title or without it (جون كيري،
+    وزير الخارجية الأمريكي جون كيري), the name that says most."""
+    tails = {names[name][-2:] for name in ends}
+    if len(tails) != 1 or len(next(iter(tails))) != 2:
+        return ends
+    return {max(ends, key=lambda name: len(names[name]))}
+
+
+def _person_named(tokens: Sequence[Token], start: int, persons: Mapping[str, str]) -> str | None:
+    """The person whose full or family name the words at tokens[start] are (not a title: «وقال الرئيس»; nor a
+    name the person finder took from words that are none: «مملكة البحرين»، «للمؤتمر د»)."""
+    for size in (2, 1):
+        words = tokens[start:start + size]
+        key = " ".join(t.norm for t in words)
+        if len(words) == size and key in persons and not match_stem(words[0], _NOT_IN_NAMES | _HONORIFICS) \
+                and not _name_goes_on(tokens, start + size) and _a_name(persons[key]):
+            return persons[key]
+    return None
+
+
+def _a_name(name: str) -> bool:
+    """Whether a person the finder named has a name (not «مملكة البحرين», «حرص خادم الحرمين», «عقب الجلسة», the
+    accusatives «اجتماعا ثلاثيا» after «عقد الوزير الأمريكي»)."""
+    words = [token for token in tokenize(name) if token.kind == "word"]
+    return _looks_like_name(words) and not any(token.norm in _ABBREVIATED_TITLES or _no_name_word(token) for token in words) \
+        and not all(token.norm.endswith("ا") for token in words) \
+        and not any(country_named([token.norm for token in words[k:]]) for k in range(len(words)))
 
 
 _NAME_LINKS = lexicon("بن ابن بنت")
