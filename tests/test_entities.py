@@ -480,3 +480,11 @@ def test_a_person_introduced_with_a_title_is_cited_by_his_name_alone():
     assert ("توماس باخ", "official") in day_sources("grouping-dev.jsonl", "snn-2015-08-04-0178")
     assert not any(name == "مملكة البحرين" and kind == "official"
                    for name, kind in day_sources("grouping-heldout8.jsonl", "snn-2015-07-25-0365"))
+
+
+def test_an_official_named_again_by_his_courtesy_title_and_name_is_the_one_named_before():
+    """SaudiNewsNet, 10 August 2015: «أوضح وزير الثقافة والإعلام الدكتور عادل بن زيد الطريفي …», then «وأفاد
+    الدكتور عادل بن زيد الطريفي»: one minister, listed once under the name he was first cited by."""
+    names = {name for name, kind in day_sources("grouping-heldout2.jsonl", "snn-2015-08-10-0071")
+             if kind == "official" and "الطريفي" in name}
+    assert names == {"وزير الثقافة والإعلام الدكتور عادل بن زيد الطريفي"}

@@ -1015,14 +1015,23 @@ def _name_goes_on(tokens: Sequence[Token], at: int) -> bool:
 
 
 def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> CitedSource:
-    """The source under the name of the one earlier official whose name begins with its words, or whom its
-    title with ال and the words after it name (الوزير الألماني after وزير الخارجية الألماني فرانك فالتر شتاينماير)."""
+    """The source under the name of the one earlier official whose name begins with its words, or ends with
+    its name of two words or more (الدكتور ماجد بن عبدالله القصبي after معالي وزير الشؤون الاجتماعية … الدكتور
+    ماجد بن عبدالله القصبي), or whom its title with ال and the words after it name (الوزير الألماني after وزير
+    الخارجية الألماني فرانك فالتر شتاينماير)."""
     if source.kind != "official":
         return source
     words = _title_words(source.name)
     fuller = {e.name for e in earlier if e.kind == "official"
-              and (_goes_on_from(_title_words(e.name), words) or _names_again(_title_words(e.name), words))}
+              and (_goes_on_from(_title_words(e.name), words) or _ends_with_name(_title_words(e.name), words)
+                   or _names_again(_title_words(e.name), words))}
     return replace(source, name=fuller.pop()) if len(fuller) == 1 else source
+
+
+def _ends_with_name(longer: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether the earlier name ends with these words, a name (not a title: «وزير الخارجية»)."""
+    return len(longer) > len(words) >= _NAME_WORDS[0] and longer[-len(words):] == words \
+        and not set(stems(words[0])) & _NOT_IN_NAMES
 
 
 def _goes_on_from(longer: tuple[str, ...], words: tuple[str, ...]) -> bool:
