@@ -488,3 +488,11 @@ def test_an_official_named_again_by_his_courtesy_title_and_name_is_the_one_named
     names = {name for name, kind in day_sources("grouping-heldout2.jsonl", "snn-2015-08-10-0071")
              if kind == "official" and "الطريفي" in name}
     assert names == {"وزير الثقافة والإعلام الدكتور عادل بن زيد الطريفي"}
+
+
+def test_an_official_cited_name_first_and_title_first_is_listed_once():
+    """SaudiNewsNet, 4 August 2015, the Doha meeting: «قال وزير الخارجية القطري خالد العطية …» and «واعتبر خالد
+    العطية وزير خارجية قطر …» are one minister, listed once, under the name he was cited by first."""
+    names = {name for name, kind in day_sources("grouping-dev.jsonl", "snn-2015-08-04-0113")
+             if kind == "official" and "العطية" in name}
+    assert names == {"وزير الخارجية القطري خالد العطية"}

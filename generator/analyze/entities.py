@@ -1022,10 +1022,24 @@ def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> Cit
     if source.kind != "official":
         return source
     words = _title_words(source.name)
+    name = _held_name(words)
     fuller = {e.name for e in earlier if e.kind == "official"
               and (_goes_on_from(_title_words(e.name), words) or _ends_with_name(_title_words(e.name), words)
-                   or _names_again(_title_words(e.name), words))}
+                   or _names_again(_title_words(e.name), words)
+                   or name and _held_name(_title_words(e.name)) == name and len(_title_words(e.name)) >= len(words))}
     return replace(source, name=fuller.pop()) if len(fuller) == 1 else source
+
+
+def _held_name(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The last two words of an official's name, before his title or after it (خالد العطية in «خالد العطية وزير
+    خارجية قطر» and in «وزير الخارجية القطري خالد العطية»), or nothing when they may be a title's."""
+    if leading := _leading_name(words):
+        last = leading[-2:]
+    elif len(words) > 2 and _ends_a_name(words):
+        last = words[-2:]
+    else:
+        return ()
+    return last if last[0] not in _NAME_LINKS and _looks_like_name(tokenize(" ".join(last))) else ()  # not «بن نايف»
 
 
 def _ends_with_name(longer: tuple[str, ...], words: tuple[str, ...]) -> bool:
