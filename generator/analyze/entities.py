@@ -902,9 +902,11 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
                 seen.add(source.name)
                 found.append(source)
     cited: list[CitedSource] = []
+    kept: set[tuple[str, int]] = set()  # two sources of a sentence may now be the same man
     for source in (_as_the_person(source, persons) for source in found):
-        if (source.name, source.sentence_index) not in {(other.name, other.sentence_index) for other in cited[-3:]}:
-            cited.append(source)  # a sentence's sources are together: two of them may now be the same man
+        if (source.name, source.sentence_index) not in kept:
+            kept.add((source.name, source.sentence_index))
+            cited.append(source)
     return cited
 
 
