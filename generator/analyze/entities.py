@@ -985,7 +985,7 @@ def _a_name(name: str) -> bool:
     words = [token for token in tokenize(name) if token.kind == "word"]
     return _looks_like_name(words) and not any(token.norm in _ABBREVIATED_TITLES or _no_name_word(token) for token in words) \
         and not all(token.norm.endswith("ا") for token in words) \
-        and not any(country_named([token.norm for token in words[k:]]) for k in range(len(words)))
+        and not _names_a_country(words)
 
 
 _NAME_LINKS = lexicon("بن ابن بنت")
@@ -1025,11 +1025,14 @@ def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> Cit
         return source
     words = _title_words(source.name)
     name = _held_name(words)
-    fuller = {e.name for e in earlier if e.kind == "official"
-              and (_goes_on_from(_title_words(e.name), words) or _ends_with_name(_title_words(e.name), words)
-                   or _names_again(_title_words(e.name), words)
-                   or name and _held_name(_title_words(e.name)) == name and len(_title_words(e.name)) >= len(words))}
+    fuller = {e.name for e in earlier if e.kind == "official" and _same_official(_title_words(e.name), words, name)}
     return replace(source, name=fuller.pop()) if len(fuller) == 1 else source
+
+
+def _same_official(longer: tuple[str, ...], words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether an earlier official's words (`longer`) name the one these words and their held name name."""
+    return _goes_on_from(longer, words) or _ends_with_name(longer, words) or _names_again(longer, words) \
+        or bool(name) and _held_name(longer) == name and len(longer) >= len(words)
 
 
 def _held_name(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -1134,19 +1137,23 @@ def _name_then_title(tokens: Sequence[Token], start: int) -> int | None:
     end, words = start, 0
     while end < len(tokens) and tokens[end].kind == "word" and words < _NAME_WORDS[1]:
         token = tokens[end]
-        if match_stem(token, TITLE_HEADS) or is_one_of(token, _PROFESSIONS | _HOLDERS):
+        if _a_title(token):
             break
         words += not is_one_of(token, _IN_NAMES)
         end += 1
     name = [token for token in tokens[start:end] if not is_one_of(token, _IN_NAMES)]
     if not name or not _looks_like_name(name) or is_one_of(tokens[end - 1], _IN_NAMES) \
             or any(_no_name_word(token) for token in name) \
-            or any(country_named([token.norm for token in name[k:]]) for k in range(len(name))):
+            or _names_a_country(name):
         return None
     title = end + 1 if end < len(tokens) and tokens[end].text in _COMMA else end
-    if title >= len(tokens) or not (match_stem(tokens[title], TITLE_HEADS) or is_one_of(tokens[title], _PROFESSIONS | _HOLDERS)):
+    if title >= len(tokens) or not _a_title(tokens[title]):
         return None
     return _title_end(tokens, title, noun_phrase(tokens, title, source=True))
+
+
+def _a_title(token: Token) -> bool:
+    return match_stem(token, TITLE_HEADS) is not None or is_one_of(token, _PROFESSIONS | _HOLDERS)
 
 
 def _title_end(tokens: Sequence[Token], start: int, end: int) -> int:
@@ -1166,6 +1173,11 @@ def _title_end(tokens: Sequence[Token], start: int, end: int) -> int:
 
 # «أدانت المملكة»: the kingdom the outlet writes of speaks as a country does (named as written, whichever it is).
 _KINGDOM = normalize_for_matching("المملكة")
+
+
+def _names_a_country(words: Sequence[Token]) -> bool:
+    """Whether a country is named anywhere in the words (مملكة البحرين، دول الخليج العربية)."""
+    return any(country_named([token.norm for token in words[k:]]) for k in range(len(words)))
 
 
 def _countries_named(tokens: Sequence[Token], start: int) -> int:
