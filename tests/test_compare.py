@@ -1068,3 +1068,65 @@ def test_other_injured_of_one_landmine_contradict(config: SiteConfig):
     comparison = compare_texts(config, ("لغم في ماردين", sentence.format("اربعة")), ("هجوم", sentence.format("سبعة")))
     [contradiction] = comparison.contradictions
     assert [claim.marked_words for claim in contradiction.claims] == [("اربعة",), ("سبعة",)]
+
+
+@pytest.mark.parametrize("teller, contradicted", [("نادي مانشستر يونايتد الإنجليزي", True), ("الحارس الأرجنتيني", False)])
+def test_the_weekday_of_a_telling_is_contradicted_only_by_the_same_tellers(config: SiteConfig, teller: str,
+                                                                         contradicted: bool):
+    """SaudiNewsNet, 27 July 2015: Manchester United «said yesterday, Sunday, that it has signed» Romero in one
+    report and «announced today, Monday, that it has signed» him in another: one telling, dated two ways. Told
+    on Monday by the goalkeeper himself, it would be another telling."""
+    members = [row for row in saudi_news("grouping-heldout3.jsonl")
+               if row["id"] in ("snn-2015-07-27-0058", "snn-2015-07-27-0703")]
+    assert "أمس الاحد إنه ضم" in members[0]["text"] and "أعلن نادي مانشستر يونايتد الإنجليزي اليوم الاثنين أنه" in members[1]["text"]
+    comparison = compare_saudi_news(
+        config, members, lambda text: text.replace("أعلن نادي مانشستر يونايتد الإنجليزي اليوم", f"أعلن {teller} اليوم"))
+    assert any(c.kind == "date" for c in comparison.contradictions) is contradicted
+
+
+@pytest.mark.parametrize("told, contradicted", [(True, False), (False, True)])
+def test_the_weekday_of_a_telling_does_not_contradict_that_of_what_was_told(config: SiteConfig, told: bool,
+                                                                          contradicted: bool):
+    """SaudiNewsNet, 7 August 2015: the army took the Labouza camp on Thursday, says a report; «sources confirmed
+    today, Friday, that» the fighters forced the Houthis back, says the other: Friday is the day of the telling.
+    Had the other said the fighters forced them back on Friday, the two would disagree."""
+    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
+               if row["id"] in ("snn-2015-08-07-0268", "snn-2015-08-07-0759", "snn-2015-08-07-1005")]
+    telling = "أكدت مصادر صحفية في محافظة لحج، جنوبي اليمن، اليوم الجمعة أن مقاتلي المقاومة الشعبية أجبروا"
+    assert telling in members[2]["text"]
+    happening = telling if told else "أجبر مقاتلو المقاومة الشعبية في محافظة لحج اليوم الجمعة"
+    comparison = compare_saudi_news(config, members, lambda text: text.replace(telling, happening))
+    assert any(c.kind == "date" for c in comparison.contradictions) is contradicted
+
+
+@pytest.mark.parametrize("allowed, other, contradicted", [
+    ("وحذرت", "وحذر الناطق الرسمي للهيئة", False),  # as printed: both warn
+    ("وأجازت", "وحذر الناطق الرسمي للهيئة", False),
+    ("وأجازت", "وأكد الناطق الرسمي للهيئة", True),
+])
+def test_what_a_warning_is_against_is_neither_asserted_nor_denied(config: SiteConfig, allowed: str, other: str,
+                                                                 contradicted: bool):
+    """SaudiNewsNet, 7 August 2015, the engineers' council: one report «warned all engineering bodies against
+    relying on» unaccredited engineers, the other «warned them against not relying on» them, as Arabic writers
+    often put the same warning. Had the first allowed the reliance and the other confirmed there is none, they
+    would disagree."""
+    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
+               if row["id"] in ("snn-2015-08-07-0241", "snn-2015-08-07-0633")]
+    first, warned = 'وحذرت هيئة "المهندسين" جميع الجهات', "وحذر الناطق الرسمي للهيئة"
+    assert first in members[0]["text"] and f"{warned} جميع الجهات" in members[1]["text"]
+    against = "والمواطنين من عدم الاعتماد" if "حذر" in other else "والمواطنين عدم الاعتماد"
+    comparison = compare_saudi_news(config, members, lambda text: text.replace(first, first.replace("وحذرت", allowed))
+                                    .replace(warned, other).replace("والمواطنين من عدم الاعتماد", against))
+    assert any(c.kind == "polarity" for c in comparison.contradictions) is contradicted
+
+
+@pytest.mark.parametrize("said, contradicted", [("وما ألومهم", False), ("وأنا ألومهم", True)])
+def test_a_word_right_after_ma_takes_no_side(config: SiteConfig, said: str, contradicted: bool):
+    """SaudiNewsNet, 11 August 2015: the footballer al-Hashan says «وما ألومهم» ("and I don't blame them") in one
+    report and «ولن ألومهم» in the other. ما may be "what" or "not", so the word after it is neither asserted nor
+    denied; had he said «وأنا ألومهم», the two would disagree."""
+    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
+               if row["id"] in ("snn-2015-08-11-0246", "snn-2015-08-11-1485")]
+    assert "وما ألومهم" in members[0]["text"] and "ولن ألومهم" in members[1]["text"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("وما ألومهم", said))
+    assert any(c.kind == "polarity" for c in comparison.contradictions) is contradicted

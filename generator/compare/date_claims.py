@@ -7,7 +7,7 @@ import numpy as np
 
 from generator.compare.alignment import EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
-from generator.compare.dates import dated_from_today_before, month_after_day, written_on
+from generator.compare.dates import dated_from_today_before, month_after_day, teller, written_on
 from generator.compare.model import ClaimRow
 from generator.compare.negation import clause_words, content_key
 from generator.compare.words import Words
@@ -37,6 +37,15 @@ def _written_apart(a: Words, at_a: int, b: Words, at_b: int) -> bool:
     return None not in written and written[0] != written[1]
 
 
+def _told_apart(a: Words, at_a: int, b: Words, at_b: int) -> bool:
+    """Whether one weekday dates a telling and the other what was told (the camp taken on Thursday; sources
+    saying on Friday that it was), or the two date tellings by different speakers: two happenings."""
+    tellers = teller(a, at_a), teller(b, at_b)
+    if tellers == (None, None):
+        return False
+    return None in tellers or tellers[0].isdisjoint(tellers[1])  # type: ignore[union-attr]
+
+
 def _dated_elsewhere(sentences: Sequence[EventSentence], similarity: np.ndarray, k: int, m: int) -> bool:
     """Whether m's article gives a date of sentence k in another sentence at least as like k as m is: its
     twin of k, where m is of something else written alike (Brent's lowest close since 19 March, and US
@@ -63,6 +72,7 @@ def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity
                     and not _dated_elsewhere(sentences, similarity, m, k) \
                     and not (kind == "weekday:" and (
                         _written_apart(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0])
+                        or _told_apart(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0])
                         or dated_from_today_before(sentences[k].words, my_dates[0])
                         or dated_from_today_before(sentences[m].words, their_dates[0]))):
                 claim = _date_claim(k, sentences[k].words, my_dates[0])

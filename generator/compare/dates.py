@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from generator.analyze.days import FROM_TODAY, WEEKDAYS
-from generator.analyze.entities import Token, lexicon
+from generator.analyze.entities import THAT, Token, is_reporting_verb, lexicon
 from generator.analyze.normalize import normalize_for_matching
 from generator.compare.numbers import number_words
-from generator.compare.words import Words
+from generator.compare.words import FUNCTION_WORDS, Words
 
 _WEEKDAYS = {word: f"weekday:{day}" for word, day in WEEKDAYS.items()}
 _MONTHS = {
@@ -86,3 +86,22 @@ def dated_from_today_before(words: Words, at: int) -> bool:
     tokens = words.tokens
     return any(words.stem_in(i, FROM_TODAY) is not None and not (i + 1 < len(tokens) and words.stem_in(i + 1, _WEEKDAYS))
                for i in range(at) if tokens[i].kind == "word")
+
+
+_TELLING_REACH = 16  # tokens between a verb of saying and the weekday of its telling
+
+
+def teller(words: Words, at: int) -> frozenset[str] | None:
+    """The words naming who told it, when the weekday at tokens[at] dates a telling, not what was told: a verb
+    of saying before it and «أن» / «إن» right after it (قال كارلو تافيكيو رئيس الاتحاد الإيطالي الخميس إن …;
+    أكدت مصادر صحفية في محافظة لحج، جنوبي اليمن، اليوم الجمعة أن …). None when it dates anything else."""
+    tokens = words.tokens
+    after = next((i for i in range(at + 1, len(tokens)) if tokens[i].kind == "word"), None)
+    if after is None or not words.has(after, THAT):
+        return None
+    verb = next((i for i in range(at - 1, max(-1, at - _TELLING_REACH), -1)
+                 if tokens[i].kind == "word" and is_reporting_verb(tokens[i])), None)
+    if verb is None:
+        return None
+    return frozenset(tokens[i].norm for i in range(verb + 1, at) if tokens[i].kind == "word"
+                     and words.stem_in(i, FROM_TODAY) is None and not words.has(i, _DAY | FUNCTION_WORDS))

@@ -16,6 +16,8 @@ _DENIALS = _DENYING_VERBS | lexicon("نافيا نافية")
 # After these a negator negates no claim: لكي لا يعطي مبررًا ("so as not to give"), يحول دون حصول
 # إيران ("prevents Iran from obtaining").
 _NOT_NEGATING_AFTER = lexicon("كي لكي حتى حال يحول تحول يحولان الحيلولة")
+_WARNING = lexicon("حذر حذرت حذروا يحذر تحذر محذرا محذرة محذرين تحذير التحذير")
+_FROM = lexicon("من")
 
 
 _NEGATING_NOUNS = lexicon("عدم دون غير")  # which take a preposition: لعدم جاهزية الملاعب، بدون قيود
@@ -70,6 +72,18 @@ def _negator_at(words: Words, i: int) -> bool:
     return not (tokens[i].norm.endswith("غير") and following and tokens[following[0]].norm.startswith("ال"))
 
 
+_WARNING_REACH = 12  # words: وحذر الناطق الرسمي للهيئة جميع الجهات الهندسية … من عدم الاعتماد
+
+
+def _warned_against(words: Words, clause: Sequence[int]) -> bool:
+    """Whether the clause so far ends with the من of a warning, maybe and a negator (حذر … من، حذر … من عدم)."""
+    tokens = words.tokens
+    at_from = next((i for i in reversed(clause[-2:]) if is_one_of(tokens[i], _FROM)), None)
+    if at_from is None or at_from != clause[-1] and not _negator_at(words, clause[-1]):
+        return False
+    return any(words.has(j, _WARNING) for j in word_positions(words, at_from, -1, _WARNING_REACH))
+
+
 # قد opens a predication no negator reaches (لم يتم إطعامه أو قد يصاب بإعاقة غير قابلة للعلاج: "or may suffer an
 # incurable disability", not "nothing but").
 _MAY = lexicon("قد")
@@ -113,8 +127,12 @@ def polarities_of(words: Words) -> dict[str, tuple[int, int]]:
     tokens = words.tokens
     not_polar = words.each_has(_NOT_POLAR)
     negating = words.mentions(NEGATORS) or words.mentions(_DENIALS) or words.mentions(_WRITTEN_ON)  # most are not
+    warning = words.mentions(_WARNING)
     found: dict[str, tuple[int, int]] = {}
-    both: set[str] = set()  # said and denied in one sentence (لا نستطيع حسمها… لعلنا نستطيع): no side
+    # No side: said and denied in one sentence (لا نستطيع حسمها… لعلنا نستطيع); right after a ما that may be
+    # "what" or "not" (ما أعلنه الوزير; وما ألومهم, "and I don't blame them"); what a warning is against,
+    # since حذر من عدم الاعتماد is written for حذر من الاعتماد as often as for its opposite.
+    both: set[str] = set()
     clause: list[int] = []  # word tokens of the clause so far
     for i, token in enumerate(tokens):
         if token.kind != "word":
@@ -125,7 +143,9 @@ def polarities_of(words: Words) -> dict[str, tuple[int, int]]:
             key = content_key(token.norm)
             if len(key) >= _CONTENT_MIN:
                 polarity = -1 if negating and _negated_statement(words, clause, i, not_polar) else 1
-                if key not in found:
+                if (clause and is_one_of(tokens[clause[-1]], _WHAT_OR_NOT)) or (warning and _warned_against(words, clause)):
+                    both.add(key)
+                elif key not in found:
                     found[key] = (polarity, i)
                 elif found[key][0] != polarity:
                     both.add(key)
@@ -134,6 +154,7 @@ def polarities_of(words: Words) -> dict[str, tuple[int, int]]:
 
 
 _GHAYR = lexicon("غير")
+_WHAT_OR_NOT = lexicon("ما")
 
 
 def _made_by_ghayr(words: Words, clause: Sequence[int], at: int) -> bool:
