@@ -23,7 +23,8 @@ one to one with the article's `cited_sources`:
 
 Prints source precision, recall and F1, and among matched sources how often the found kind is
 the labelled one, how many matched through an alias only, and how many names span the label's words
-exactly (not running on into what follows, nor cut short) (the code has five kinds: media, official, anonymous, social, document; the
+exactly (not running on into what follows, nor cut short), and how many the article lists under two names or
+more (a reader sees each as a source) (the code has five kinds: media, official, anonymous, social, document; the
 labels add person, organization and other, which no found kind can agree with). Then the same
 without the labels marked ambiguous (and the found entries matched to them), and restricted to
 the labelled kinds the code looks for (media, official, anonymous, social, document), with
@@ -87,6 +88,7 @@ class Pair:
     label: Labelled | None  # None: a false positive
     found: CitedSource | None  # None: a miss
     repeats: int = 0  # further found entries of the same source
+    names: int = 1  # distinct names among the found entry and its repeats: a reader sees each as a source
 
     @property
     def via_alias(self) -> bool:
@@ -163,6 +165,7 @@ def match(article: Article) -> list[Pair]:
             labels_used[i] = j
             found_used.add(j)
     repeats: Counter[int] = Counter()
+    names = {i: {found[j].name} for i, j in labels_used.items()}
     false_positives: list[CitedSource] = []
     for j, source in enumerate(found):
         if j in found_used:
@@ -170,9 +173,10 @@ def match(article: Article) -> list[Pair]:
         again = [i for i in labels_used if source_score(source.name, article.labels[i])]
         if again:
             repeats[again[0]] += 1
+            names[again[0]].add(source.name)
         elif not any(name_score(source.name, other.name) for other in false_positives):
             false_positives.append(source)
-    pairs = [Pair(article, article.labels[i], found[j], repeats[i]) for i, j in sorted(labels_used.items())]
+    pairs = [Pair(article, article.labels[i], found[j], repeats[i], len(names[i])) for i, j in sorted(labels_used.items())]
     pairs += [Pair(article, label, None) for i, label in enumerate(article.labels) if i not in labels_used]
     pairs += [Pair(article, None, source) for source in false_positives]
     return pairs
@@ -183,6 +187,7 @@ def counts(pairs: list[Pair]) -> Counter[str]:
     count["kind agrees"] = sum(pair.kind_agrees for pair in pairs)
     count["via alias"] = sum(pair.via_alias for pair in pairs)
     count.update(f"name {pair.extent}" for pair in pairs if pair.extent)
+    count["listed twice"] = sum(pair.names > 1 for pair in pairs)
     return count
 
 
@@ -192,7 +197,8 @@ def report(title: str, count: Counter[str]) -> None:
     print(f"  kinds    agree {count['kind agrees']} of {count['matched']} ({agrees:.2f}); "
           f"{count['via alias']} matched through an alias only")
     print(f"  names    as labelled {count['name whole']} of {count['matched']}; running on {count['name longer']}, "
-          f"cut short {count['name shorter']}, overlapping {count['name partial']}")
+          f"cut short {count['name shorter']}, overlapping {count['name partial']}; "
+          f"listed under two names or more {count['listed twice']}")
 
 
 def per_kind(pairs: list[Pair]) -> None:

@@ -496,3 +496,30 @@ def test_an_official_cited_name_first_and_title_first_is_listed_once():
     names = {name for name, kind in day_sources("grouping-dev.jsonl", "snn-2015-08-04-0113")
              if kind == "official" and "العطية" in name}
     assert names == {"وزير الخارجية القطري خالد العطية"}
+
+
+@pytest.mark.parametrize("day, article_id, family_name, whole", [
+    # «جون كيري» in the lead, «وزير الخارجية الأمريكي جون كيري» in the twelfth paragraph
+    ("grouping-dev.jsonl", "snn-2015-08-03-0675", "كيري", "وزير الخارجية الأمريكي جون كيري"),
+    # «الرئيس الأوكراني بترو بوروشنكو», then «الرئيس بوروشنكو»
+    ("grouping-dev.jsonl", "snn-2015-08-04-0672", "بوروشنكو", "الرئيس الأوكراني بترو بوروشنكو"),
+    # «وكالة الأناضول» and «وكالة أنباء الأناضول»
+    ("grouping-dev.jsonl", "snn-2015-08-03-1108", "الأناضول", "وكالة أنباء الأناضول"),
+])
+def test_a_source_cited_by_part_of_its_name_is_listed_under_the_whole(day: str, article_id: str, family_name: str,
+                                                                      whole: str):
+    """SaudiNewsNet, 3 and 4 August 2015: a minister, a president and an agency each cited by the whole of their
+    name and by a part of it are listed once, under the whole, whichever came first."""
+    names = {name for name, kind in day_sources(day, article_id) if family_name in name}
+    assert names == {whole}
+
+
+def test_a_name_ends_before_what_its_holder_relays_or_supports():
+    """SaudiNewsNet, 6 and 10 August 2015: «ونقل المتحدث الرسمي تهنئة وزير الخارجية سامح شكري» cites the spokesman,
+    and «كما نقل شكري …» then Shoukry; «كما أعلن رئيس كتلة الحل البرلمانية النائب محمد الكربولي دعم كتلته» cites
+    al-Karbouli, not his bloc's support."""
+    spokesman = day_sources("grouping-heldout.jsonl", "snn-2015-08-06-0402")
+    assert {("المتحدث الرسمي", "official"), ("سامح شكري", "official")} <= spokesman
+    assert not any("تهنئة" in name for name, _ in spokesman)
+    assert ("رئيس كتلة الحل البرلمانية النائب محمد الكربولي", "official") in day_sources(
+        "grouping-heldout2.jsonl", "snn-2015-08-10-1212")

@@ -246,7 +246,8 @@ _PROFESSIONS = lexicon("القانوني المحامي المحامية الخ�
 # Verbal nouns that open what a source announces (أعلنت مصادر رسمية مقتل …، أعلنت السلطات اعتقال …).
 _NEWS_NOUNS = lexicon("مقتل مصرع اغتيال استشهاد إصابة اصابة جرح سقوط وقوع اعتقال إطلاق تنفيذ مداهمة مباشرة"
                      " تحيات تعازي تهاني تمنيات حرص ترحيب شكر عدم بأشد مسؤوليته مسؤوليتها مسؤوليتهم"
-                     " أهمية ضرورة قيام موافقة قلقه قلقها")  # نقل وزير الخارجية | تحيات؛ أكد د. حاتم طه | أهمية
+                     " أهمية ضرورة قيام موافقة قلقه قلقها تهنئة تدشين دعم دعمه دعمها")
+# نقل وزير الخارجية | تحيات؛ أكد د. حاتم طه | أهمية؛ أعلن … محمد الكربولي | دعم كتلته
 # Words after a name that end it, though they end no other noun phrase: the day (حيدر العبادي | يوم أمس),
 # the time (عقب نهاية الاجتماع), a participle of what the speaker does (عدنان مندورة | متطرقا إلى), what
 # an anonymous source declines (مسؤول تركي | رفض الكشف عن هويته), a statement's publishing (بيان | نشر
@@ -891,7 +892,8 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
     """Who the article cites: outlets, platforms, officials, institutions, unnamed sources, documents.
     Definite back-references (المصدر، الموقع) are not cited anew, and an official named again by the first
     words of an earlier mention (وزير الخارجية، معالي وزير الخارجية after وزير الخارجية عادل الجبير) is
-    that one; an official cited by the title a person was introduced with is listed under that person's name."""
+    that one; an official cited by the title a person was introduced with is listed under that person's name,
+    and one cited by part of his name under the whole of it."""
     found: list[CitedSource] = []
     persons = person_aliases(sentences)
     for sentence, tokens in zip(sentences, _sentence_tokens(sentences, DEFAULT_GAZETTEER), strict=True):
@@ -901,9 +903,13 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
             if source.name not in seen:
                 seen.add(source.name)
                 found.append(source)
+    renamed = [_as_the_person(source, persons) for source in found]
+    fuller = _fuller_names(renamed)
     cited: list[CitedSource] = []
     kept: set[tuple[str, int]] = set()  # two sources of a sentence may now be the same man
-    for source in (_as_the_person(source, persons) for source in found):
+    for source in renamed:
+        if (name := fuller.get((source.name, source.kind))) is not None:
+            source = replace(source, name=name)
         if (source.name, source.sentence_index) not in kept:
             kept.add((source.name, source.sentence_index))
             cited.append(source)
@@ -932,6 +938,31 @@ def _named_again(tokens: Sequence[Token], sentence: Sentence, earlier: Sequence[
             officials = _officials_ending(tokenize(person), 0, names, given) or {person}
         if len(officials) == 1:
             yield CitedSource(officials.pop(), "official", sentence.index, _cue(tokens, i, i + 1, sentence.text))
+
+
+_NAMED_IN_PART = frozenset({"official", "media"})
+
+
+def _fuller_names(sources: Sequence[CitedSource]) -> dict[tuple[str, SourceKind], str]:
+    """(name, kind) → the name to list it under: the whole name of an official or outlet the article also cites
+    by part of it, wherever the whole came («جون كيري» in the lead, «وزير الخارجية الأمريكي جون كيري» further
+    on; «الدكتور القصبي»; «رويترز» and «وكالة رويترز»), unless two names hold the part («وزير الخارجية» of
+    Kerry and of al-Attiyah); and a source spelt again otherwise, its first spelling («الامم المتحدة»)."""
+    words: dict[tuple[str, SourceKind], frozenset[str]] = {}
+    for source in sources:
+        words.setdefault((source.name, source.kind), frozenset(_title_words(source.name)))
+    first_spelling = {}
+    for key, mine in words.items():
+        first_spelling.setdefault((key[1], mine), key[0])
+    names: dict[tuple[str, SourceKind], str] = {}
+    for (name, kind), mine in words.items():
+        holders = [(other, theirs) for (other, other_kind), theirs in words.items()
+                   if other_kind == kind and mine < theirs] if mine and kind in _NAMED_IN_PART else []
+        widest = [other for other, theirs in holders if not any(theirs < wider for _, wider in holders)]
+        whole = widest[0] if len(widest) == 1 else first_spelling[kind, mine]
+        if whole != name:
+            names[name, kind] = whole
+    return names
 
 
 def _as_the_person(source: CitedSource, persons: Mapping[str, str]) -> CitedSource:
