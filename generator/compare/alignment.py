@@ -13,7 +13,7 @@ from generator.analyze.analysis import ArticleAnalysis
 from generator.analyze.entities import REPORTING_PARTICIPLES, REPORTING_VERBS
 from generator.analyze.normalize import normalize_for_matching
 from generator.analyze.tfidf import idf, l2_normalized, sublinear_tfidf
-from generator.compare.dates import dates_of, weekdays_of
+from generator.compare.dates import dates_of, days_of
 from generator.compare.model import SentenceRef, SharedPoint
 from generator.compare.negation import any_negation, polarities_of
 from generator.compare.numbers import Quantity, number_text, quantities_of
@@ -30,7 +30,7 @@ class EventSentence:
     in_summary: bool
     lead: bool  # the first statement of its article (after any caption or byline)
     numbers: tuple[Quantity, ...]
-    lead_days: frozenset[str]  # the weekdays its article's first sentences name: the day it reports
+    lead_days: frozenset[str]  # the days its article's first sentences name (days_of): the day it reports
 
     @cached_property
     def polarities(self) -> dict[str, tuple[int, int]]:
@@ -47,8 +47,8 @@ class EventSentence:
 
     @cached_property
     def days(self) -> frozenset[str]:
-        """The weekdays of what the sentence reports: its own, else its article's."""
-        return weekdays_of(self.dates) or self.lead_days
+        """The days of what the sentence reports (days_of): its own, else its article's."""
+        return days_of(self.dates) or self.lead_days
 
 
 # The sentences of an article that say which day it reports (أغلق المؤشر … في تعاملات اليوم الخميس): its
@@ -68,7 +68,7 @@ def event_sentences(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis],
                 for index in entity.mentions:
                     entity_keys.setdefault(index, set()).add("@" + normalize_for_matching(entity.name))
         summary = set(analysis.summary)
-        lead_days = frozenset(chain.from_iterable(weekdays_of(dates_of(words_of(sentence.text)))
+        lead_days = frozenset(chain.from_iterable(days_of(dates_of(words_of(sentence.text)))
                                                   for sentence in analysis.sentences[:_LEAD_SENTENCES]))
         statements = analysis.statements
         for sentence in statements:

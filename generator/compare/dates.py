@@ -22,6 +22,7 @@ _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 MONTH_WORDS = frozenset(name.split()[0] for name in _MONTHS)  # 26 يونيو, 26 كانون الثاني: a date, not 26 of something
 _ORDINAL_DAYS = number_words("الأول 1 الثاني 2 الثالث 3 الرابع 4 الخامس 5 السادس 6 السابع 7 الثامن 8 التاسع 9 العاشر 10")
 _OF = lexicon("من")
+_NUMBERED_DAY = lexicon("اليوم يوم")  # اليوم الرابع: a day of a games, not today
 
 
 def _month_at(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
@@ -40,7 +41,8 @@ def month_after_day(tokens: Sequence[Token], day: int) -> tuple[int, int] | None
 
 
 def dates_of(words: Words) -> dict[str, int]:
-    """Date keys of a sentence (weekday:5, day:8-12) → the token where each is written."""
+    """Date keys of a sentence (weekday:5, day:8-12, round:4 for the fourth day of a games, اليوم الرابع) → the
+    token where each is written."""
     tokens = words.tokens
     weekdays = words.each_has(_WEEKDAY_WORDS)
     found: dict[str, int] = {}
@@ -50,6 +52,8 @@ def dates_of(words: Words) -> dict[str, int]:
         if (weekday := words.stem_in(i, _WEEKDAYS)) is not None:
             found.setdefault(_WEEKDAYS[weekday], i)
         day = float(token.norm) if token.norm.isdigit() else _ORDINAL_DAYS.get(token.norm)
+        if token.norm in _ORDINAL_DAYS and i > 0 and words.has(i - 1, _NUMBERED_DAY):
+            found.setdefault(f"round:{int(_ORDINAL_DAYS[token.norm])}", i)
         if day is not None and 1 <= day <= 31:
             if (month := month_after_day(tokens, i)) is not None:
                 found.setdefault(f"day:{int(day)}-{month[0]}", i)
@@ -75,9 +79,16 @@ def written_on(words: Words, at: int) -> int | None:
     return (WEEKDAYS[weekday] - offset) % 7
 
 
-def weekdays_of(dates: Mapping[str, int]) -> frozenset[str]:
-    """The weekday keys of a sentence's dates (dates_of)."""
-    return frozenset(key for key in dates if key.startswith("weekday:"))
+def days_of(dates: Mapping[str, int]) -> frozenset[str]:
+    """The keys of a sentence's dates (dates_of) that name the day it tells of: a weekday, or a day of a games."""
+    return frozenset(key for key in dates if key.startswith(("weekday:", "round:")))
+
+
+def days_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of days (days_of) are of other days: both name weekdays, or days of a games, and none in
+    common (a weekday and the fourth day of a games may be one day)."""
+    return any(mine.isdisjoint(theirs) for kind in ("weekday:", "round:")
+               if (mine := {d for d in a if d.startswith(kind)}) and (theirs := {d for d in b if d.startswith(kind)}))
 
 
 def dated_from_today_before(words: Words, at: int) -> bool:

@@ -10,7 +10,7 @@ import numpy as np
 from generator.analyze.entities import lexicon
 from generator.compare.alignment import ALIGNED, EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
-from generator.compare.dates import MONTH_WORDS
+from generator.compare.dates import MONTH_WORDS, days_apart
 from generator.compare.model import ClaimRow, Stance
 from generator.compare.numbers import TO, Quantity, figure_start, identifier_or_score, time_reference
 from generator.compare.words import Words, digits_of, word_positions
@@ -105,12 +105,13 @@ def _may_differ(quantity: Quantity, mine: EventSentence, their_quantity: Quantit
     the other's figure (both report both: the leave of the new law and of the old one), when a toll is
     updated (حصيلة جديدة), when both are prices of a market report (a close and a midday, this morning's
     silver and this afternoon's: a market's prices are readings of a moment, which outlets take at other
-    moments), or when they are counts of other days (Thursday's close and Wednesday's; an age or the
-    length of a meeting is the same whichever day it is told) or of other times of the day."""
+    moments), or when they are counts of other days (Thursday's close and Wednesday's, the medals of the fourth
+    day of a games and of the fifth; an age or the length of a meeting is the same whichever day it is told)
+    or of other times of the day."""
     theirs = sentences[their_claim.sentence]
     if quantity.unit in _PRICE_UNITS and _market_move(mine.words) and _market_move(theirs.words):
         return False
-    if quantity.topic == "count" and mine.days and theirs.days and mine.days.isdisjoint(theirs.days):
+    if quantity.topic == "count" and days_apart(mine.days, theirs.days):
         return False
     if any(_agree(quantity, other) and _bounded(other) for other in figures[theirs.article, quantity.unit]) or \
             any(_agree(their_quantity, other) and _bounded(other) for other in figures[mine.article, quantity.unit]):

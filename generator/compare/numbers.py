@@ -341,7 +341,13 @@ def _unit(noun: Token) -> str:
     """The canonical unit of a counted noun: time units and common counted nouns, else the noun."""
     forms = [form for stem in stems(noun.norm) for form in (stem, _without_tanween(stem))]
     unit = next((_TIME_UNITS.get(form) or _COUNTED.get(form) for form in forms if form in _TIME_UNITS or form in _COUNTED), None)
-    return unit or _without_tanween(without_article(noun.norm))
+    return unit or _singular(_without_tanween(without_article(noun.norm)))
+
+
+def _singular(norm: str) -> str:
+    """A feminine noun's sound plural as its singular, as normalized (شركات → شركه): «أسهم 19 شركات» counts
+    what «19 شركة» does."""
+    return norm[:-2] + "ه" if norm.endswith("ات") and len(norm) > 4 else norm
 
 
 def _without_tanween(norm: str) -> str:
