@@ -498,3 +498,16 @@ def test_findings_always_come_from_the_text(parts):
         assert quote.speaker is None or quote.speaker.strip()
     for mark in findings.framing:
         assert mark.text in mark.phrase
+
+
+def test_who_says_again_or_comments_speaks():
+    """SaudiNewsNet: «وأعاد جون كيري التأكيد أنه تم الاتفاق … على "…"» (4 August 2015) is Kerry saying it again,
+    and «وعلّق حسن قشقوي نائب وزير الخارجية الإيراني على هذه الاتهامات … «للمقهورين في بلادهم»» (27 July) is
+    the deputy minister commenting, not Rouhani, quoted two paragraphs before; so is the next paragraph's «وأضاف»."""
+    kerry = by_text(labelled_findings("snn-2015-08-04-0669"), "تسريع بعض المبيعات العسكرية")
+    assert kerry.speaker == "جون كيري"
+    findings = article_findings("grouping-heldout3.jsonl", "snn-2015-07-27-0126")
+    for start in ("للمقهورين في بلادهم", "ومع ذلك سنواصل ذلك"):
+        assert by_text(findings, start).speaker == "حسن قشقوي نائب وزير الخارجية الإيراني"
+    coach = article_findings("grouping-dev2.jsonl", "snn-2015-08-02-0736")
+    assert by_text(coach, "انا راضٍ عن المباراة").speaker == "مدرب التعاون البرتغالي جوزيه غوميز"

@@ -354,7 +354,7 @@ def _opening_verb(tokens: Sequence[Token]) -> Token | None:
 
 
 # Verbs by which someone acts before what they say is told with a pronoun (دعا … إلى اجتماع. وقال "…").
-_ACTING_VERBS = lexicon("دعا دعت أدان أدانت دان دانت ندد نددت رحب رحبت استنكر استنكرت طالب")
+_ACTING_VERBS = lexicon("دعا دعت أدان أدانت دان دانت ندد نددت رحب رحبت استنكر استنكرت طالب علق علقت")
 
 
 # Organizations and outlets in marks are names; countries in marks are framing
@@ -478,9 +478,11 @@ def _cue_after(post: Sequence[Token]) -> _Cue | None:
 
 
 def _main_clause(lead: Sequence[Token]) -> _Cue | None:
-    """The first reporting verb of the sentence (or verb of acting: وأدان … ، وأضاف أنه "…"): its subject
-    speaks for what follows."""
+    """The first reporting verb of the sentence (or verb of acting: وأدان … ، وأضاف أنه "…"; or of saying again:
+    وأعاد جون كيري التأكيد أنه …): its subject speaks for what follows."""
     for i, token in enumerate(lead):
+        if is_one_of(token, _SAYING_AGAIN) and (again := _said_again(lead, i)) is not None:
+            return again
         if is_reporting_verb(token) or match_stem(token, ACCORDING_TO | _ACTING_VERBS):
             start = past_receiver(lead, i + 1)
             end = noun_phrase(lead, start)
@@ -489,6 +491,21 @@ def _main_clause(lead: Sequence[Token]) -> _Cue | None:
                 return _Cue("main", token, list(lead[end + 1:relayed_end]), via=list(lead[start:end]),
                             verb_suffix=" " + lead[end].text)
             return _Cue("main", token, list(lead[start:end]))
+    return None
+
+
+_SAYING_AGAIN = lexicon("أعاد أعادت")
+_SAYING_NOUNS = lexicon("التأكيد التذكير الإشارة التشديد")
+_SUBJECT_MAX = 12  # words: وأعاد وزير الخارجية الأمريكي جون كيري التأكيد
+
+
+def _said_again(lead: Sequence[Token], verb: int) -> _Cue | None:
+    """«أعاد X التأكيد أن»: X says it again (not «أعاد الجيش فتح الطريق», which says nothing)."""
+    for j in range(verb + 2, min(len(lead), verb + 2 + _SUBJECT_MAX)):
+        if is_one_of(lead[j], _SAYING_NOUNS):
+            return _Cue("main", lead[verb], list(lead[verb + 1:j]))
+        if lead[j].kind != "word" and lead[j].kind != "name":
+            return None
     return None
 
 
