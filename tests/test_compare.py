@@ -1159,3 +1159,15 @@ def test_counts_of_two_days_of_a_games_do_not_contradict(config: SiteConfig, day
         config, members, lambda text: text.replace("في اليوم الخامس من الدورة", f"في اليوم {day} من الدورة"))
     figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
     assert ("15 ميدالية" in figures) is contradicted
+
+
+def test_a_figure_written_apart_from_its_unit_is_that_figure(config: SiteConfig):
+    """SaudiNewsNet, 26 July 2015, Mecca's hospitals: «من 8500 سرير إلى أكثر من 10 آلاف سرير» in two reports, «من
+    (8500) سرير إلى أكثر من (10) آلاف سرير» in the third, whose bracket parts 8,500 from the beds it counts. The
+    third gives the same figure, so 8,500 beds is not set against its 10,000."""
+    members = [row for row in saudi_news("grouping-heldout5.jsonl")
+               if row["id"] in ("snn-2015-07-26-0217", "snn-2015-07-26-0356", "snn-2015-07-26-0684")]
+    assert "من (8500) سرير" in members[1]["text"]
+    comparison = compare_saudi_news(config, members)
+    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    assert "8500 سرير" not in figures

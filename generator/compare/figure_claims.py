@@ -116,9 +116,17 @@ def _may_differ(quantity: Quantity, mine: EventSentence, their_quantity: Quantit
     if any(_agree(quantity, other) and _bounded(other) for other in figures[theirs.article, quantity.unit]) or \
             any(_agree(their_quantity, other) and _bounded(other) for other in figures[mine.article, quantity.unit]):
         return False
+    if _written_bare(quantity, theirs) or _written_bare(their_quantity, mine):
+        return False
     if quantity.topic == "count" and (_updated_toll(mine.words) or _updated_toll(theirs.words)):
         return False
     return _time_of_day(mine.words) == _time_of_day(theirs.words)
+
+
+def _written_bare(quantity: Quantity, sentence: EventSentence) -> bool:
+    """Whether the sentence writes the figure without its unit («من (8500) سرير إلى أكثر من (10) آلاف سرير»: the
+    bracket parts 8,500 from the beds it counts), so that it gives the figure, not another."""
+    return any(not other.unit and _bounded(other) and _agree(quantity, other) for other in sentence.numbers)
 
 
 _TOLL = lexicon("حصيلة")
