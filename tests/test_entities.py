@@ -523,3 +523,9 @@ def test_a_name_ends_before_what_its_holder_relays_or_supports():
     assert not any("تهنئة" in name for name, _ in spokesman)
     assert ("رئيس كتلة الحل البرلمانية النائب محمد الكربولي", "official") in day_sources(
         "grouping-heldout2.jsonl", "snn-2015-08-10-1212")
+
+
+def test_a_counterpart_introduced_by_name_is_cited_by_his_name_alone():
+    """SaudiNewsNet, 24 July 2015: «خلال مؤتمر صحافي عقد مع نظيره المصري سامح شكري» introduces the Egyptian
+    minister as al-Jubeir's counterpart, not as a source; «كما أكد شكري أن …» then cites «سامح شكري»."""
+    assert ("سامح شكري", "official") in day_sources("grouping-heldout7.jsonl", "snn-2015-07-24-0760")

@@ -716,11 +716,15 @@ _TITLE_WORDS_MAX = 4
 _AFTER_NAME = THAT | lexicon("في مع إلى خلال أمام لدى")
 
 
+# «التقى وزير الخارجية سامح شكري نظيره الأمريكي جون كيري»: a counterpart is introduced as a title is.
+_PERSON_HEADS = TITLE_HEADS | lexicon("نظير نظيره نظيرها نظيرته نظيرتها")
+
+
 def _titled_names(tokens: Sequence[Token]) -> Iterable[tuple[list[Token], list[Token]]]:
-    """(title words, name words) for "الرئيس الأميركي دونالد ترامب إن": a title,
-    its definite complements, then a two-word name that ends there."""
+    """(title words, name words) for "الرئيس الأميركي دونالد ترامب إن", "نظيره المصري سامح شكري": a title
+    or a counterpart, its definite complements, then a two-word name that ends there."""
     for k, token in enumerate(tokens):
-        if not match_stem(token, TITLE_HEADS):
+        if not match_stem(token, _PERSON_HEADS):
             continue
         j = k + 1
         while j < len(tokens) and j - k <= _TITLE_WORDS_MAX and is_definite(tokens[j]):
