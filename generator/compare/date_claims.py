@@ -40,10 +40,10 @@ def _written_apart(a: Words, at_a: int, b: Words, at_b: int) -> bool:
 def _told_apart(a: Words, at_a: int, b: Words, at_b: int) -> bool:
     """Whether one weekday dates a telling and the other what was told (the camp taken on Thursday; sources
     saying on Friday that it was), or the two date tellings by different speakers: two happenings."""
-    tellers = teller(a, at_a), teller(b, at_b)
-    if tellers == (None, None):
-        return False
-    return None in tellers or tellers[0].isdisjoint(tellers[1])  # type: ignore[union-attr]
+    mine, theirs = teller(a, at_a), teller(b, at_b)
+    if mine is None or theirs is None:
+        return (mine is None) != (theirs is None)
+    return mine.isdisjoint(theirs)
 
 
 def _dated_elsewhere(sentences: Sequence[EventSentence], similarity: np.ndarray, k: int, m: int) -> bool:

@@ -52,8 +52,8 @@ def dates_of(words: Words) -> dict[str, int]:
         if (weekday := words.stem_in(i, _WEEKDAYS)) is not None:
             found.setdefault(_WEEKDAYS[weekday], i)
         day = float(token.norm) if token.norm.isdigit() else _ORDINAL_DAYS.get(token.norm)
-        if token.norm in _ORDINAL_DAYS and i > 0 and words.has(i - 1, _NUMBERED_DAY):
-            found.setdefault(f"round:{int(_ORDINAL_DAYS[token.norm])}", i)
+        if day is not None and token.norm in _ORDINAL_DAYS and i > 0 and words.has(i - 1, _NUMBERED_DAY):
+            found.setdefault(f"round:{int(day)}", i)
         if day is not None and 1 <= day <= 31:
             if (month := month_after_day(tokens, i)) is not None:
                 found.setdefault(f"day:{int(day)}-{month[0]}", i)
@@ -79,15 +79,18 @@ def written_on(words: Words, at: int) -> int | None:
     return (WEEKDAYS[weekday] - offset) % 7
 
 
+_DAY_KINDS = ("weekday:", "round:")
+
+
 def days_of(dates: Mapping[str, int]) -> frozenset[str]:
     """The keys of a sentence's dates (dates_of) that name the day it tells of: a weekday, or a day of a games."""
-    return frozenset(key for key in dates if key.startswith(("weekday:", "round:")))
+    return frozenset(key for key in dates if key.startswith(_DAY_KINDS))
 
 
 def days_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sets of days (days_of) are of other days: both name weekdays, or days of a games, and none in
     common (a weekday and the fourth day of a games may be one day)."""
-    return any(mine.isdisjoint(theirs) for kind in ("weekday:", "round:")
+    return any(mine.isdisjoint(theirs) for kind in _DAY_KINDS
                if (mine := {d for d in a if d.startswith(kind)}) and (theirs := {d for d in b if d.startswith(kind)}))
 
 
