@@ -66,6 +66,16 @@ def compare_saudi_news(config: SiteConfig, rows: list[dict], edit: Callable[[str
     return compare_event(EventGroup("saudi-news", tuple(articles)), articles, analyses, config.terminology)
 
 
+def saudi_rows(day: str, *ids: str) -> list[dict]:
+    """The SaudiNewsNet articles of one set (tests.conftest.saudi_news) with these ids, in the set's order."""
+    return [row for row in saudi_news(day) if row["id"] in ids]
+
+
+def marked_words(comparison: Comparison) -> set[str]:
+    """The words each side of the event's contradictions is marked by."""
+    return {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+
+
 def row_of(comparison: Comparison, topic: str):
     rows = [row for row in comparison.claim_matrix.rows if row.topic == topic]
     assert len(rows) == 1, comparison.claim_matrix.rows
@@ -875,11 +885,10 @@ def test_two_figures_that_differ_in_one_pair_of_sentences_are_one_contradiction(
 def test_a_round_figure_agrees_with_one_just_beside_it(config: SiteConfig, appearances: str, contradicted: bool):
     """SaudiNewsNet, 31 July 2015: Walcott «سجل 76 هدفا خلال 302 مباراة» in one outlet, «خاض 300 مباراة» in
     another, which rounded. 320 would be another count."""
-    members = [row for row in saudi_news("contradiction-events-heldout2.jsonl")
-               if row["id"] in ("snn-2015-07-31-0689", "snn-2015-07-31-1273")]
+    members = saudi_rows("contradiction-events-heldout2.jsonl", "snn-2015-07-31-0689", "snn-2015-07-31-1273")
     assert "وخاض 300 مباراة" in members[0]["text"] + members[1]["text"]
     comparison = compare_saudi_news(config, members, lambda text: text.replace("وخاض 300 مباراة", f"وخاض {appearances} مباراة"))
-    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    figures = marked_words(comparison)
     assert ("302 مباراة" in figures) is contradicted
 
 
@@ -895,8 +904,7 @@ def test_a_conjunction_written_onto_a_figure_is_not_marked(config: SiteConfig):
 def test_a_figure_cut_short_agrees_with_the_whole_one(config: SiteConfig, sabic: str, contradicted: bool):
     """SaudiNewsNet, 31 July 2015: al-Riyadh gives SABIC's traded value as 565.9 مليون ريال, al-Yaum as 565
     مليون ريال (and Alinma's 374.6 as 374): the same figures, cut short. 567.9 would be another."""
-    members = [row for row in saudi_news("contradiction-events-heldout2.jsonl")
-               if row["id"] in ("snn-2015-07-31-0414", "snn-2015-07-31-0615")]
+    members = saudi_rows("contradiction-events-heldout2.jsonl", "snn-2015-07-31-0414", "snn-2015-07-31-0615")
     assert "565.9 مليون" in members[0]["text"] + members[1]["text"]
     comparison = compare_saudi_news(
         config, members, lambda text: text.replace("565.9 مليون", f"{sabic} مليون").replace("\n", "\n\n"))
@@ -910,8 +918,7 @@ def test_a_date_given_by_the_twin_of_a_sentence_is_not_contradicted_by_its_neigh
     """SaudiNewsNet, 27 July 2015: both oil reports give Brent's lowest close since 19 March and US crude's since
     31 March, in two sentences written alike. Brent's sentence is not contradicted by the other report's US
     crude sentence, since that report dates Brent's as well; had it said 20 March, it would be."""
-    members = [row for row in saudi_news("grouping-heldout3.jsonl")
-               if row["id"] in ("snn-2015-07-27-0056", "snn-2015-07-27-1046")]
+    members = saudi_rows("grouping-heldout3.jsonl", "snn-2015-07-27-0056", "snn-2015-07-27-1046")
     assert all("منذ 19 مارس" in row["text"] and "منذ 31 مارس" in row["text"] for row in members)
     edited = [dict(row, text=row["text"].replace("منذ 19 مارس", f"منذ {brent}")) if row["id"].endswith("1046") else row
               for row in members]
@@ -927,8 +934,7 @@ def test_a_weekday_after_a_day_told_from_today_dates_something_else(config: Site
     """SaudiNewsNet, 11 August 2015, the Okaz market: one report opens «تنطلق مساء يوم غدا فعاليات حفل افتتاح
     مهرجان سوق عكاظ» and names Thursday later in the sentence, for the prince's reception of the guests; the
     other opens it «يوم غدٍ الأربعاء». Had the first said Tuesday evening, the two would disagree."""
-    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
-               if row["id"] in ("snn-2015-08-11-0361", "snn-2015-08-11-0669")]
+    members = saudi_rows("contradiction-events-heldout.jsonl", "snn-2015-08-11-0361", "snn-2015-08-11-0669")
     assert "مساء يوم غدا" in members[0]["text"] and "يوم غدٍ الأربعاء" in members[1]["text"]
     comparison = compare_saudi_news(config, members, lambda text: text.replace("مساء يوم غدا", opening))
     assert any(c.kind == "date" for c in comparison.contradictions) is contradicted
@@ -943,7 +949,7 @@ def test_a_number_in_words_and_one_in_digits_joined_by_and_are_two_figures(confi
     [sentence] = [line for line in sabq["text"].split("   ") if "حالة وفاة واحدة و4 إصابات" in line]
     other = sentence.replace("و4 إصابات", f"و{injured} إصابات")
     comparison = compare_texts(config, (sabq["title"], sentence), (sabq["title"], other))
-    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    figures = marked_words(comparison)
     assert ("4 إصابات" in figures) is contradicted and "واحدة و4 إصابات" not in figures
 
 
@@ -952,11 +958,10 @@ def test_pounds_sterling_are_pounds_however_written(config: SiteConfig, value: s
     """SaudiNewsNet, 11 August 2015: al-Hilal's squad is worth «12.06 مليون جنيه إسترليني» in one report and
     «06ر12 مليون استرليني» (the wire's decimal) in the other: one figure of one currency, which the report's
     «ثلاثة ملايين جنيه» (the gap to al-Nassr) does not contradict. 13.06 million would."""
-    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
-               if row["id"] in ("snn-2015-08-11-0164", "snn-2015-08-11-0332")]
+    members = saudi_rows("contradiction-events-heldout.jsonl", "snn-2015-08-11-0164", "snn-2015-08-11-0332")
     assert "06ر12 مليون استرليني" in members[1]["text"]
     comparison = compare_saudi_news(config, members, lambda text: text.replace("06ر12 مليون", f"{value} مليون"))
-    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    figures = marked_words(comparison)
     assert ("12.06 مليون جنيه" in figures) is contradicted and "ثلاثة ملايين جنيه" not in figures
 
 
@@ -967,10 +972,10 @@ def test_the_figures_of_three_reports_of_one_result_are_read_as_their_readers_re
     last year's 6.46. Its 3.73 riyals earned a share against their 3.37 is what the reports disagree on, not
     3.37 riyals against a figure in billions."""
     ids = ("snn-2015-07-27-0098", "snn-2015-07-27-0349", "snn-2015-07-27-0777")
-    members = [row for row in saudi_news("grouping-heldout3.jsonl") if row["id"] in ids]
+    members = saudi_rows("grouping-heldout3.jsonl", *ids)
     assert "حصة السهم الواحد 2.5 ريال" in members[2]["text"]
     comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
-    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    figures = marked_words(comparison)
     assert "5 ريال" not in figures and "6.46 مليارات ريال" not in figures
     assert {"3.37 ريال", "3.73 ريالات"} <= figures
 
@@ -980,7 +985,7 @@ def test_the_address_and_signature_of_a_cable_are_no_point_the_outlets_share(con
     address and signature on lines of their own (ملك المملكة الأردنية الهاشمية, مجلس الوزراء وزير الدفاع).
     The cable's sentences are what the three share."""
     ids = ("snn-2015-08-06-1165", "snn-2015-08-06-1606", "snn-2015-08-06-2761")
-    comparison = compare_saudi_news(config, [row for row in saudi_news("grouping-heldout.jsonl") if row["id"] in ids])
+    comparison = compare_saudi_news(config, saudi_rows("grouping-heldout.jsonl", *ids))
     assert len(comparison.shared) >= 5 and all(len(point.refs) == 3 for point in comparison.shared)
     texts = {ref.text for point in comparison.shared for ref in point.refs}
     assert "ملك المملكة الأردنية الهاشمية" not in texts and "مجلس الوزراء وزير الدفاع" not in texts
@@ -1076,8 +1081,7 @@ def test_the_weekday_of_a_telling_is_contradicted_only_by_the_same_tellers(confi
     """SaudiNewsNet, 27 July 2015: Manchester United «said yesterday, Sunday, that it has signed» Romero in one
     report and «announced today, Monday, that it has signed» him in another: one telling, dated two ways. Told
     on Monday by the goalkeeper himself, it would be another telling."""
-    members = [row for row in saudi_news("grouping-heldout3.jsonl")
-               if row["id"] in ("snn-2015-07-27-0058", "snn-2015-07-27-0703")]
+    members = saudi_rows("grouping-heldout3.jsonl", "snn-2015-07-27-0058", "snn-2015-07-27-0703")
     assert "أمس الاحد إنه ضم" in members[0]["text"] and "أعلن نادي مانشستر يونايتد الإنجليزي اليوم الاثنين أنه" in members[1]["text"]
     comparison = compare_saudi_news(
         config, members, lambda text: text.replace("أعلن نادي مانشستر يونايتد الإنجليزي اليوم", f"أعلن {teller} اليوم"))
@@ -1090,8 +1094,8 @@ def test_the_weekday_of_a_telling_does_not_contradict_that_of_what_was_told(conf
     """SaudiNewsNet, 7 August 2015: the army took the Labouza camp on Thursday, says a report; «sources confirmed
     today, Friday, that» the fighters forced the Houthis back, says the other: Friday is the day of the telling.
     Had the other said the fighters forced them back on Friday, the two would disagree."""
-    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
-               if row["id"] in ("snn-2015-08-07-0268", "snn-2015-08-07-0759", "snn-2015-08-07-1005")]
+    members = saudi_rows("contradiction-events-heldout.jsonl",
+                         "snn-2015-08-07-0268", "snn-2015-08-07-0759", "snn-2015-08-07-1005")
     telling = "أكدت مصادر صحفية في محافظة لحج، جنوبي اليمن، اليوم الجمعة أن مقاتلي المقاومة الشعبية أجبروا"
     assert telling in members[2]["text"]
     happening = telling if told else "أجبر مقاتلو المقاومة الشعبية في محافظة لحج اليوم الجمعة"
@@ -1110,8 +1114,7 @@ def test_what_a_warning_is_against_is_neither_asserted_nor_denied(config: SiteCo
     relying on» unaccredited engineers, the other «warned them against not relying on» them, as Arabic writers
     often put the same warning. Had the first allowed the reliance and the other confirmed there is none, they
     would disagree."""
-    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
-               if row["id"] in ("snn-2015-08-07-0241", "snn-2015-08-07-0633")]
+    members = saudi_rows("contradiction-events-heldout.jsonl", "snn-2015-08-07-0241", "snn-2015-08-07-0633")
     first, warned = 'وحذرت هيئة "المهندسين" جميع الجهات', "وحذر الناطق الرسمي للهيئة"
     assert first in members[0]["text"] and f"{warned} جميع الجهات" in members[1]["text"]
     against = "والمواطنين من عدم الاعتماد" if "حذر" in other else "والمواطنين عدم الاعتماد"
@@ -1125,8 +1128,7 @@ def test_a_word_right_after_ma_takes_no_side(config: SiteConfig, said: str, cont
     """SaudiNewsNet, 11 August 2015: the footballer al-Hashan says «وما ألومهم» ("and I don't blame them") in one
     report and «ولن ألومهم» in the other. ما may be "what" or "not", so the word after it is neither asserted nor
     denied; had he said «وأنا ألومهم», the two would disagree."""
-    members = [row for row in saudi_news("contradiction-events-heldout.jsonl")
-               if row["id"] in ("snn-2015-08-11-0246", "snn-2015-08-11-1485")]
+    members = saudi_rows("contradiction-events-heldout.jsonl", "snn-2015-08-11-0246", "snn-2015-08-11-1485")
     assert "وما ألومهم" in members[0]["text"] and "ولن ألومهم" in members[1]["text"]
     comparison = compare_saudi_news(config, members, lambda text: text.replace("وما ألومهم", said))
     assert any(c.kind == "polarity" for c in comparison.contradictions) is contradicted
@@ -1138,12 +1140,11 @@ def test_a_feminine_nouns_sound_plural_counts_what_its_singular_does(config: Sit
     """SaudiNewsNet, 27 July 2015, the Saudi market's Sunday: «وظلت أسهم 19 شركة أخرى بدون تغير» in one report,
     «استقرت أسهم 19 شركات» in the other (the plural where Arabic has the singular): one figure of companies, not
     set against the 170 companies traded. 18 would disagree."""
-    members = [row for row in saudi_news("grouping-heldout3.jsonl")
-               if row["id"] in ("snn-2015-07-27-0670", "snn-2015-07-27-1178")]
+    members = saudi_rows("grouping-heldout3.jsonl", "snn-2015-07-27-0670", "snn-2015-07-27-1178")
     assert "وظلت أسهم 19 شركة" in members[0]["text"] and "استقرت أسهم 19 شركات" in members[1]["text"]
     comparison = compare_saudi_news(
         config, members, lambda text: text.replace("استقرت أسهم 19 شركات", f"استقرت أسهم {unchanged} شركات"))
-    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    figures = marked_words(comparison)
     assert ("19 شركة" in figures) is contradicted and "170 شركة" not in figures
 
 
@@ -1152,12 +1153,11 @@ def test_counts_of_two_days_of_a_games_do_not_contradict(config: SiteConfig, day
     """SaudiNewsNet, 31 July 2015, the Special Olympics in Los Angeles: the Saudi team's 8 medals «في اليوم الرابع»
     in one report, its 15 «في اليوم الخامس» in another, which the grouping put in one event: two days' tallies.
     Both on the fourth day, they would disagree."""
-    members = [row for row in saudi_news("contradiction-events-heldout2.jsonl")
-               if row["id"] in ("snn-2015-07-31-0845", "snn-2015-07-31-1267")]
+    members = saudi_rows("contradiction-events-heldout2.jsonl", "snn-2015-07-31-0845", "snn-2015-07-31-1267")
     assert "في اليوم الخامس من الدورة" in members[1]["text"]
     comparison = compare_saudi_news(
         config, members, lambda text: text.replace("في اليوم الخامس من الدورة", f"في اليوم {day} من الدورة"))
-    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    figures = marked_words(comparison)
     assert ("15 ميدالية" in figures) is contradicted
 
 
@@ -1165,9 +1165,9 @@ def test_a_figure_written_apart_from_its_unit_is_that_figure(config: SiteConfig)
     """SaudiNewsNet, 26 July 2015, Mecca's hospitals: «من 8500 سرير إلى أكثر من 10 آلاف سرير» in two reports, «من
     (8500) سرير إلى أكثر من (10) آلاف سرير» in the third, whose bracket parts 8,500 from the beds it counts. The
     third gives the same figure, so 8,500 beds is not set against its 10,000."""
-    members = [row for row in saudi_news("grouping-heldout5.jsonl")
-               if row["id"] in ("snn-2015-07-26-0217", "snn-2015-07-26-0356", "snn-2015-07-26-0684")]
+    members = saudi_rows("grouping-heldout5.jsonl", "snn-2015-07-26-0217", "snn-2015-07-26-0356",
+                         "snn-2015-07-26-0684")
     assert "من (8500) سرير" in members[1]["text"]
     comparison = compare_saudi_news(config, members)
-    figures = {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
+    figures = marked_words(comparison)
     assert "8500 سرير" not in figures
