@@ -171,6 +171,18 @@ def test_seeds_cited_sources(seed_comparison: Comparison):
     assert cited[B] == {"مصدر دبلوماسي مطّلع لقناة الإخبارية السورية", "مصادر متقاطعة"}
 
 
+def test_an_outlet_lists_a_source_under_the_whole_name_any_of_its_reports_gives(config: SiteConfig):
+    """SaudiNewsNet, 6 August 2015, the Sisi–Hadi talks: one of Asharq al-Awsat's two reports cites «وزير الخارجية
+    اليمني رياض ياسين», the other «الدكتور رياض ياسين» and «وزير الخارجية اليمني»; its column lists him once."""
+    rows = [row for row in saudi_news("grouping-heldout.jsonl") if row["event"] == "sisi-hadi-talks-cairo"]
+    articles = {row["id"]: replace(article(row["id"], row["title"], row["text"]), outlet=row["outlet"]) for row in rows}
+    analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
+    comparison = compare_event(EventGroup("sisi-hadi", tuple(articles)), articles, analyses, config.terminology)
+    named = {(articles[i].outlet, s.name) for i, sources in comparison.cited_sources.items() for s in sources
+             if "ياسين" in s.name or s.name == "وزير الخارجية اليمني"}
+    assert named == {("aawsat", "وزير الخارجية اليمني رياض ياسين"), ("alweeam", "وزير الخارجية اليمني رياض ياسين")}
+
+
 def test_a_third_outlet_printing_barracks_words_confirms_the_quote(config: SiteConfig, seeds):
     articles, analyses = seeds
     third = article("third", "براك يلتقي مسؤولين سوريين وإسرائيليين في باريس",

@@ -908,7 +908,7 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
                 seen.add(source.name)
                 found.append(source)
     renamed = [_as_the_person(source, persons) for source in found]
-    fuller = _fuller_names(renamed)
+    fuller = fuller_names(renamed)
     cited: list[CitedSource] = []
     kept: set[tuple[str, int]] = set()  # two sources of a sentence may now be the same man
     for source in renamed:
@@ -947,7 +947,7 @@ def _named_again(tokens: Sequence[Token], sentence: Sentence, earlier: Sequence[
 _NAMED_IN_PART = frozenset({"official", "media"})
 
 
-def _fuller_names(sources: Sequence[CitedSource]) -> dict[tuple[str, SourceKind], str]:
+def fuller_names(sources: Sequence[CitedSource]) -> dict[tuple[str, SourceKind], str]:
     """(name, kind) → the name to list it under: the whole name of an official or outlet the article also cites
     by part of it, wherever the whole came («جون كيري» in the lead, «وزير الخارجية الأمريكي جون كيري» further
     on; «الدكتور القصبي»; «رويترز» and «وكالة رويترز»), unless two names hold the part («وزير الخارجية» of
@@ -1126,6 +1126,9 @@ def _cue(tokens: Sequence[Token], start: int, end: int, text: str) -> str:
     return display(written_stem(first, stem) + text[first.end:tokens[end - 1].end])
 
 
+_WHO_TELL: frozenset[SourceKind] = frozenset({"official", "anonymous"})
+
+
 def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
             said_by_a_man: bool = False) -> CitedSource | None:
     end = noun_phrase(tokens, start, source=True)
@@ -1147,6 +1150,8 @@ def _source(tokens: Sequence[Token], start: int, sentence: Sentence, cue: str,
         words, kind = tokens[start:titled], "official"
     if kind is None:
         return None
+    if kind in _WHO_TELL and len(words) > 2 and words[-2].norm == "ل" and words[-1].kind == "name":
+        words = words[:-2]  # … رأفت الصباغ لـ«الرياض»: whom he told, mostly the report's own outlet (not بيان لـ«الأونروا»)
     name = written_stem(head, first_stem) if head.kind == "word" else head.text
     name += sentence.text[head.end:words[-1].end]
     return CitedSource(display(name), kind, sentence.index, cue)

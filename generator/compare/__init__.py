@@ -23,10 +23,12 @@ the claim matrix is a clause of such a sentence, as written.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from generator.analyze.analysis import ArticleAnalysis
+from generator.analyze.entities import CitedSource, fuller_names
 from generator.compare.alignment import (
     EventSentence,
     aligned_pairs,
@@ -82,7 +84,8 @@ def compare_event(
     actors = tuple((key, variants) for key, _, variants in table)
     names = names_matcher(actors)
     choices = word_choices(ids, articles, analyses, table, names)
-    sources = {article_id: analyses[article_id].cited_sources for article_id in ids}
+    outlet = {article_id: articles[article_id].compared_as for article_id in ids}
+    sources = _cited_sources(ids, analyses, outlet)
     if len(ids) < 2:
         empty = {article_id: () for article_id in ids}
         return Comparison(event.slug, (), empty, (), ClaimMatrix(ids, ()), choices, sources, ())
@@ -95,7 +98,6 @@ def compare_event(
     points = shared_points(sentences, similarity, aligned, opposed)
     # A point only one outlet's reports share (its morning and evening reports of one fact) is that
     # outlet's own: the reader compares outlets.
-    outlet = {article_id: articles[article_id].compared_as for article_id in ids}
     shared: list[SharedPoint] = []
     own: list[SharedPoint] = []
     for point in points:
@@ -112,6 +114,23 @@ def compare_event(
         cited_sources=sources,
         confirmed_quotes=confirmed_quotes(ids, analyses, outlet),
     )
+
+
+def _cited_sources(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis],
+                   outlet: Mapping[str, str]) -> dict[str, tuple[CitedSource, ...]]:
+    """Each report's cited sources, under the whole name any report of its outlet gives them: «الدكتور رياض ياسين»
+    in one report and «وزير الخارجية اليمني رياض ياسين» in another are one source of that outlet."""
+    by_outlet: dict[str, list[CitedSource]] = {}
+    for article_id in ids:
+        by_outlet.setdefault(outlet[article_id], []).extend(analyses[article_id].cited_sources)
+    names = {name: fuller_names(sources) for name, sources in by_outlet.items()}
+    return {article_id: tuple(_renamed(source, names[outlet[article_id]]) for source in analyses[article_id].cited_sources)
+            for article_id in ids}
+
+
+def _renamed(source: CitedSource, names: Mapping[tuple[str, str], str]) -> CitedSource:
+    name = names.get((source.name, source.kind))
+    return replace(source, name=name) if name else source
 
 
 def _claim_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity: np.ndarray,
