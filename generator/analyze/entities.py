@@ -912,8 +912,7 @@ def find_cited_sources(sentences: Sequence[Sentence]) -> list[CitedSource]:
     cited: list[CitedSource] = []
     kept: set[tuple[str, int]] = set()  # two sources of a sentence may now be the same man
     for source in renamed:
-        if (name := fuller.get((source.name, source.kind))) is not None:
-            source = replace(source, name=name)
+        source = named_in_full(source, fuller)
         if (source.name, source.sentence_index) not in kept:
             kept.add((source.name, source.sentence_index))
             cited.append(source)
@@ -967,6 +966,12 @@ def fuller_names(sources: Sequence[CitedSource]) -> dict[tuple[str, SourceKind],
         if whole != name:
             names[name, kind] = whole
     return names
+
+
+def named_in_full(source: CitedSource, names: Mapping[tuple[str, SourceKind], str]) -> CitedSource:
+    """The source under the name that fuller_names lists it under."""
+    name = names.get((source.name, source.kind))
+    return replace(source, name=name) if name else source
 
 
 def _as_the_person(source: CitedSource, persons: Mapping[str, str]) -> CitedSource:

@@ -19,16 +19,16 @@ the claim matrix is a clause of such a sentence, as written.
   terminology table, as written, with the scare quotes found by the analysis.
 - Confirmed quotes (confirmed.py): the same words of the same speaker printed by
   several articles.
+- Cited sources: each article's, under the whole name any report of its outlet gives.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 import numpy as np
 
 from generator.analyze.analysis import ArticleAnalysis
-from generator.analyze.entities import CitedSource, fuller_names
+from generator.analyze.entities import CitedSource, fuller_names, named_in_full
 from generator.compare.alignment import (
     EventSentence,
     aligned_pairs,
@@ -124,13 +124,8 @@ def _cited_sources(ids: Sequence[str], analyses: Mapping[str, ArticleAnalysis],
     for article_id in ids:
         by_outlet.setdefault(outlet[article_id], []).extend(analyses[article_id].cited_sources)
     names = {name: fuller_names(sources) for name, sources in by_outlet.items()}
-    return {article_id: tuple(_renamed(source, names[outlet[article_id]]) for source in analyses[article_id].cited_sources)
-            for article_id in ids}
-
-
-def _renamed(source: CitedSource, names: Mapping[tuple[str, str], str]) -> CitedSource:
-    name = names.get((source.name, source.kind))
-    return replace(source, name=name) if name else source
+    return {article_id: tuple(named_in_full(source, names[outlet[article_id]])
+                              for source in analyses[article_id].cited_sources) for article_id in ids}
 
 
 def _claim_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity: np.ndarray,
