@@ -162,6 +162,13 @@ class EventPage:
         first = self._first_with_text[report.article.body]
         return first if first is not report else None
 
+    @cached_property
+    def report_numbers(self) -> dict[str, int]:
+        """Each report's number among its outlet's reports, for the outlets that filed several: the page
+        tells those reports apart by it, in their headings and at every sentence of theirs it links to."""
+        return {article_id: number for column in self.columns if len(column.article_ids) > 1
+                for number, article_id in enumerate(column.article_ids, 1)}
+
     def columns_without(self, by_article: Mapping[str, Sequence[object]]) -> list[OutletColumn]:
         """The outlets none of whose reports has any of these items (nothing of their own, say)."""
         return [column for column in self.columns if not column.items(by_article)]
@@ -258,7 +265,8 @@ def render_site(config: SiteConfig, events: Sequence[EventPage], comparisons: Ma
                 for event in sorted(months[month], key=lambda event: event.published or date.min):
                     event_key = (event_keys[event.slug],)
                     # the comparison is looked up (read from the cache) only if the page is made again
-                    page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparisons=comparisons)
+                    page.render("event.html", f"events/{event.slug}.html", event_key, event=event, comparisons=comparisons,
+                                report_numbers=event.report_numbers)
                     for report in event.reports:
                         page.render("article.html", f"articles/{report.article.id}.html", event_key, report=report,
                                     event_title=event.title, translate_bodies=config.translation.full_bodies)
@@ -466,7 +474,9 @@ class _PageRenderer:
                 self.render(month_template, f"{month_folder}/{month}.html", list(map(key_of, in_month)),
                             **{listed: in_month}, month_label=label, **context)
 
-    def template_text(self, template: str, page_path: str, absolute_links: bool = False, **context) -> str:
+    def template_text(self, template: str, page_path: str, absolute_links: bool = False,
+                      report_numbers: Mapping[str, int] | None = None, **context) -> str:
+        """report_numbers: on an event page, its EventPage.report_numbers, which its sentence links show."""
         other = "en" if self.lang == "ar" else "ar"
         in_language = page_path.split("/", 1)[-1]
         site = self.config.site
@@ -489,7 +499,7 @@ class _PageRenderer:
             tr=self.translations.of,
             text=self.text,
             marked=self.marked,
-            sentence_link=partial(self.sentence_link, url),
+            sentence_link=partial(self.sentence_link, url, report_numbers or {}),
             outlet_name=self.outlet_name,
             plain=self.plain,
             origin=self.origin,
@@ -544,11 +554,19 @@ class _PageRenderer:
     def article_path(self, article_id: str) -> str:
         return f"{self.lang}/articles/{article_id}.html"
 
-    def sentence_link(self, url: Callable[[str], str], article_id: str, index: int) -> Markup:
-        """The ¶ mark that leads to a sentence (by its index) in its article."""
-        href = f"{url(self.article_path(article_id))}#s-{index + 1}"
-        return Markup(f'<a class="sentence-ref" dir="ltr" href="{escape(href)}" title="{escape(self.strings["sentence_link"])}">'
-                      f'¶{index + 1}</a>')
+    def sentence_link(self, url: Callable[[str], str], report_numbers: Mapping[str, int], article_id: str,
+                      index: int) -> Markup:
+        """The ¶ mark that leads to a sentence (by its index) in its article, with the article's number
+        among its outlet's reports when report_numbers gives one."""
+        href = escape(f"{url(self.article_path(article_id))}#s-{index + 1}")
+        mark = f"¶{index + 1}"
+        number = report_numbers.get(article_id)
+        if number is None:
+            return Markup(f'<a class="sentence-ref" dir="ltr" href="{href}" title="{escape(self.strings["sentence_link"])}">{mark}</a>')
+        title = escape(self.strings["sentence_link_numbered"].format(n=number))
+        label = escape(f'{mark} {self.strings["report_numbered"].format(n=number)}')
+        return Markup(f'<a class="sentence-ref" dir="ltr" href="{href}" title="{title}" aria-label="{label}">'
+                      f'{mark}<span class="report-number">{number}</span></a>')
 
     def outlet_name(self, report: Report) -> Markup:
         """The outlet of a report, isolated from the text around it; or that it is not known."""

@@ -3,6 +3,7 @@ articles as negatives, the rendered template, determinism and speed."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -528,6 +529,29 @@ def test_an_outlet_with_several_reports_is_one_column_and_a_cell_repeats_only_wo
         terms = html[html.index('<h2 id="compare-terms"'):html.index('<h2 id="compare-sources"')]
         [used] = [item for item in terms.split("<dd")[1:] if "الحكومة السورية" in item]
         assert used.count('class="sentence-ref"') == 2
+
+
+def test_an_outlets_reports_are_numbered_and_every_link_to_their_sentences_says_which(project: Path):
+    """Syria TV filed two reports of the Aleppo toll (12 injured, then 30), al-Ikhbariya one: Syria TV's are headed
+    «التقرير 1» and «التقرير 2» (report 1, report 2), and every ¶ mark on the page that leads to a sentence of one of
+    them carries that report's number, in the shared points, the claim matrix and the quotes alike; al-Ikhbariya's
+    report and the marks that lead to it have no number."""
+    english, arabic = toll_event(project, {"tv-morning": ("syria-tv", 12, ""), "tv-evening": ("syria-tv", 30, ""),
+                                           "ikhbariya": ("al-ikhbariya", 12, "")})
+    for html, report in ((english, "report"), (arabic, "التقرير")):
+        numbers = {}
+        for section in html.split('<section class="report"')[1:]:
+            heading = section[:section.index("</h3>")]
+            [article_id] = re.findall(r'<p class="report-title"><a href="[^"]*/articles/([\w-]+)\.html"', section)
+            number = re.search(rf'<span class="report-number">{report} (\d)</span>', heading)
+            numbers[article_id] = int(number[1]) if number else None
+        assert numbers == {"ikhbariya": None, "tv-morning": numbers["tv-morning"], "tv-evening": 3 - numbers["tv-morning"]}
+        marks = re.findall(r'<a class="sentence-ref" dir="ltr" href="[^"]*/articles/([\w-]+)\.html#s-\d+"[^>]*>'
+                           r'¶\d+(?:<span class="report-number">(\d)</span>)?</a>', html)
+        assert len(marks) == html.count('class="sentence-ref"') > 10
+        assert all(numbers[article_id] == (int(number) if number else None) for article_id, number in marks)
+        matrix = html[html.index('class="claim-matrix"'):html.index("</table>")]
+        assert sorted(re.findall(r'<span class="report-number">(\d)</span></a>', matrix)) == ["1", "2"]
 
 
 def test_outlets_with_nothing_of_their_own_are_named_in_one_line(project: Path):
