@@ -590,6 +590,12 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
 # Pairs of statements from two outlets' reports of one happening (SaudiNewsNet, August 2015, some
 # shortened), and the contradictions a reader would see between them: none, where only the words
 # differ, or where a figure or a negation is of something else.
+EXECUTIONS = ("ونفذ حكم القتل في الجاني/ شاه فيصل عظيم شاه - باكستاني الجنسية - اليوم الجمعة الموافق 1436/10/15 هـ في"
+              " محافظة ثادق بمنطقة الرياض.",
+              "وقد تم تنفيذ حكم القتل في الجاني: قاسم محمد الهلال -سوري الجنسية- أمس الخميس الموافق 14 / 10 / 1436ه في منطقة"
+              " الرياض، بمحافظة حريملاء.")
+
+
 @pytest.mark.parametrize("first, second, expected", [
     pytest.param("وأوضح أحد أعضاء فريق الشرطة أن 4 أشخاص كانوا على متن الطائرة المتوجهة إلى مطار بلاكبوش، وأن جميعهم لقوا حتفهم في الحادث.",
                  "وقالت الشرطة المحلية إن الطيار وثلاثة ركاب لقوا حتفهم عندما كانت الطائرة تحاول الهبوط في مطار بلاكبوش، مضيفة أنه لم يصب أحد على الأرض.",
@@ -850,6 +856,24 @@ def test_a_wire_story_two_outlets_carried_word_for_word_says_so(project: Path):
                  " الأطباء بأن حياته يتهددها الخطر خلال وقت قصير في حال لم يتم إطعامه أو قد يصاب بإعاقة خطيرة غير قابلة"
                  " للعلاج.",
                  [], id="لم يتم إطعامه أو قد يصاب … غير قابلة: قد is beyond the لم, غير negates in both"),
+    # SaudiNewsNet, 31 July 2015: happenings of one kind that the grouping put in one event
+    # (benchmarks/data/contradiction-events-heldout*.jsonl)
+    pytest.param(EXECUTIONS[0], EXECUTIONS[1], [], id="an execution in Thadiq on Friday, another in Huraymila on Thursday"),
+    pytest.param(EXECUTIONS[0], EXECUTIONS[1].replace("حريملاء", "ثادق"), [("date", "date")],
+                 id="one execution in Thadiq, on Friday and on Thursday"),
+    pytest.param("وأوضح نائب المتحدث الرسمي للدفاع المدني بمنطقة المدينة المنورة النقيب نايف محمد الجهني أن مركز التحكم والتوجيه"
+                 " بالإدارة العامة للدفاع المدني بالمدينة المنورة عند تمام الساعة ٨.٢١ من مساء الأربعاء عن حادث مفاده وجود حريق في"
+                 " داخل مبنى سكني في حي الجبور، وعلى الفور هرعت فرق الإطفاء والإنقاذ اللازمة إلى الموقع.",
+                 "وأكد نائب المتحدث الرسمي للدفاع المدني بمنطقة المدينة المنورة النقيب /نايف محمد الجهني أن مركز التحكم والتوجيه"
+                 " بالادارة العامة للدفاع المدني بالمدينة المنورة تبلغ عند تمام الساعة ٢٢:٢٤ من يوم أمس الخميس عن حادث مفاده وجود"
+                 " حريق بمنزل في حي الجرف ، وعلى الفور انتقلت فرق الاطفاء والانقاذ اللازمة الى الموقع.",
+                 [], id="a fire in al-Jabour on Wednesday, another in al-Jurf on Thursday"),
+    pytest.param("باشرت فرق الهلال الأحمر السعودي بمنطقة الرياض حادث تصادم على طريق الجنوب بعد وادي الدواسر مساء اليوم نتج عنه 7 إصابات.",
+                 "باشرت فرق الهلال الأحمر السعودي بمنطقة الرياض حريقا بمنزل طريق بلال مع عبد الرحمن بن سعود شرق نتج عنه تسجيل 6 إصابات متوسطة.",
+                 [], id="7 injured on the southern road, 6 on Bilal road"),
+    pytest.param("باشرت فرق الهلال الأحمر السعودي بمنطقة الرياض حادث تصادم على طريق الجنوب بعد وادي الدواسر مساء اليوم نتج عنه 7 إصابات.",
+                 "باشرت فرق الهلال الأحمر السعودي حادث تصادم على الطريق الجنوبي بعد وادي الدواسر نتج عنه تسجيل 6 إصابات متوسطة.",
+                 [("count", "number")], id="7 and 6 injured on one road"),
 ])
 def test_what_outlets_word_differently_is_no_contradiction_and_what_they_report_differently_is(
         config: SiteConfig, first: str, second: str, expected: list[tuple[str, str]]):
@@ -867,6 +891,15 @@ def test_a_figure_is_compared_with_a_third_report_through_the_reports_that_agree
     assert len(ages) == 1
     stances = {article_id[-4:]: cell.stance for article_id, cell in ages[0].cells.items() if cell.stance != "silent"}
     assert stances == {"0032": "reports", "0163": "reports", "0600": "contradicts", "0651": "contradicts"}
+
+
+def test_the_days_of_a_markets_sessions_are_no_contradiction(config: SiteConfig):
+    """SaudiNewsNet, 7 August 2015: seven reports on gold, three of which say it held steady «اليوم الجمعة» (today,
+    Friday) and one that it struggled «أمس الخميس» (yesterday, Thursday): two sessions, no date in conflict."""
+    members = [row for row in saudi_news("contradiction-events-heldout.jsonl") if row["event"] == "auto-2015-08-07-snn-2015-08-07-0047"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
+    assert len(members) == 7 and comparison.claim_matrix.rows
+    assert [c.kind for c in comparison.contradictions if c.kind == "date"] == []
 
 
 MARKET_BREADTH = ("وارتفعت قيم وأحجام التداولات، حيث قام المستثمرون بتناقل ملكية 147.1 مليون سهم بقيمة 4.1 مليار ريال، وارتفعت"

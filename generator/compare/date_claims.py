@@ -8,6 +8,8 @@ import numpy as np
 from generator.compare.alignment import EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
 from generator.compare.dates import dated_from_today_before, month_after_day, teller, written_on
+from generator.compare.figure_claims import market_sessions
+from generator.compare.localities import placed_apart
 from generator.compare.model import ClaimRow
 from generator.compare.negation import clause_words, content_key
 from generator.compare.words import Words
@@ -57,12 +59,16 @@ def _dated_elsewhere(sentences: Sequence[EventSentence], similarity: np.ndarray,
 
 def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity: np.ndarray,
               aligned: Sequence[tuple[int, int]]) -> list[ClaimRow]:
-    """Aligned sentences that date the same thing differently (another weekday, another day)."""
+    """Aligned sentences that date the same thing differently (another weekday, another day). Not what they
+    place in other places of one kind (an execution in one governorate on Thursday, one in another on Friday),
+    nor the weekdays of a market's sessions (market_sessions)."""
     rows = []
     for k, m in aligned:
         mine, theirs = sentences[k].dates, sentences[m].dates
         if not mine or not theirs:
             continue  # most sentences
+        if placed_apart(sentences[k].words, sentences[m].words):
+            continue
         for kind in ("weekday:", "day:"):
             my_dates = [i for key, i in mine.items() if key.startswith(kind)]
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
@@ -71,7 +77,8 @@ def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity
                     and not _dated_elsewhere(sentences, similarity, k, m) \
                     and not _dated_elsewhere(sentences, similarity, m, k) \
                     and not (kind == "weekday:" and (
-                        _written_apart(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0])
+                        market_sessions(sentences[k].words, sentences[m].words)
+                        or _written_apart(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0])
                         or _told_apart(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0])
                         or dated_from_today_before(sentences[k].words, my_dates[0])
                         or dated_from_today_before(sentences[m].words, their_dates[0]))):

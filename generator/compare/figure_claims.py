@@ -11,6 +11,7 @@ from generator.analyze.entities import lexicon
 from generator.compare.alignment import ALIGNED, EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
 from generator.compare.dates import MONTH_WORDS, days_apart
+from generator.compare.localities import placed_apart
 from generator.compare.model import ClaimRow, Stance
 from generator.compare.numbers import TO, Quantity, figure_start, identifier_or_score, time_reference
 from generator.compare.words import Words, digits_of, word_positions
@@ -107,8 +108,11 @@ def _may_differ(quantity: Quantity, mine: EventSentence, their_quantity: Quantit
     silver and this afternoon's: a market's prices are readings of a moment, which outlets take at other
     moments), or when they are counts of other days (Thursday's close and Wednesday's, the medals of the fourth
     day of a games and of the fifth; an age or the length of a meeting is the same whichever day it is told)
-    or of other times of the day."""
+    or of other times of the day, or when the sentences place them in other places of one kind (the injured of
+    a crash on one road and of one on another)."""
     theirs = sentences[their_claim.sentence]
+    if placed_apart(mine.words, theirs.words):
+        return False
     if quantity.unit in _PRICE_UNITS and _market_move(mine.words) and _market_move(theirs.words):
         return False
     if quantity.topic == "count" and days_apart(mine.days, theirs.days):
@@ -151,6 +155,12 @@ _MARKET_MOVES = lexicon("ارتفع ارتفعت يرتفع انخفض انخف�
 
 def _market_move(words: Words) -> bool:
     return words.mentions(_MARKETS) and words.mentions(_MARKET_MOVES)
+
+
+def market_sessions(a: Words, b: Words) -> bool:
+    """Whether two sentences speak of a traded market, one of them of its move (gold steady today, Friday /
+    gold struggling yesterday, Thursday): what they date is a session each."""
+    return a.mentions(_MARKETS) and b.mentions(_MARKETS) and (_market_move(a) or _market_move(b))
 
 
 def _updated_toll(words: Words) -> bool:
