@@ -893,6 +893,16 @@ def test_a_figure_is_compared_with_a_third_report_through_the_reports_that_agree
     assert stances == {"0032": "reports", "0163": "reports", "0600": "contradicts", "0651": "contradicts"}
 
 
+def test_more_than_a_figure_in_both_reports_is_the_same_figure(config: SiteConfig):
+    """SaudiNewsNet, 11 August 2015: al-Madina's report says Jeddah's health directorate penalised 16 facilities after
+    inspecting «أكثر من 100 منشأة» (more than 100), al-Yaum's that it inspected «أكثر من 100 منشأة»: both give the 100,
+    which does not stand against the 16."""
+    members = [row for row in saudi_news("contradiction-events-heldout.jsonl") if row["event"] == "auto-2015-08-11-snn-2015-08-11-0673"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
+    assert len(members) == 3 and comparison.claim_matrix.rows
+    assert [claim.marked_words for c in comparison.contradictions for claim in c.claims if "16 منشأة" in claim.marked_words] == []
+
+
 def test_the_days_of_a_markets_sessions_are_no_contradiction(config: SiteConfig):
     """SaudiNewsNet, 7 August 2015: seven reports on gold, three of which say it held steady «اليوم الجمعة» (today,
     Friday) and one that it struggled «أمس الخميس» (yesterday, Thursday): two sessions, no date in conflict."""

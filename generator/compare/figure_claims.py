@@ -117,8 +117,8 @@ def _may_differ(quantity: Quantity, mine: EventSentence, their_quantity: Quantit
         return False
     if quantity.topic == "count" and days_apart(mine.days, theirs.days):
         return False
-    if any(_agree(quantity, other) and _bounded(other) for other in figures[theirs.article, quantity.unit]) or \
-            any(_agree(their_quantity, other) and _bounded(other) for other in figures[mine.article, quantity.unit]):
+    if any(_gives(other, quantity) for other in figures[theirs.article, quantity.unit]) or \
+            any(_gives(other, their_quantity) for other in figures[mine.article, quantity.unit]):
         return False
     if _written_bare(quantity, theirs) or _written_bare(their_quantity, mine):
         return False
@@ -205,6 +205,12 @@ def _distance(a: Quantity, b: Quantity) -> float:
 def _bounded(quantity: Quantity) -> bool:
     """A figure, not "more than" one: more than 156,000 displaced agrees with anything larger."""
     return quantity.high != float("inf") and quantity.low > 0 or quantity.value == 0
+
+
+def _gives(figure: Quantity, quantity: Quantity) -> bool:
+    """Whether a figure gives the quantity: agrees with it and is a figure, or "more than" the same one
+    («أكثر من 100 منشأة» in both reports)."""
+    return _agree(quantity, figure) and (_bounded(figure) or (figure.low, figure.high) == (quantity.low, quantity.high))
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
