@@ -903,6 +903,17 @@ def test_more_than_a_figure_in_both_reports_is_the_same_figure(config: SiteConfi
     assert [claim.marked_words for c in comparison.contradictions for claim in c.claims if "16 منشأة" in claim.marked_words] == []
 
 
+def test_a_figure_stands_against_the_other_reports_figure_nearest_it_of_its_sentence(config: SiteConfig):
+    """SaudiNewsNet, 31 July 2015, Zamalek's title: «برصيد 83 نقطة بفارق خمس نقاط» (83 points, a lead of five) in
+    one report, «رفع الزمالك الفارق اليوم إلى ثماني نقاط» (the lead raised to eight) in another: the eight is set
+    against the five, not the 83."""
+    members = [row for row in saudi_news("contradiction-events-heldout2.jsonl") if row["event"] == "auto-2015-07-31-snn-2015-07-31-0094"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
+    assert len(members) == 5 and comparison.claim_matrix.rows
+    marked = [claim.marked_words for c in comparison.contradictions for claim in c.claims]
+    assert not any("83 نقطة" in words for words in marked)
+
+
 def test_the_days_of_a_markets_sessions_are_no_contradiction(config: SiteConfig):
     """SaudiNewsNet, 7 August 2015: seven reports on gold, three of which say it held steady «اليوم الجمعة» (today,
     Friday) and one that it struggled «أمس الخميس» (yesterday, Thursday): two sessions, no date in conflict."""

@@ -86,6 +86,7 @@ def quantity_rows(ids: Sequence[str], sentences: Sequence[EventSentence], simila
                     others[article] = ("reports", [claims[chosen][1]])
                     sources.append(chosen)
                 elif _comparable(quantity, claims[chosen][0]) \
+                        and _nearest_of_its_sentence(quantity, mine, claims[chosen][0]) \
                         and _same_point(source_sentence, sentences[claims[chosen][1].sentence],
                                  similarity[source_claim.sentence, claims[chosen][1].sentence]) \
                         and all(_may_differ(claims[k][0], sentences[claims[k][1].sentence], *claims[chosen],
@@ -98,6 +99,12 @@ def quantity_rows(ids: Sequence[str], sentences: Sequence[EventSentence], simila
             rows.append(claim_row(ids, sentences, [claim], others))
             reported.add(claim.sentence)
     return rows
+
+
+def _nearest_of_its_sentence(quantity: Quantity, sentence: EventSentence, theirs: Quantity) -> bool:
+    """Whether no other figure of the quantity's sentence, of its unit, is nearer the other article's: its sentence's
+    «بفارق خمس نقاط» is what the other's «ثماني نقاط» stands against, not its «برصيد 83 نقطة»."""
+    return all(_distance(other, theirs) >= _distance(quantity, theirs) for other in sentence.numbers if other.unit == quantity.unit)
 
 
 def _may_differ(quantity: Quantity, mine: EventSentence, their_quantity: Quantity, their_claim: Claim,
