@@ -914,6 +914,17 @@ def test_a_figure_stands_against_the_other_reports_figure_nearest_it_of_its_sent
     assert not any("83 نقطة" in words for words in marked)
 
 
+def test_talks_that_achieved_no_breakthrough_and_a_deal_reached_before_them_are_no_contradiction(config: SiteConfig):
+    """SaudiNewsNet, 8 August 2015, the Doha meeting of Lavrov, Kerry and al-Jubeir: one report says it «لم تسفر عن أي
+    نتيجة» (produced no result), another that it «لم يحقق، رغم أهميته، أي اختراق» (achieved, for all its weight, no
+    breakthrough: the negation is beyond the commas), and a third writes «منذ التوصل لاتفاق نووي الشهر الماضي» (since
+    the nuclear deal was reached last month), which is no outcome of these talks."""
+    members = [row for row in saudi_news("contradiction-events.jsonl") if row["event"] == "auto-2015-08-08-snn-2015-08-08-0058"]
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
+    assert len(members) == 3 and comparison.claim_matrix.rows
+    assert [c.kind for c in comparison.contradictions if c.kind == "outcome"] == []
+
+
 def test_the_days_of_a_markets_sessions_are_no_contradiction(config: SiteConfig):
     """SaudiNewsNet, 7 August 2015: seven reports on gold, three of which say it held steady «اليوم الجمعة» (today,
     Friday) and one that it struggled «أمس الخميس» (yesterday, Thursday): two sessions, no date in conflict."""

@@ -25,6 +25,9 @@ _INTENT = lexicon(
     " يجب ينبغي يمكن قد سبل تجنب تفادي"  # لتجنب الإفلاس وانهيار: what the loans are for, no outcome
 )
 
+# Nor is what came before the talks: منذ التوصل لاتفاق نووي الشهر الماضي.
+_NO_OUTCOME_AFTER = _INTENT | lexicon("منذ")
+_ANY = lexicon("أي")
 _OUTCOMES = _SUCCESS | _REACHING | _FAILURE | _PRELIMINARY  # the words _outcome_claims looks for
 
 
@@ -44,9 +47,11 @@ def _outcome(words: Words, i: int) -> tuple[int, int, int] | None:
         polarity, first = -1, talks
     else:
         return None
-    if any(words.has(k, _INTENT) for k in word_positions(words, i, -1, 3)):
+    if any(words.has(k, _NO_OUTCOME_AFTER) for k in word_positions(words, i, -1, 3)):
         return None
     negation = negator_before(words, i)
+    if negation is None and any(words.has(k, _ANY) for k in word_positions(words, i, -1, 1)):
+        return None  # «لم يحقق، رغم أهميته، أي اختراق»: "any" breakthrough is one denied, or asked about, beyond the clause
     return (polarity, first, last) if negation is None else (-polarity, min(first, negation), last)
 
 
