@@ -229,6 +229,22 @@ def test_a_source_ends_where_what_it_announced_begins(article_id: str, name: str
     assert (name, kind) in {(source.name, source.kind) for source in sources}
 
 
+def test_two_ministers_who_spoke_together_are_each_cited_alone_when_named_alone():
+    """SaudiNewsNet, 2 August 2015, the Egyptian–American strategic dialogue: «أعلن وزير الخارجية المصري سامح شكري
+    ونظيره الأميركي جون كيري» cites the two together; «وأكد كيري» then cites Kerry and «وأضاف شكري» Shoukry, each
+    under the name he was introduced by, not both ministers again."""
+    [row] = [row for row in saudi_news("grouping-dev2.jsonl") if row["id"] == "snn-2015-08-02-0099"]
+    sentences = split_sentences(row["text"].replace("\n", "\n\n"))
+    by_sentence: dict[int, set[str]] = {}
+    for source in find_cited_sources(sentences):
+        by_sentence.setdefault(source.sentence_index, set()).add(source.name)
+    assert by_sentence[0] == {"وزير الخارجية المصري سامح شكري ونظيره الأميركي جون كيري"}
+    said = {index: names for index, names in by_sentence.items() if index > 0}
+    assert said and all(names <= {"جون كيري", "سامح شكري"} for names in said.values())
+    assert "وأضاف شكري" in sentences[3].text and said[3] == {"سامح شكري"}
+    assert "شدد كيري" in sentences[7].text and said[7] == {"سامح شكري", "جون كيري"}  # «وقال شكري … فيما شدد كيري»
+
+
 def day_sources(day: str, article_id: str) -> set[tuple[str, str]]:
     """(name, kind) of the sources cited in an article of one of the grouping sets of benchmarks/data."""
     [row] = [row for row in saudi_news(day) if row["id"] == article_id]

@@ -717,12 +717,20 @@ _AFTER_NAME = THAT | lexicon("في مع إلى خلال أمام لدى")
 
 
 # «التقى وزير الخارجية سامح شكري نظيره الأمريكي جون كيري»: a counterpart is introduced as a title is.
-_PERSON_HEADS = TITLE_HEADS | lexicon("نظير نظيره نظيرها نظيرته نظيرتها")
+_COUNTERPARTS = lexicon("نظير نظيره نظيرها نظيرته نظيرتها")
+_PERSON_HEADS = TITLE_HEADS | _COUNTERPARTS
+
+
+def _joins_a_man(token: Token) -> bool:
+    """Whether the word is «و» and a counterpart (ونظيره): another man. Not «و» and a title, which may be a
+    second post of the same man («مدير عام إدارة العلاقات العامة والإعلام والمتحدث الإعلامي بأمانة المنطقة»)."""
+    return token.kind == "word" and token.norm.startswith("و") and token.norm[1:] in _COUNTERPARTS
 
 
 def _titled_names(tokens: Sequence[Token]) -> Iterable[tuple[list[Token], list[Token]]]:
     """(title words, name words) for "الرئيس الأميركي دونالد ترامب إن", "نظيره المصري سامح شكري": a title
-    or a counterpart, its definite complements, then a two-word name that ends there."""
+    or a counterpart, its definite complements, then a two-word name that ends there (or where another titled
+    man is joined to it: "وزير الخارجية المصري سامح شكري ونظيره الأمريكي")."""
     for k, token in enumerate(tokens):
         if not match_stem(token, _PERSON_HEADS):
             continue
@@ -731,7 +739,8 @@ def _titled_names(tokens: Sequence[Token]) -> Iterable[tuple[list[Token], list[T
             j += 1
         name = list(tokens[j:j + 2])
         after = tokens[j + 2] if j + 2 < len(tokens) else None
-        ends = after is None or after.kind != "word" or is_one_of(after, _AFTER_NAME) or is_reporting_verb(after)
+        ends = after is None or after.kind != "word" or is_one_of(after, _AFTER_NAME) or is_reporting_verb(after) \
+            or _joins_a_man(after)
         if ends and _looks_like_name(name):
             yield list(tokens[k:j]), name
 
@@ -928,7 +937,7 @@ def _named_again(tokens: Sequence[Token], sentence: Sentence, earlier: Sequence[
     before whose name ends so is that official; else a person the article introduced with a title, though not as
     a source (لقاء يعقده وزير التعليم الدكتور عزام بن محمد الدخيل … ونقل الدخيل). A name neither ends is not
     taken: who it is, the article may not say."""
-    names = {e.name: _title_words(e.name) for e in earlier if e.kind == "official"}
+    names = {e.name: _title_words(e.name) for e in earlier if e.kind == "official" and not _two_men(e.name)}
     given = {name: words for name, words in ((name, _leading_name(title)) for name, title in names.items()) if words}
     for i, token in enumerate(tokens):
         if not is_one_of(token, REPORTING_VERBS) or i > 1 and is_one_of(tokens[i - 1], _RELATIVES):
@@ -960,12 +969,18 @@ def fuller_names(sources: Sequence[CitedSource]) -> dict[tuple[str, SourceKind],
     names: dict[tuple[str, SourceKind], str] = {}
     for (name, kind), mine in words.items():
         holders = [(other, theirs) for (other, other_kind), theirs in words.items()
-                   if other_kind == kind and mine < theirs] if mine and kind in _NAMED_IN_PART else []
+                   if other_kind == kind and mine < theirs and not _two_men(other)] if mine and kind in _NAMED_IN_PART else []
         widest = [other for other, theirs in holders if not any(theirs < wider for _, wider in holders)]
         whole = widest[0] if len(widest) == 1 else first_spelling[kind, mine]
         if whole != name:
             names[name, kind] = whole
     return names
+
+
+def _two_men(name: str) -> bool:
+    """Whether an official's name joins two men («وزير الخارجية المصري سامح شكري ونظيره الأميركي جون كيري»), who
+    spoke together: neither is that source when named alone («وأكد كيري»)."""
+    return any(_joins_a_man(token) for token in tokenize(name)[1:])
 
 
 def named_in_full(source: CitedSource, names: Mapping[tuple[str, SourceKind], str]) -> CitedSource:
@@ -1065,7 +1080,8 @@ def _as_named_before(source: CitedSource, earlier: Sequence[CitedSource]) -> Cit
         return source
     words = _title_words(source.name)
     name = _held_name(words)
-    fuller = {e.name for e in earlier if e.kind == "official" and _same_official(_title_words(e.name), words, name)}
+    fuller = {e.name for e in earlier if e.kind == "official" and not _two_men(e.name)
+              and _same_official(_title_words(e.name), words, name)}
     return replace(source, name=fuller.pop()) if len(fuller) == 1 else source
 
 
