@@ -334,6 +334,30 @@ def test_the_speaker_of_a_verb_of_saying_is_whoever_it_names(article_id: str, st
     assert quote.speaker is not None and quote.speaker.startswith(speaker)
 
 
+@pytest.mark.parametrize("article_id, start, speaker", [
+    ("snn-2015-08-06-2570", "نحن في فريق همتي", "ياسمين يوسف مسؤولة لجنة"),  # أما ياسمين يوسف … فقالت: "…"
+    ("snn-2015-08-06-2270", "المشروع له خلفية سياسية", "طارق فهمي أستاذ العلاقات الدولية"),  # أما طارق فهمي … فقال “…”
+])
+def test_the_subject_put_before_the_verb_after_as_for_speaks(article_id: str, start: str, speaker: str):
+    """SaudiNewsNet, 6 August 2015: «أما X فقال» (as for X, he said) puts the speaker before the verb, which then has
+    no subject of its own; in the Suez report the quote was given to «الجيش» of an earlier sentence."""
+    quote = by_text(article_findings("grouping-heldout.jsonl", article_id), start)
+    assert quote.speaker is not None and quote.speaker.startswith(speaker)
+
+
+def test_a_verb_after_as_ties_the_quote_before_it_to_its_subject():
+    """SaudiNewsNet, 6 August 2015, the Sisi–Hadi talks: «"وقد اتفق الجانبان المصري واليمني على ذلك"، حسبما أضاف ياسين»
+    (as Yassin added) gives the quote in mid-sentence to Yassin; a time after the verb is no one who said it
+    («… مجموعة الإعلام اليابانية "نيكي" حسبما أعلن الأسبوع الماضي», 27 July: a name in marks, still no quote;
+    «"اللعب على رؤوس الثعابين"، كما قال يوما ما», 3 August)."""
+    quote = by_text(article_findings("grouping-heldout.jsonl", "snn-2015-08-06-0326"), "وقد اتفق الجانبان")
+    assert quote.speaker is not None and quote.speaker.endswith("ياسين")
+    nikkei = article_findings("grouping-heldout3.jsonl", "snn-2015-07-27-0292")
+    assert not any(q.text == "نيكي" for q in nikkei.quotes)
+    snakes = by_text(article_findings("grouping-dev.jsonl", "snn-2015-08-03-0111"), "اللعب على رؤوس الثعابين")
+    assert "يوما" not in (snakes.speaker or "")
+
+
 def test_the_outlet_a_speaker_told_is_not_the_speaker():
     """SaudiNewsNet, 27 July 2015, al-Eqtisadiah: «وأوضح لـ"الاقتصادية" مسؤول مطلع في مكتب الرئيس اليمني …، "أن
     عدن تمثل …"» and, after it, «وأضاف: "وصلت إلى عدن مساعدات طبية …"»: the official speaks, the paper he told

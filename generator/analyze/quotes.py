@@ -433,12 +433,26 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
             start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _BY_SAYING) else past_receiver(lead, v + 1)
             subject_end = min(noun_phrase(lead, start), end)
             if subject_end == end or kind == "colon":
-                return _Cue(kind, lead[v], list(lead[start:subject_end]) if start < subject_end else [])
+                subject = list(lead[start:subject_end]) if start < subject_end else _fronted_subject(lead, v)
+                return _Cue(kind, lead[v], subject)
             return None
     return None
 
 
 _PARTICIPLE_COMPLEMENT = 3  # words between a participle and the quote: معربا عن يقينه بأن
+_AS_FOR = lexicon("أما")
+
+
+def _fronted_subject(lead: Sequence[Token], verb: int) -> list[Token]:
+    """«أما ياسمين يوسف مسؤولة لجنة الإعلام بالفريق فقالت»: the subject put before the verb, which takes «ف»;
+    empty when there is none (the verb's subject is then a pronoun)."""
+    if not lead[verb].norm.startswith("ف"):
+        return []
+    for a in range(verb - 1, -1, -1):
+        if is_one_of(lead[a], _AS_FOR):
+            end = noun_phrase(lead, a + 1)
+            return list(lead[a + 1:end]) if a + 1 < end <= verb else []
+    return []
 
 
 # وتابع بالقول “…”، مشيرًا بالقول إلى: “…”: the verb's own complement, not who speaks.
@@ -468,12 +482,24 @@ def _describing(lead: Sequence[Token], end: int) -> _Cue | None:
     return None
 
 
-def _cue_after(post: Sequence[Token]) -> _Cue | None:
-    """“…”، قال براك | “…”، بحسب المصدر."""
+_AS = lexicon("حسبما كما مثلما")
+_WHEN = lexicon("يوما يوم اليوم أمس الأسبوع الشهر العام سابقا مؤخرا قبل منذ")
+
+
+def _cue_after(post: Sequence[Token], opens_sentence: bool) -> _Cue | None:
+    """“…”، قال براك | “…”، بحسب المصدر, after a quote that opens its sentence; “…”، حسبما أضاف ياسين after
+    any quote: «حسبما» ties the verb to what comes right before it."""
     i = 1 if post and post[0].text in "،," else 0
+    if i + 1 < len(post) and is_one_of(post[i], _AS) and is_reporting_verb(post[i + 1]):
+        i += 1
+    elif not opens_sentence:
+        return None
     if i < len(post) and (is_reporting_verb(post[i]) or match_stem(post[i], ACCORDING_TO)):
         start = past_receiver(post, i + 1)
-        return _Cue("after", post[i], list(post[start:noun_phrase(post, start)]))
+        subject = list(post[start:noun_phrase(post, start)])
+        if subject and match_stem(subject[0], _WHEN):
+            return None  # «كما قال يوما ما»: who said it, the sentence does not say
+        return _Cue("after", post[i], subject)
     return None
 
 
@@ -548,7 +574,7 @@ def _classify(span: _Span, paragraph: _Paragraph, tokens: Sequence[Token],
         return _classify_english(span, inside, words, sentence.index, text, sentence_start, post_end, context)
 
     opens_sentence = not any(t.kind == "word" for t in lead)
-    cue = _cue_before(lead) or (_cue_after(post) if opens_sentence else None)
+    cue = _cue_before(lead) or _cue_after(post, opens_sentence)
     if cue is not None and cue.kind == "immediate" and _naming_word(words):
         cue = None  # اتهم الوفد “إسرائيل”: a verb's object in scare quotes
     if span.close is None:
