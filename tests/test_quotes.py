@@ -358,6 +358,13 @@ def test_a_verb_after_as_ties_the_quote_before_it_to_its_subject():
     assert "يوما" not in (snakes.speaker or "")
 
 
+def test_a_short_relative_clause_between_the_speaker_and_that_is_the_speakers():
+    """SaudiNewsNet, 25 July 2015: «وأفادت المنظمة الحقوقية التي تتخذ مقرًا في لندن أن "…"»: the rights group (Amnesty)
+    speaks; what it is (based in London) comes between it and «أن»."""
+    quote = by_text(article_findings("grouping-heldout8.jsonl", "snn-2015-07-25-0590"), "السلطات الإيرانية أعدمت")
+    assert quote.speaker is not None and quote.speaker.startswith("المنظمة الحقوقية")
+
+
 def test_the_outlet_a_speaker_told_is_not_the_speaker():
     """SaudiNewsNet, 27 July 2015, al-Eqtisadiah: «وأوضح لـ"الاقتصادية" مسؤول مطلع في مكتب الرئيس اليمني …، "أن
     عدن تمثل …"» and, after it, «وأضاف: "وصلت إلى عدن مساعدات طبية …"»: the official speaks, the paper he told

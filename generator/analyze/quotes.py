@@ -432,7 +432,7 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
         if is_reporting_verb(lead[v]):
             start = v + 2 if v + 1 < end and is_one_of(lead[v + 1], _BY_SAYING) else past_receiver(lead, v + 1)
             subject_end = min(noun_phrase(lead, start), end)
-            if subject_end == end or kind == "colon":
+            if subject_end == end or kind == "colon" or kind == "that" and _relative_clause(lead, subject_end, end):
                 subject = list(lead[start:subject_end]) if start < subject_end else _fronted_subject(lead, v)
                 return _Cue(kind, lead[v], subject)
             return None
@@ -440,6 +440,16 @@ def _verb_with_subject(lead: Sequence[Token], end: int, kind: CueKind) -> _Cue |
 
 
 _PARTICIPLE_COMPLEMENT = 3  # words between a participle and the quote: معربا عن يقينه بأن
+_RELATIVE = lexicon("الذي التي")
+_RELATIVE_CLAUSE_MAX = 4  # words: وعلق الفنان القطري غانم السليطي | الذي حضر العرض | أن
+
+
+def _relative_clause(lead: Sequence[Token], start: int, end: int) -> bool:
+    """Whether lead[start:end] is a short relative clause of the subject before it, with no mark in it."""
+    return start < end and is_one_of(lead[start], _RELATIVE) and end - start - 1 <= _RELATIVE_CLAUSE_MAX \
+        and all(token.kind == "word" for token in lead[start:end])
+
+
 _AS_FOR = lexicon("أما")
 
 
