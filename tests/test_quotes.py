@@ -365,6 +365,16 @@ def test_a_short_relative_clause_between_the_speaker_and_that_is_the_speakers():
     assert quote.speaker is not None and quote.speaker.startswith("المنظمة الحقوقية")
 
 
+def test_who_holds_a_view_speaks_and_kerry_is_no_verb():
+    """SaudiNewsNet, 6 August 2015: «يرى قلب الدفاع السابق ريو فرديناند أن …، قائلا: "لا أعتقد …"» (Ferdinand holds
+    that …, saying): whoever «يرى» names speaks for the quote «قائلا» brings. The verb is matched as a whole word:
+    to the stemmer «كيري» is «ك» and «يري», and Kerry still speaks as himself («وأضاف كيري أن "…"», 2 August)."""
+    quote = by_text(article_findings("grouping-heldout.jsonl", "snn-2015-08-06-3021"), "لا أعتقد أنه")
+    assert quote.speaker is not None and quote.speaker.startswith("قلب الدفاع السابق")
+    kerry = by_text(article_findings("grouping-dev2.jsonl", "snn-2015-08-02-0224"), "مصر تلعب دورا رئيسيا")
+    assert kerry.speaker == "جون كيري"
+
+
 def test_the_outlet_a_speaker_told_is_not_the_speaker():
     """SaudiNewsNet, 27 July 2015, al-Eqtisadiah: «وأوضح لـ"الاقتصادية" مسؤول مطلع في مكتب الرئيس اليمني …، "أن
     عدن تمثل …"» and, after it, «وأضاف: "وصلت إلى عدن مساعدات طبية …"»: the official speaks, the paper he told

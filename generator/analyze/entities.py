@@ -458,8 +458,12 @@ def _form_gender(word: str) -> Gender | None:
     return None
 
 
+# «يرى قلب الدفاع السابق ريو فرديناند أن»: whole words only, since «كيري» is «ك» and «يري» to stems().
+_OPINION_VERBS = lexicon("يرى ترى ويرى وترى")
+
+
 def is_reporting_verb(token: Token) -> bool:
-    return match_stem(token, _SPEECH_VERBS) is not None
+    return match_stem(token, _SPEECH_VERBS) is not None or token.kind == "word" and token.norm in _OPINION_VERBS
 
 
 def collapse_quoted_names(text: str, tokens: Sequence[Token], names: Collection[str] = ()) -> list[Token]:
