@@ -72,6 +72,11 @@ def saudi_rows(day: str, *ids: str) -> list[dict]:
     return [row for row in saudi_news(day) if row["id"] in ids]
 
 
+def event_rows(day: str, event: str) -> list[dict]:
+    """The SaudiNewsNet articles of one labelled (or automatically grouped) event of a set, in the set's order."""
+    return [row for row in saudi_news(day) if row["event"] == event]
+
+
 def marked_words(comparison: Comparison) -> set[str]:
     """The words each side of the event's contradictions is marked by."""
     return {words for c in comparison.contradictions for claim in c.claims for words in claim.marked_words}
@@ -175,7 +180,7 @@ def test_seeds_cited_sources(seed_comparison: Comparison):
 def test_an_outlet_lists_a_source_under_the_whole_name_any_of_its_reports_gives(config: SiteConfig):
     """SaudiNewsNet, 6 August 2015, the Sisi–Hadi talks: one of Asharq al-Awsat's two reports cites «وزير الخارجية
     اليمني رياض ياسين», the other «الدكتور رياض ياسين» and «وزير الخارجية اليمني»; its column lists him once."""
-    rows = [row for row in saudi_news("grouping-heldout.jsonl") if row["event"] == "sisi-hadi-talks-cairo"]
+    rows = event_rows("grouping-heldout.jsonl", "sisi-hadi-talks-cairo")
     articles = {row["id"]: replace(article(row["id"], row["title"], row["text"]), outlet=row["outlet"]) for row in rows}
     analyses = {i: analyze_article(a.title, a.body) for i, a in articles.items()}
     comparison = compare_event(EventGroup("sisi-hadi", tuple(articles)), articles, analyses, config.terminology)
@@ -885,7 +890,7 @@ def test_a_figure_is_compared_with_a_third_report_through_the_reports_that_agree
     """SaudiNewsNet, 8 August 2015: outlets give Saud al-Dosari's age as 47 or 46; al-Madina's sentence with
     46 is like al-Eqtisadiya's with 47, not like 3alyoum's with الـ47 عامًا, which comes first. Al-Riyadh's
     sentence is dated Saturday, 3alyoum's Friday: an age is no count that changes from day to day."""
-    members = [row for row in saudi_news("contradiction-events.jsonl") if row["event"] == "auto-2015-08-08-snn-2015-08-08-0032"]
+    members = event_rows("contradiction-events.jsonl", "auto-2015-08-08-snn-2015-08-08-0032")
     comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
     ages = [row for row in comparison.claim_matrix.rows if row.kind == "number" and "47" in row.claim.phrase]
     assert len(ages) == 1
@@ -897,21 +902,20 @@ def test_more_than_a_figure_in_both_reports_is_the_same_figure(config: SiteConfi
     """SaudiNewsNet, 11 August 2015: al-Madina's report says Jeddah's health directorate penalised 16 facilities after
     inspecting «أكثر من 100 منشأة» (more than 100), al-Yaum's that it inspected «أكثر من 100 منشأة»: both give the 100,
     which does not stand against the 16."""
-    members = [row for row in saudi_news("contradiction-events-heldout.jsonl") if row["event"] == "auto-2015-08-11-snn-2015-08-11-0673"]
+    members = event_rows("contradiction-events-heldout.jsonl", "auto-2015-08-11-snn-2015-08-11-0673")
     comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
     assert len(members) == 3 and comparison.claim_matrix.rows
-    assert [claim.marked_words for c in comparison.contradictions for claim in c.claims if "16 منشأة" in claim.marked_words] == []
+    assert "16 منشأة" not in marked_words(comparison)
 
 
 def test_a_figure_stands_against_the_other_reports_figure_nearest_it_of_its_sentence(config: SiteConfig):
     """SaudiNewsNet, 31 July 2015, Zamalek's title: «برصيد 83 نقطة بفارق خمس نقاط» (83 points, a lead of five) in
     one report, «رفع الزمالك الفارق اليوم إلى ثماني نقاط» (the lead raised to eight) in another: the eight is set
     against the five, not the 83."""
-    members = [row for row in saudi_news("contradiction-events-heldout2.jsonl") if row["event"] == "auto-2015-07-31-snn-2015-07-31-0094"]
+    members = event_rows("contradiction-events-heldout2.jsonl", "auto-2015-07-31-snn-2015-07-31-0094")
     comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
     assert len(members) == 5 and comparison.claim_matrix.rows
-    marked = [claim.marked_words for c in comparison.contradictions for claim in c.claims]
-    assert not any("83 نقطة" in words for words in marked)
+    assert "83 نقطة" not in marked_words(comparison)
 
 
 def test_talks_that_achieved_no_breakthrough_and_a_deal_reached_before_them_are_no_contradiction(config: SiteConfig):
@@ -919,7 +923,7 @@ def test_talks_that_achieved_no_breakthrough_and_a_deal_reached_before_them_are_
     نتيجة» (produced no result), another that it «لم يحقق، رغم أهميته، أي اختراق» (achieved, for all its weight, no
     breakthrough: the negation is beyond the commas), and a third writes «منذ التوصل لاتفاق نووي الشهر الماضي» (since
     the nuclear deal was reached last month), which is no outcome of these talks."""
-    members = [row for row in saudi_news("contradiction-events.jsonl") if row["event"] == "auto-2015-08-08-snn-2015-08-08-0058"]
+    members = event_rows("contradiction-events.jsonl", "auto-2015-08-08-snn-2015-08-08-0058")
     comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
     assert len(members) == 3 and comparison.claim_matrix.rows
     assert [c.kind for c in comparison.contradictions if c.kind == "outcome"] == []
@@ -928,7 +932,7 @@ def test_talks_that_achieved_no_breakthrough_and_a_deal_reached_before_them_are_
 def test_the_days_of_a_markets_sessions_are_no_contradiction(config: SiteConfig):
     """SaudiNewsNet, 7 August 2015: seven reports on gold, three of which say it held steady «اليوم الجمعة» (today,
     Friday) and one that it struggled «أمس الخميس» (yesterday, Thursday): two sessions, no date in conflict."""
-    members = [row for row in saudi_news("contradiction-events-heldout.jsonl") if row["event"] == "auto-2015-08-07-snn-2015-08-07-0047"]
+    members = event_rows("contradiction-events-heldout.jsonl", "auto-2015-08-07-snn-2015-08-07-0047")
     comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
     assert len(members) == 7 and comparison.claim_matrix.rows
     assert [c.kind for c in comparison.contradictions if c.kind == "date"] == []
