@@ -1276,3 +1276,44 @@ def test_a_figure_written_apart_from_its_unit_is_that_figure(config: SiteConfig)
     comparison = compare_saudi_news(config, members)
     figures = marked_words(comparison)
     assert "8500 سرير" not in figures
+
+
+@pytest.mark.parametrize("written, contradicted", [("ومالا ينهب", False), ("وما لا ينهب", True)])
+def test_a_word_that_reads_as_ma_la_is_no_negation_when_the_other_report_writes_it_as_a_word(
+        config: SiteConfig, written: str, contradicted: bool):
+    """SaudiNewsNet, 25 July 2015, the Grand Mosque's sermon, word for word in two reports: «متاع يذهب ومالا ينهب»
+    in one, «ومال ينهب» in the other. Unvowelled, «ومالا» is «وما لا» (and what not) or «ومالاً» (and money), and
+    the other report's «ومال» says which; «وما لا ينهب» in two words would deny what the other says."""
+    members = event_rows("grouping-heldout8.jsonl", "grand-mosque-imam-sermon-forbearance")
+    assert any("ومالا ينهب" in row["text"] for row in members) and any("ومال ينهب" in row["text"] for row in members)
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n").replace("ومالا ينهب", written))
+    assert any(c.kind == "polarity" for c in comparison.contradictions) is contradicted
+
+
+@pytest.mark.parametrize("edited, contradicted", [(False, False), (True, True)])
+def test_a_success_is_an_outcome_of_the_talks_only_when_it_is_the_meetings(config: SiteConfig, edited: bool,
+                                                                         contradicted: bool):
+    """SaudiNewsNet, 3 August 2015, the youth welfare president's meeting on the clubs' debts: after it he wished the
+    clubs «بموسم رياضي ناجح» (a successful season), says one report; another gives «عدم نجاح الشركة الراعية» (the
+    sponsor's failure) at the last Super Cup, a third «نجاح هذا المقترح» (the proposal's success). None is how the
+    meeting went; had one said «نجاح الاجتماع» and another «عدم نجاح المحادثات», they would disagree."""
+    members = event_rows("grouping-dev.jsonl", "club-debt-measures")
+    wish, failure = "بموسم رياضي ناجح", "عدم نجاح الشركة الراعية"
+    assert any(wish in row["text"] for row in members) and any(failure in row["text"] for row in members)
+    def edit(text: str) -> str:
+        text = text.replace("\n", "\n\n")
+        return text.replace(wish, "بعد نجاح الاجتماع").replace(failure, "عدم نجاح المحادثات") if edited else text
+    comparison = compare_saudi_news(config, members, edit)
+    assert any(c.kind == "outcome" for c in comparison.contradictions) is contradicted
+
+
+def test_the_day_of_a_death_is_not_contradicted_by_the_day_the_body_arrived(config: SiteConfig):
+    """SaudiNewsNet, 9 August 2015, the broadcaster Saud al-Dosari, who died in Paris: reports disagree on the day
+    he died (Friday or Saturday), but «وصل جثمان المذيع الراحل … فجر اليوم الأحد» (the body arrived on Sunday) dates
+    another happening than «غيّب الموت مساء أول من أمس الجمعة» (death took him on Friday evening)."""
+    members = event_rows("contradiction-events.jsonl", "auto-2015-08-09-snn-2015-08-09-0031")
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n"))
+    dates = {tuple(sorted(words for claim in c.claims for words in claim.marked_words))
+             for c in comparison.contradictions if c.kind == "date"}
+    assert ("الجمعة", "السبت") in dates
+    assert not any("الأحد" in pair for pair in dates), dates

@@ -11,6 +11,7 @@ from generator.compare.dates import dated_from_today_before, month_after_day, te
 from generator.compare.figure_claims import market_sessions
 from generator.compare.localities import placed_apart
 from generator.compare.model import ClaimRow
+from generator.analyze.normalize import normalize_for_matching
 from generator.compare.negation import clause_words, content_key
 from generator.compare.words import Words
 
@@ -30,6 +31,17 @@ def _dated_alike(a: Words, at_a: int, b: Words, at_b: int) -> bool:
     preparatory meeting and that of the talks do not (اجتماعا تنسيقيا مساء الأحد / وصل كيري اليوم الاثنين)."""
     date_words = {content_key(a.tokens[at_a].norm), content_key(b.tokens[at_b].norm)}
     return len((clause_words(a, at_a) & clause_words(b, at_b)) - date_words) >= _DATED_ALIKE
+
+
+# What dates a death: «توفي اليوم السبت», «وافته المنية يوم الأحد», «غيّب الموت مساء الجمعة», «انتقل إلى رحمة الله».
+_DEATH = frozenset(content_key(normalize_for_matching(word)) for word in
+                   "توفي توفيت توفى وفاة غيب الموت المنية رحيل رحمة مصرع مقتل حتفه استشهد".split())
+
+
+def _one_a_death(a: Words, at_a: int, b: Words, at_b: int) -> bool:
+    """Whether one date's clause tells a death and the other's does not: the death on Friday and the body's
+    arrival on Sunday («وصل جثمان المذيع الراحل … فجر اليوم الأحد») are two happenings."""
+    return _DEATH.isdisjoint(clause_words(a, at_a)) != _DEATH.isdisjoint(clause_words(b, at_b))
 
 
 def _written_apart(a: Words, at_a: int, b: Words, at_b: int) -> bool:
@@ -74,6 +86,7 @@ def date_rows(ids: Sequence[str], sentences: Sequence[EventSentence], similarity
             their_dates = [i for key, i in theirs.items() if key.startswith(kind)]
             if my_dates and their_dates and not {key for key in mine if key.startswith(kind)} & set(theirs) \
                     and _dated_alike(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]) \
+                    and not _one_a_death(sentences[k].words, my_dates[0], sentences[m].words, their_dates[0]) \
                     and not _dated_elsewhere(sentences, similarity, k, m) \
                     and not _dated_elsewhere(sentences, similarity, m, k) \
                     and not (kind == "weekday:" and (

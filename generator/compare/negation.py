@@ -113,6 +113,17 @@ def negator_before(words: Words, at: int, reach: int = 3) -> int | None:
                  if words.has(i, _DENIALS) or distance <= reach and _negator_at(words, i)), None)
 
 
+def written_onto_a_word(negated: Words, at: int, asserted: Words, asserted_at: int) -> bool:
+    """Whether what negates tokens[at] is a negator written onto a word (مالا: «ما لا», or «مالاً», money) that
+    the other sentence writes as the word, without its last alif, before the same statement: «ومالا ينهب» in
+    one copy of a sermon, «ومال ينهب» in the other, is a spelling, not a denial."""
+    negator = negator_before(negated, at)
+    if negator is None or _MARKS.sub("", negated.tokens[negator].text) not in _THAT_NOT_BARE:
+        return False
+    previous = next(word_positions(asserted, asserted_at, -1, 1), None)
+    return previous is not None and asserted.tokens[previous].norm == negated.tokens[negator].norm.removesuffix("ا")
+
+
 _CONTENT_MIN = 3
 DENIAL_REACH = 6  # words before a content word where a denial verb (نفى أن يكون…) negates it
 # Words a negation reaches through to the word it negates (دون وجود أي إصابات: إصابات is negated,

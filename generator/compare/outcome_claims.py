@@ -28,6 +28,16 @@ _INTENT = lexicon(
 # Nor is what came before the talks: منذ التوصل لاتفاق نووي الشهر الماضي.
 _NO_OUTCOME_AFTER = _INTENT | lexicon("منذ")
 _ANY = lexicon("أي")
+# «محادثات مثمرة», «اللقاء كان مثمرا», «وصف زيارته بأنها ناجحة»: an adjective of success says how talks went only
+# of a meeting or as what one was, and «نجاح» only of the meeting it names, if it names something: «بموسم رياضي
+# ناجح» (a successful season), «عدم نجاح الشركة الراعية», «نجاح هذا المقترح» are no outcome of the talks.
+_SUCCESS_ADJECTIVES = lexicon("ناجح ناجحة ناجحا مثمر مثمرة مثمرا")
+_SUCCESS_NOUN = lexicon("نجاح")
+_MEETINGS = frozenset(article + word for article in ("", "ال") for word in _TALKS | lexicon("اجتماع لقاء زيارة قمة جولة")) \
+    | lexicon("اجتماعا لقاءا زيارته")
+_OF_A_MEETING = _MEETINGS | lexicon("كان كانت بأنه بأنها")
+_ADJECTIVE_REACH = 3  # words back to its noun or its كان
+_THIS = lexicon("هذا هذه تلك ذلك")
 _OUTCOMES = _SUCCESS | _REACHING | _FAILURE | _PRELIMINARY  # the words _outcome_claims looks for
 
 
@@ -49,10 +59,22 @@ def _outcome(words: Words, i: int) -> tuple[int, int, int] | None:
         return None
     if any(words.has(k, _NO_OUTCOME_AFTER) for k in word_positions(words, i, -1, 3)):
         return None
+    if words.has(i, _SUCCESS_ADJECTIVES) and not any(
+            words.has(k, _OF_A_MEETING) for k in word_positions(words, i, -1, _ADJECTIVE_REACH)):
+        return None
+    if words.has(i, _SUCCESS_NOUN) and not _of_a_meeting(words, i):
+        return None
     negation = negator_before(words, i)
     if negation is None and any(words.has(k, _ANY) for k in word_positions(words, i, -1, 1)):
         return None  # «لم يحقق، رغم أهميته، أي اختراق»: "any" breakthrough is one denied, or asked about, beyond the clause
     return (polarity, first, last) if negation is None else (-polarity, min(first, negation), last)
+
+
+def _of_a_meeting(words: Words, i: int) -> bool:
+    """Whether the success at tokens[i] is of a meeting: what it names after it (past a هذا), if it names
+    something (a word with the article), is a meeting («نجاح هذه المحادثات»)."""
+    named = next((k for k in word_positions(words, i, 1, 2) if not words.has(k, _THIS)), None)
+    return named is None or not words.tokens[named].norm.startswith("ال") or words.has(named, _MEETINGS)
 
 
 def _outcome_claims(k: int, sentence: EventSentence) -> list[tuple[int, Claim]]:

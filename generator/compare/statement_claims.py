@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from generator.compare.alignment import EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
 from generator.compare.model import ClaimRow, Stance
-from generator.compare.negation import DENIAL_REACH, clause_words, negator_before
+from generator.compare.negation import DENIAL_REACH, clause_words, negator_before, written_onto_a_word
 from generator.compare.words import Words
 
 
@@ -25,7 +25,8 @@ def statement_rows(ids: Sequence[str], sentences: Sequence[EventSentence],
         mine, theirs = sentences[k].polarities, sentences[m].polarities
         flipped = (key for key in sorted(mine.keys() & theirs.keys()) if mine[key][0] != theirs[key][0]
                    and _same_clause(sentences[k].words, mine[key][1], sentences[m].words, theirs[key][1])
-                   and not (sentences[k] if mine[key][0] > 0 else sentences[m]).negates_anything)
+                   and not (sentences[k] if mine[key][0] > 0 else sentences[m]).negates_anything
+                   and not _spelt_apart(sentences[k].words, mine[key], sentences[m].words, theirs[key]))
         if (key := next(flipped, None)) is not None:
             flips.setdefault(key, []).append((k, m))
     rows = []
@@ -43,6 +44,12 @@ def statement_rows(ids: Sequence[str], sentences: Sequence[EventSentence],
             reference = _statement_claim(first, sentences[first].words, polarity, at)
             rows.append(claim_row(ids, sentences, [reference], others))
     return rows
+
+
+def _spelt_apart(a: Words, side_a: tuple[int, int], b: Words, side_b: tuple[int, int]) -> bool:
+    """Whether the side that negates the statement does so with a word the other side writes as a word (negation.written_onto_a_word)."""
+    (polarity, at_a), (_, at_b) = side_a, side_b
+    return written_onto_a_word(a, at_a, b, at_b) if polarity < 0 else written_onto_a_word(b, at_b, a, at_a)
 
 
 _SAME_CLAUSE = 0.5  # share of the content words of two clauses that both have (Jaccard)
