@@ -1317,3 +1317,17 @@ def test_the_day_of_a_death_is_not_contradicted_by_the_day_the_body_arrived(conf
              for c in comparison.contradictions if c.kind == "date"}
     assert ("الجمعة", "السبت") in dates
     assert not any("الأحد" in pair for pair in dates), dates
+
+
+@pytest.mark.parametrize("span, contradicted", [("خلال الأيام الماضية", False), ("يوم الجمعة", True)])
+def test_a_count_over_days_does_not_contradict_the_count_of_one_day(config: SiteConfig, span: str, contradicted: bool):
+    """SaudiNewsNet, 9 August 2015, al-Abadi's reforms: they follow protests «خلال الأيام الماضية في بغداد و8
+    محافظات» (over the past days, in Baghdad and 8 provinces), says one report; thousands protested «الجمعة في
+    بغداد وست محافظات» (on Friday, in Baghdad and six), says another. Had the first said Friday too, they would
+    disagree."""
+    members = event_rows("contradiction-events.jsonl", "auto-2015-08-09-snn-2015-08-09-0041")
+    printed = "خلال الأيام الماضية في بغداد و8 محافظات"
+    assert any(printed in row["text"] for row in members)
+    comparison = compare_saudi_news(config, members, lambda text: text.replace("\n", "\n\n").replace(
+        printed, printed.replace("خلال الأيام الماضية", span)))
+    assert ("8 محافظات" in marked_words(comparison)) is contradicted

@@ -115,8 +115,9 @@ def _may_differ(quantity: Quantity, mine: EventSentence, their_quantity: Quantit
     silver and this afternoon's: a market's prices are readings of a moment, which outlets take at other
     moments), or when they are counts of other days (Thursday's close and Wednesday's, the medals of the fourth
     day of a games and of the fifth; an age or the length of a meeting is the same whichever day it is told)
-    or of other times of the day, or when the sentences place them in other places of one kind (the injured of
-    a crash on one road and of one on another)."""
+    or of other times of the day, or when one counts over days or months and the other does not (protests in 8
+    provinces over the past days, in six on Friday), or when the sentences place them in other places of one kind
+    (the injured of a crash on one road and of one on another)."""
     theirs = sentences[their_claim.sentence]
     if placed_apart(mine.words, theirs.words):
         return False
@@ -129,7 +130,8 @@ def _may_differ(quantity: Quantity, mine: EventSentence, their_quantity: Quantit
         return False
     if _written_bare(quantity, theirs) or _written_bare(their_quantity, mine):
         return False
-    if quantity.topic == "count" and (_updated_toll(mine.words) or _updated_toll(theirs.words)):
+    if quantity.topic == "count" and (_updated_toll(mine.words) or _updated_toll(theirs.words)
+                                      or _over_days(mine.words) != _over_days(theirs.words)):
         return False
     return _time_of_day(mine.words) == _time_of_day(theirs.words)
 
@@ -178,6 +180,16 @@ def _updated_toll(words: Words) -> bool:
         return False
     rises = [i for i, rise in enumerate(words.each_has(_RISE)) if rise]
     return any(words.has(k, TO) for i in rises for k in word_positions(words, i, 1, _RISE_REACH))
+
+
+_DURING = lexicon("خلال")
+_DAYS_OR_MONTHS = lexicon("أيام الأيام أسابيع الأسابيع أشهر الأشهر شهور الشهور سنوات السنوات أعوام الأعوام")
+
+
+def _over_days(words: Words) -> bool:
+    """Whether the sentence counts over several days or months: «خلال الأيام الماضية», «خلال أربعة أشهر»."""
+    return any(words.has(k, _DAYS_OR_MONTHS) for i, during in enumerate(words.each_has(_DURING)) if during
+               for k in word_positions(words, i, 1, 2))
 
 
 def _time_of_day(words: Words) -> str | None:
