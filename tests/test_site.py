@@ -136,6 +136,15 @@ def test_every_page_declares_its_language_and_direction(site):
             assert page.root == {"lang": "ar", "dir": "rtl"}, path
 
 
+def test_every_page_names_the_sites_icon_for_the_browser_tab(site):
+    """Without one, a browser asks for /favicon.ico, which GitHub Pages answers with the 404 page; that the link
+    resolves is test_every_internal_link_resolves_to_a_file_of_the_site's to check."""
+    assert (site / "assets" / "favicon.svg").read_text(encoding="utf-8").startswith("<svg")
+    for path in sorted(site.rglob("*.html")):
+        head = path.read_text(encoding="utf-8").partition("</head>")[0]
+        assert re.search(r'<link rel="icon" href="[^"]*assets/favicon\.svg" type="image/svg\+xml">', head), path
+
+
 def test_every_internal_link_resolves_to_a_file_of_the_site(site):
     assert check_links(site, base_path="/digest/") == []
 
