@@ -54,8 +54,8 @@ class GroupingInput:
 
 
 # Of the events that grouping joined below this probability on the ten labelled days of
-# benchmarks/data, 51 of 83 merge related happenings, against 63 of 560 joined above it (on the two days
-# labelled last, with every report of each event, 11 of 20 against 21 of 120): the events a build
+# benchmarks/data, 50 of 81 merge related happenings, against 62 of 564 joined above it (on the two days
+# labelled last, with every report of each event, 10 of 19 against 21 of 123): the events a build
 # asks the editor to check.
 REVIEW_BELOW = 0.5
 
@@ -346,6 +346,8 @@ class _ArticleText:
     figures: tuple[_Figure, ...]  # the numbers of the title and the start of the lead
     weekdays: frozenset[int]  # the weekdays its headline names after اليوم / أمس / غدا
     ordinals: frozenset[int]  # the ordinals of its title (أول طائرة / الطائرة الثانية)
+    title_stems: frozenset[str]
+    condemner: frozenset[str]  # the stems of who condemns, when the lead opens on a condemnation
 
     @classmethod
     def of(cls, article: GroupingInput) -> _ArticleText:
@@ -374,6 +376,8 @@ class _ArticleText:
             weekdays=_told_weekdays(title_words + lead_words),
             ordinals=_ordinals(title_words),
             figures=_figures(f"{title} {_first_words(lead)}"),
+            title_stems=_stems(title_words),
+            condemner=_condemner(lead_words),
         )
 
     def conflicts_with(self, other: _ArticleText) -> bool:
@@ -381,12 +385,22 @@ class _ArticleText:
         article never mentions, or they name different kinds of action (one leaves, the other
         arrives), in their titles or in the first words of their leads, opposite moves (a close up,
         a close down), one action of two other parties, measurements that disagree, other weekdays, or
-        other ordinals in their titles (the first aid plane to land, the second)."""
+        other ordinals in their titles (the first aid plane to land, the second), or leads that open on
+        condemnations by other parties."""
         return ((self.names_unknown_to(other) and other.names_unknown_to(self))
                 or _disjoint(self.actions, other.actions) or _disjoint(self.moves, other.moves)
                 or _disjoint(self.lead_actions, other.lead_actions) or self.other_parties(other)
                 or _measured_apart(self.figures, other.figures) or _disjoint(self.weekdays, other.weekdays)
-                or _disjoint(self.ordinals, other.ordinals))
+                or _disjoint(self.ordinals, other.ordinals) or self.other_condemner(other))
+
+    def other_condemner(self, other: _ArticleText) -> bool:
+        """Whether the leads open on condemnations by parties that share no word, neither named in the other's
+        title unless in its own too: «استنكرت مملكة البحرين» / «استنكر معالي الأمين العام لمجلس التعاون» are
+        two reactions to al-Maliki's remarks, «استنكر الدكتور عبد اللطيف الزياني» / «الزياني: تصريحات المالكي
+        …» one. (A word of both titles is what is condemned: «تصريحات» after «مملكة البحرين وبشدة».)"""
+        mine, theirs = self.condemner, other.condemner
+        return _disjoint(mine, theirs) and not (mine & other.title_stems) - self.title_stems \
+            and not (theirs & self.title_stems) - other.title_stems
 
     def names_unknown_to(self, other: _ArticleText) -> bool:
         """Whether this headline names a place (in its title, or as the region of its lead) or a quoted name
@@ -402,6 +416,23 @@ class _ArticleText:
         sides = ((self.action.subject, other.action.subject), (self.action.object, other.action.object))
         return any(_disjoint(mine, other.headline_stems) and _disjoint(theirs, self.headline_stems)
                    for mine, theirs in sides)
+
+
+# Who condemns is named in the first words after the verb that opens the lead (أدانت المملكة بأشد العبارات،
+# استنكرت الأمانة العامة لمنظمة التعاون الإسلامي), after a dateline of a word or two at most (واس – عمان).
+# A reaction is its own happening: several parties condemning one attack or one remark are as many events.
+# Only condemnations: leads opening on arrivals or meetings name the same party in other words too often
+# (the Yemeni president / Hadi), and cost the grouping recall (benchmarks/data/README.md, session 31).
+_CONDEMNER_WORDS = 3
+_DATELINE_WORDS = 2
+_NO_PARTY = _stems(normalize_for_matching("العام العامة معالي بشدة بأشد العبارات").split())
+
+
+def _condemner(lead_words: list[str]) -> frozenset[str]:
+    action = first_action(lead_words[:_LEAD_ACTION_WORDS])
+    if action is None or action.kind != "condemn" or len(action.subject) > _DATELINE_WORDS:
+        return frozenset()
+    return _stems(action.object[:_CONDEMNER_WORDS]) - _TITLE_STEMS - _NO_PARTY
 
 
 _REGION_NOUNS = frozenset(f"{particle}{noun}" for particle in ("", "و", "ب", "وب") for noun in lexicon("منطقة محافظة مدينة"))

@@ -471,6 +471,31 @@ def test_reports_of_one_happening_told_with_other_verbs_stay_one_event(event: st
     assert sum(event in e for e in labelled_events("grouping-heldout.jsonl")) == 1
 
 
+@pytest.mark.parametrize(
+    "name, happenings",
+    [
+        # «استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي» / «استنكر معالي الأمين العام لمجلس التعاون لدول الخليج
+        # العربية الدكتور عبداللطيف بن راشد الزياني، بشدة تصريحات …»: both condemn al-Maliki's remarks on Saudi Arabia
+        ("grouping-heldout7.jsonl", ("bahrain-condemns-maliki-remarks", "gcc-sg-zayani-condemns-maliki-remarks")),
+        # «أدانت الأمانة العامة لرابطة العالم الإسلامي …» (written «دانت») / «أدانت المملكة بأشد العبارات الجريمة
+        # الإرهابية البشعة»: the Duma arson
+        ("grouping-dev2.jsonl", ("mwl-condemns-duma-arson", "saudi-condemns-duma-arson")),
+    ],
+)
+def test_leads_opening_on_condemnations_by_other_parties_are_other_events(name: str, happenings: tuple[str, str]) -> None:
+    """Several parties reacting to one remark or one attack, each its own happening, with the same words for what
+    they condemn."""
+    assert_apart(labelled_events(name), happenings)
+
+
+def test_reports_of_one_condemnation_stay_one_event_whichever_name_heads_them() -> None:
+    """The control of the above: the GCC secretary-general's condemnation, headed «الأمين العام لمجلس التعاون
+    يستنكر» in four reports and «الزياني: …» in four, opens on «استنكر معالي الأمين العام …» or on «استنكر الدكتور عبد
+    اللطيف الزياني …»: one party, named in other words."""
+    events = labelled_events("grouping-heldout7.jsonl")
+    assert sum("gcc-sg-zayani-condemns-maliki-remarks" in e for e in events) == 1
+
+
 def test_two_emirs_receiving_are_told_apart_by_their_names_not_their_titles() -> None:
     """«أمير عسير يستقبل المهنئين بالعيد» / «الأمير فيصل بن بندر يستقبل منسوبي الإمارة والمهنئين بعيد الفطر»: both
     titles begin with «أمير», which says nothing of who receives."""
