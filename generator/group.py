@@ -54,7 +54,7 @@ class GroupingInput:
 
 
 # Of the events that grouping joined below this probability on the ten labelled days of
-# benchmarks/data, 50 of 81 merge related happenings, against 62 of 564 joined above it (on the two days
+# benchmarks/data, 50 of 81 merge related happenings, against 61 of 565 joined above it (on the two days
 # labelled last, with every report of each event, 10 of 19 against 21 of 123): the events a build
 # asks the editor to check.
 REVIEW_BELOW = 0.5
@@ -348,6 +348,7 @@ class _ArticleText:
     ordinals: frozenset[int]  # the ordinals of its title (أول طائرة / الطائرة الثانية)
     title_stems: frozenset[str]
     condemner: frozenset[str]  # the stems of who condemns, when the lead opens on a condemnation
+    sentences: frozenset[str]  # the kinds of death sentence its headline says were carried out (قصاصًا، تعزيرًا)
 
     @classmethod
     def of(cls, article: GroupingInput) -> _ArticleText:
@@ -378,6 +379,7 @@ class _ArticleText:
             figures=_figures(f"{title} {_first_words(lead)}"),
             title_stems=_stems(title_words),
             condemner=_condemner(lead_words),
+            sentences=frozenset(_SENTENCES[word] for word in title_words + lead_words[:_LEAD_ACTION_WORDS] if word in _SENTENCES),
         )
 
     def conflicts_with(self, other: _ArticleText) -> bool:
@@ -385,13 +387,14 @@ class _ArticleText:
         article never mentions, or they name different kinds of action (one leaves, the other
         arrives), in their titles or in the first words of their leads, opposite moves (a close up,
         a close down), one action of two other parties, measurements that disagree, other weekdays, or
-        other ordinals in their titles (the first aid plane to land, the second), or leads that open on
-        condemnations by other parties."""
+        other ordinals in their titles (the first aid plane to land, the second), leads that open on
+        condemnations by other parties, or other kinds of death sentence carried out."""
         return ((self.names_unknown_to(other) and other.names_unknown_to(self))
                 or _disjoint(self.actions, other.actions) or _disjoint(self.moves, other.moves)
                 or _disjoint(self.lead_actions, other.lead_actions) or self.other_parties(other)
                 or _measured_apart(self.figures, other.figures) or _disjoint(self.weekdays, other.weekdays)
-                or _disjoint(self.ordinals, other.ordinals) or self.other_condemner(other))
+                or _disjoint(self.ordinals, other.ordinals) or self.other_condemner(other)
+                or _disjoint(self.sentences, other.sentences))
 
     def other_condemner(self, other: _ArticleText) -> bool:
         """Whether the leads open on condemnations by parties that share no word, neither named in the other's
@@ -417,6 +420,11 @@ class _ArticleText:
         return any(_disjoint(mine, other.headline_stems) and _disjoint(theirs, self.headline_stems)
                    for mine, theirs in sides)
 
+
+# The interior ministry's statements of executions share one template, region and day: the sentence carried out
+# (retribution, a discretionary one) is what tells two apart.
+_SENTENCES = {word: kind for kind, words in (("qisas", "قصاص قصاصا القصاص"), ("tazir", "تعزير تعزيرا التعزير"))
+              for word in lexicon(words)}
 
 # Who condemns is named in the first words after the verb that opens the lead (أدانت المملكة بأشد العبارات،
 # استنكرت الأمانة العامة لمنظمة التعاون الإسلامي), after a dateline of a word or two at most (واس – عمان).

@@ -488,6 +488,16 @@ def test_leads_opening_on_condemnations_by_other_parties_are_other_events(name: 
     assert_apart(labelled_events(name), happenings)
 
 
+def test_death_sentences_of_other_kinds_are_other_executions() -> None:
+    """SaudiNewsNet, 6 August 2015: the interior ministry announced two executions in Jazan, «تنفيذ حكم القتل تعزيراً
+    في جانيين أثيوبيين» (a discretionary sentence, two Ethiopians) and «تنفيذ حكم القتل قصاصاً في أحد الجناة»
+    (retribution, a Saudi). One statement template, one region, one day: the kind of sentence tells them apart,
+    and a title that calls the first «القصاص» while its lead says «تعزيراً» stays with its own execution."""
+    events = labelled_events("grouping-heldout.jsonl")
+    assert_apart(events, ("ethiopians-executed-jazan", "saudi-qisas-jazan"))
+    assert sum("ethiopians-executed-jazan" in e for e in events) == 1
+
+
 def test_reports_of_one_condemnation_stay_one_event_whichever_name_heads_them() -> None:
     """The control of the above: the GCC secretary-general's condemnation, headed «الأمين العام لمجلس التعاون
     يستنكر» in four reports and «الزياني: …» in four, opens on «استنكر معالي الأمين العام …» or on «استنكر الدكتور عبد
