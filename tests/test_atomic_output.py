@@ -96,8 +96,18 @@ def build_in(project: Path) -> int:
 
 
 def start(project: Path, script: str, *args: str) -> subprocess.Popen:
+    """The build in a process group of its own, with the Pagefind runs it starts."""
     return subprocess.Popen([sys.executable, "-c", script, *args], cwd=project, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+                            start_new_session=True)
+
+
+def kill(build: subprocess.Popen) -> None:
+    """SIGKILL to the build's whole process group, the Pagefind runs it started with it (as `kill -9 -- -PGID` or a
+    CI runner's cancel sends it). A Pagefind run left alive would finish its shard in the killed build's staging
+    folder, maybe after the next build swept that folder away: a leftover the build after that removes."""
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
 
 
 def wait_for(condition, timeout: float = 30) -> None:
@@ -120,8 +130,7 @@ def test_a_build_killed_mid_render_leaves_the_previous_site(project: Path):
     build = start(project, SLOW_BUILD, "0.05", "--clean")  # work to do, though nothing changed
     wait_for(lambda: any(len(list(folder.rglob("*.html"))) >= 3 for folder in staging_folders(project)))
 
-    build.send_signal(signal.SIGKILL)
-    build.wait()
+    kill(build)
 
     assert tree(project / "site") == previous
     assert len(staging_folders(project)) == 1  # half a site, never published
@@ -172,8 +181,7 @@ def test_a_build_killed_while_writing_an_update_leaves_the_previous_site(project
     build = start(project, SLOW_BUILD, "0.05")  # an update of the site in place
     wait_for(lambda: any(len(list(folder.rglob("*.html"))) >= 3 for folder in staging_folders(project)))
 
-    build.send_signal(signal.SIGKILL)
-    build.wait()
+    kill(build)
 
     assert tree(project / "site") == previous
     assert build_in(project) == 0
