@@ -5,13 +5,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from generator.analyze.normalize import normalize_for_matching
 from generator.compare.alignment import EventSentence
 from generator.compare.claims import Claim, claim_of, claim_row
 from generator.compare.dates import dated_from_today_before, month_after_day, teller, written_on
 from generator.compare.figure_claims import market_sessions
 from generator.compare.localities import placed_apart
 from generator.compare.model import ClaimRow
-from generator.analyze.normalize import normalize_for_matching
 from generator.compare.negation import clause_words, content_key
 from generator.compare.words import Words
 
