@@ -357,8 +357,10 @@ class _ArticleText:
         title_words, body_words = _words(title), _words(body)
         lead = normalize_for_matching(article.lead[:_LEAD_CHARS])
         lead_words = _words(lead)[:_HEADLINE_LEAD_WORDS]
-        headline_stems = _stems(title_words + lead_words)
+        title_stems = _stems(title_words)
+        headline_stems = title_stems | _stems(lead_words)
         title_places = places_in(title_words)
+        lead_action = first_action(lead_words[:_LEAD_ACTION_WORDS])  # what happened, if it comes early
         return cls(
             day=_day(article),
             title=title_words,
@@ -373,12 +375,12 @@ class _ArticleText:
             actions=actions_in(title_words),
             moves=moves_in(title_words),
             action=_Parties.of(first_action(title_words)),
-            lead_actions=_lead_actions(lead_words),
+            lead_actions=frozenset() if lead_action is None else frozenset([lead_action.kind]),
             weekdays=_told_weekdays(title_words + lead_words),
             ordinals=_ordinals(title_words),
             figures=_figures(f"{title} {_first_words(lead)}"),
-            title_stems=_stems(title_words),
-            condemner=_condemner(lead_words),
+            title_stems=title_stems,
+            condemner=_condemner(lead_action),
             sentences=frozenset(_SENTENCES[word] for word in title_words + lead_words[:_LEAD_ACTION_WORDS] if word in _SENTENCES),
         )
 
@@ -436,8 +438,8 @@ _DATELINE_WORDS = 2
 _NO_PARTY = _stems(normalize_for_matching("العام العامة معالي بشدة بأشد العبارات").split())
 
 
-def _condemner(lead_words: list[str]) -> frozenset[str]:
-    action = first_action(lead_words[:_LEAD_ACTION_WORDS])
+def _condemner(action: Action | None) -> frozenset[str]:
+    """Who condemns, from the lead's first verb of a kind (empty unless it is a condemnation that opens the lead)."""
     if action is None or action.kind != "condemn" or len(action.subject) > _DATELINE_WORDS:
         return frozenset()
     return _stems(action.object[:_CONDEMNER_WORDS]) - _TITLE_STEMS - _NO_PARTY
@@ -478,12 +480,6 @@ class _Parties(NamedTuple):
 # The lead's first verb tells what happened when it comes this early (وصل 120 يمنيا / التقى المستشار); later
 # ones are mostly of a clause about something else (وكان في استقباله).
 _LEAD_ACTION_WORDS = 15
-
-
-def _lead_actions(lead_words: list[str]) -> frozenset[str]:
-    """The kind of the lead's first verb of a kind (arrive, depart, cable, …), if it comes early."""
-    action = first_action(lead_words[:_LEAD_ACTION_WORDS])
-    return frozenset() if action is None else frozenset([action.kind])
 
 
 _DAY = normalize_for_matching("يوم")
